@@ -296,7 +296,8 @@ export function findChains(facts: FactReader): Chain[] {
     .filter((credential) => credential.agentReadable !== false && credential.scope !== 'public' && credential.scope !== 'test' && !credential.inDocumentation && !credential.throwaway && !credential.companionHalf);
   const crossings = facts.all('environment-crossing').filter((crossing) => NON_PRODUCTION.has(crossing.environment));
   const formsOf = otherForms(facts.all('environment-resource'));
-  const backups = facts.all('backup-evidence');
+  // Evidence of no protection (a snapshot taken once) is no backup of the store.
+  const backups = facts.all('backup-evidence').filter((evidence) => evidence.protection !== 'none');
   // A sandboxed shell acts on a provider only when its network allowlist names a host beyond package registries.
   const grants = facts.all('agent-grant').filter((grant) => grant.effective && (UNATTENDED_GRANTS.has(grant.grant) || (grant.grant === 'sandboxed-shell' && grant.reaches !== undefined)));
   // Where the repository configures non-production environments, an agent's work happens there: a credential of
@@ -370,7 +371,8 @@ export function findToolChains(facts: FactReader): ToolChain[] {
   const production = facts.all('data-store').filter(isProductionStore);
   const platforms = new StorePlatforms();
   const grants = facts.all('agent-grant').filter((grant) => grant.effective);
-  const backups = facts.all('backup-evidence');
+  // Evidence of no protection (a snapshot taken once) is no backup of the store.
+  const backups = facts.all('backup-evidence').filter((evidence) => evidence.protection !== 'none');
   const chains: ToolChain[] = [];
   for (const tool of tools) {
     const onlyOfEngine = (store: DataStore): boolean =>

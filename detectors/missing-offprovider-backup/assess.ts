@@ -906,11 +906,13 @@ function reportProtection(context: FinishContext, assessment: Assessment, deploy
   // `.env.production`): that is production's store.
   const weak = store.declaredBy === 'usage' && !(store.environment === 'production' && store.provider);
   if (best === 'none') {
+    // Copies that are no backup (a snapshot taken once) are named, so the finding does not read as if they were missed.
+    const once = matched.filter((match) => match.protection === 'none').map((match) => `${match.evidence.mechanism}${match.evidence.destination ? ` (${match.evidence.destination})` : ''}`);
     context.report({
       ...base,
       ruleId: RULE.noBackup,
       severity: weak ? 'medium' : unlessUndeployed(undefined),
-      message: `${what}${on} has no backup: ${builtIn?.description ?? 'no backup is configured for it'}.${missing}`,
+      message: `${what}${on} has no backup: ${builtIn?.description ?? 'no backup is configured for it'}.${once.length > 0 ? ` Not a backup: ${[...new Set(once)].join('; ')}.` : ''}${missing}`,
     });
     return;
   }

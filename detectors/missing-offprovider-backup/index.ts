@@ -40,6 +40,7 @@ import { scanSst } from './inventory/sst.js';
 import { isSstConfig } from '../../knowledge/environments/sst.js';
 import { isRailwayIac, scanRailwayIac, scanRailwayVolumeUse } from './inventory/railway.js';
 import { isRenderBlueprint, scanRender } from './inventory/render.js';
+import { isPlatformshConfig, scanPlatformsh } from './inventory/platformsh.js';
 import { isHelmfile, scanHelmfile } from './inventory/helm-releases.js';
 import { isTerraform, scanTerraform } from './inventory/terraform.js';
 import { isTfvars, scanTfvars } from './inventory/terraform-variables.js';
@@ -89,6 +90,7 @@ function isStructural(path: string): boolean {
 function isStructuralUncached(path: string): boolean {
   return (
     isRenderBlueprint(path) ||
+    isPlatformshConfig(path) ||
     isFlyConfig(path) ||
     isHerokuConfig(path) ||
     isSupabaseConfig(path) ||
@@ -298,6 +300,7 @@ function scanDataFile(inventory: Inventory, file: SourceFile): void {
   if (isAutoresticConfig(path)) return scanAutorestic(inventory);
   if (isResticprofileConfig(path) && file.hasKeyword('restic')) return scanResticprofile(inventory);
   if (isRenderBlueprint(path)) scanRender(inventory);
+  else if (isPlatformshConfig(path)) scanPlatformsh(inventory);
   else if (isFlyConfig(path)) scanFly(inventory);
   else if (isHerokuConfig(path)) scanHeroku(inventory);
   else if (isSupabaseConfig(path)) scanSupabaseConfig(inventory);

@@ -4,12 +4,14 @@
 import type { EnvironmentResource } from '../../src/facts/environment.js';
 import type { Detector, FinishContext, RelatedLocation, RuleMeta, Severity } from '../../src/model.js';
 import { severityRank } from '../../src/model.js';
-import { EnvironmentModel, compareLocations, placeWithAliases } from './model.js';
+import { EnvironmentModel, compareLocations, placeWithAliases, scopeClaimsByNamespace } from './model.js';
 import { scanEnvironmentFile } from './scan/index.js';
+import { PULUMI_PROGRAM_KEYWORD } from './scan/handlers/pulumi.js';
 import { admitsPath, classifyPath } from './scan/files.js';
 import { COPY_KEYWORDS } from './scan/handlers/copies.js';
 import { VOLUME_COMMAND_KEYWORDS } from './scan/handlers/volume-commands.js';
 import { COMPOSE_COMMAND_KEYWORDS } from './scan/handlers/compose-commands.js';
+import { FLY_COMMAND_KEYWORDS } from './scan/handlers/fly-commands.js';
 import { judgeShared, sharedBucket, sharedDatabase, sharedProject, sharedVolume } from './rules/shared.js';
 import { judgeSecret, readsProductionSecret } from './rules/secrets.js';
 import { judgeState, readsProductionState } from './rules/state.js';
@@ -43,11 +45,15 @@ export const stagingReachesProduction: Detector = {
   admits: admitsPath,
   // Scripts and docs are read only for the commands that clone production; configs are read for their structure.
   // Database copies: dumps restored elsewhere (`pg_dump … | psql …`) and the clouds' restores and clones.
-  keywords: [...new Set(['railway', 'heroku', 'dokku', 'neonctl', 'gcloud', ...COPY_KEYWORDS, ...VOLUME_COMMAND_KEYWORDS, ...COMPOSE_COMMAND_KEYWORDS])],
-  admitsWithoutKeywords: (file) => classifyPath(file.path)?.kind !== 'commands',
+  // Program modules are read only for a Pulumi stack reference.
+  keywords: [...new Set(['railway', 'heroku', 'dokku', 'neonctl', 'gcloud', PULUMI_PROGRAM_KEYWORD, ...COPY_KEYWORDS, ...VOLUME_COMMAND_KEYWORDS, ...COMPOSE_COMMAND_KEYWORDS, ...FLY_COMMAND_KEYWORDS])],
+  admitsWithoutKeywords: (file) => {
+    const kind = classifyPath(file.path)?.kind;
+    return kind !== 'commands' && kind !== 'pulumi-program';
+  },
   scanFile: scanEnvironmentFile,
-  produces: ['environment-resource', 'environment-layer', 'environment-crossing'],
-  consumes: ['environment-resource', 'environment-layer'],
+  produces: ['environment-resource', 'environment-layer', 'environment-scope', 'environment-crossing'],
+  consumes: ['environment-resource', 'environment-layer', 'environment-scope'],
   finish: reportCrossings,
 };
 
@@ -62,6 +68,7 @@ interface Pending {
 
 function reportCrossings(context: FinishContext): void {
   placeWithAliases(context);
+  scopeClaimsByNamespace(context);
   const model = new EnvironmentModel(context.facts, context.config.environmentAliases);
   const pending = new Map<string, Pending>();
   const add = (resource: EnvironmentResource, verdict: Verdict, environment: string, name: string, inheritedBy?: RelatedLocation[], inheritedFrom?: string) => {

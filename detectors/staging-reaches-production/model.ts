@@ -3,7 +3,7 @@
 // layers of each configuration family (to tell which environments inherit a base value).
 import type { CanonicalEnvironment, EnvironmentLayer, EnvironmentResource } from '../../src/facts/environment.js';
 import type { FactReader, FinishContext, Location } from '../../src/model.js';
-import { WORKFLOW_OUTPUT, identityName, serverNameOf, isComparableIdentity } from '../../knowledge/environments/identities.js';
+import { WORKFLOW_OUTPUT, identityInScope, identityName, serverNameOf, isComparableIdentity } from '../../knowledge/environments/identities.js';
 import { aliasFor, canonicalEnvironment, environmentOfPath, environmentsNamedIn } from '../../knowledge/environments/names.js';
 
 export const NON_PRODUCTION: ReadonlySet<CanonicalEnvironment> = new Set(['staging', 'preview', 'development', 'test']);
@@ -295,4 +295,42 @@ function place(fact: EnvironmentResource | EnvironmentLayer, aliases: Readonly<R
     if (byPath && aliasFor(aliases, byPath.name.toLowerCase())) return { environment: byPath.environment, environmentName: byPath.name, unplaced: false };
   }
   return undefined;
+}
+
+/**
+ * Claims named in a file another file places in a namespace (a Kustomize overlay's patch mounting `claimName: …`, a
+ * values file a helmfile release renders into its namespace) live in that namespace: the per-file pass reads one file
+ * and cannot see it, so the claims are placed here, once every file is read. Two environments naming one claim in one
+ * namespace mount one volume.
+ */
+export function scopeClaimsByNamespace(context: FinishContext): void {
+  const scopes = new Map<string, string>();
+  for (const scope of context.facts.all('environment-scope')) if (!scopes.has(scope.path)) scopes.set(scope.path, scope.scope);
+  // A non-production environment that declares the claim itself is as likely in a cluster of its own, where the same
+  // namespace and claim names are its own objects: only a claim it mounts without declaring is production's.
+  const declared = new Set<string>();
+  let claims = false;
+  for (const resource of context.facts.all('environment-resource')) {
+    if (!resource.identity.startsWith('volume:pvc:')) continue;
+    claims = true;
+    if (resource.declared) declared.add(`${resource.environment}\u0000${resource.environmentName}\u0000${resource.identity}`);
+  }
+  if (!claims) return;
+  context.enrichEach('environment-resource', (resource) => {
+    if (!resource.identity.startsWith('volume:pvc:')) return undefined;
+    const scoped = resource.otherIdentities?.some((identity) => identity.startsWith('in-scope:'));
+    if (resource.environment !== 'production' && declared.has(`${resource.environment}\u0000${resource.environmentName}\u0000${resource.identity}`)) {
+      return scoped ? { otherIdentities: resource.otherIdentities!.filter((identity) => !identity.startsWith('in-scope:')) } : undefined;
+    }
+    if (scoped || scopes.size === 0) return undefined;
+    for (let path = resource.location.path; ; path = directoryOf(path)) {
+      const scope = scopes.get(path);
+      if (scope) return { otherIdentities: [...(resource.otherIdentities ?? []), identityInScope(resource.identity, scope)] };
+      if (path === '') return undefined;
+    }
+  });
+}
+
+function directoryOf(path: string): string {
+  return path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
 }

@@ -39,6 +39,22 @@ export function isComparableIdentity(identity: string): boolean {
   return !SCOPED_IDENTITY_PREFIXES.some((prefix) => identity.startsWith(prefix));
 }
 
+/**
+ * A scoped identity inside the scope a configuration shows it in: the stages of one Serverless service deploying with
+ * one set of credentials into one region (`serverless:<file>`), the namespace a Kustomize overlay or helmfile release
+ * deploys into (`k8s-namespace:<name>`). Compared as one resource: both sides named it in the same scope.
+ */
+export function identityInScope(identity: string, scope: string): string {
+  return `in-scope:${scope}|${identity}`;
+}
+
+/** The scope and the scoped identity of an `in-scope:` identity. */
+export function scopedIdentityOf(identity: string): { scope: string; identity: string } | undefined {
+  if (!identity.startsWith('in-scope:')) return undefined;
+  const bar = identity.indexOf('|');
+  return bar < 0 ? undefined : { scope: identity.slice('in-scope:'.length, bar), identity: identity.slice(bar + 1) };
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Hosts
 
@@ -877,6 +893,10 @@ export function identityName(identity: string): string | undefined {
       return rest.startsWith('gcp:') ? rest.slice(4) : rest.startsWith('k8s-namespace:') ? rest.slice(14) : undefined;
     case 'tfstate':
       return rest.slice(rest.indexOf(':') + 1);
+    case 'in-scope': {
+      const scoped = scopedIdentityOf(identity);
+      return scoped ? identityName(scoped.identity) : undefined;
+    }
     case 'stack':
       return rest.slice(rest.indexOf(':') + 1);
     case 'secret':

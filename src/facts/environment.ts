@@ -130,6 +130,19 @@ export interface EnvironmentLayer {
   unplaced?: boolean;
 }
 
+/**
+ * The scope another file's scoped identities live in, as a deploy configuration says: the namespace a kustomization
+ * sets on its directory's objects, the namespace a helmfile release renders its values files into. A claim named in
+ * one of those files is then one claim in that namespace (`EnvironmentResource` identities in `in-scope:` form).
+ */
+export interface EnvironmentScope {
+  /** A file, or a directory (every file under it), repo-relative. */
+  path: string;
+  /** `k8s-namespace:<name>`. */
+  scope: string;
+  location: Location;
+}
+
 /** A non-production environment that reaches a production resource (published by the environment stage). */
 export interface EnvironmentCrossing {
   environment: CanonicalEnvironment;

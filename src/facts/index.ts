@@ -1,6 +1,6 @@
 // The fact kinds detectors publish for one another through the engine, never by importing each other.
 import type { ClientEnvironment, Credential, HeaderDependentCredential, PrivilegedPrincipal, SentVariable } from './credential.js';
-import type { EnvironmentCrossing, EnvironmentLayer, EnvironmentResource } from './environment.js';
+import type { EnvironmentCrossing, EnvironmentLayer, EnvironmentResource, EnvironmentScope } from './environment.js';
 import type { BackupEvidence, DataStore, StoreContext } from './datastore.js';
 import type { AgentCommandBrake, AgentConfigFile, AgentGrant, AgentPendingGrant, AgentHook, AgentHookScript, AgentProseGuardrail, AgentReadExclusion, AgentTaskAllow, AgentTool, ClaudeShellAllow, OpencodeShellDefault, ProjectTask } from './agent.js';
 
@@ -13,6 +13,7 @@ export interface FactKinds {
   'environment-resource': EnvironmentResource;
   'environment-crossing': EnvironmentCrossing;
   'environment-layer': EnvironmentLayer;
+  'environment-scope': EnvironmentScope;
   'data-store': DataStore;
   'backup-evidence': BackupEvidence;
   'store-context': StoreContext;
@@ -35,6 +36,6 @@ export type FactKind = keyof FactKinds;
 export type FactOf<K extends FactKind> = FactKinds[K];
 
 export type { ClientEnvironment, Credential, HeaderDependentCredential, PrivilegedPrincipal, SentVariable } from './credential.js';
-export type { EnvironmentResource, EnvironmentCrossing, EnvironmentLayer, CanonicalEnvironment, ResourceKind } from './environment.js';
+export type { EnvironmentResource, EnvironmentCrossing, EnvironmentLayer, EnvironmentScope, CanonicalEnvironment, ResourceKind } from './environment.js';
 export type { DataStore, BackupEvidence, BackupProtection, StoreContext, DestructiveSetting, StoreDeclaration } from './datastore.js';
 export type { AgentGrant, AgentPendingGrant, AgentReadExclusion, AgentConfigFile, AgentCommandBrake, AgentHook, AgentHookScript, AgentProseGuardrail, AgentTool, AgentTaskAllow, ClaudeShellAllow, CommandRule, OpencodeShellDefault, ProjectTask } from './agent.js';

@@ -137,7 +137,7 @@ const DEPLOY_FILES: Array<[RegExp, string]> = [
   [/(^|\/)app\.ya?ml$/i, 'gcp'],
   [/(^|\/)apprunner\.ya?ml$|(^|\/)Dockerrun\.aws\.json$|(^|\/)appspec\.ya?ml$|(^|\/)\.elasticbeanstalk\//i, 'aws'],
   [/(^|\/)captain-definition$/i, 'caprover'],
-  [/(^|\/)\.platform\.app\.yaml$/i, 'platform.sh'],
+  [/(^|\/)\.platform\.app\.ya?ml$|(^|\/)\.platform\/(applications|services)\.ya?ml$/i, 'platform.sh'],
   [/(^|\/)(zeabur\.json|koyeb\.ya?ml)$/i, 'paas'],
   [/(^|\/)wrangler\.(toml|jsonc?)$/i, 'cloudflare'],
   // Capistrano's (and Mina's) deploy recipe: the app is shipped to servers of its own.

@@ -235,6 +235,11 @@ function scanObject(inventory: Inventory, object: DataNode): void {
         const first = pieces[0]?.span.line ?? mapOf(container)?.span.line ?? line;
         const last = pieces[pieces.length - 1]?.span.endLine ?? first;
         readJob(inventory, script, { name: `${name} ${literalOf(get(container, 'image')) ?? ''}`, scheduled: true, environment, env, ephemeral: false, lineOf: scalarLines(inventory, script, first, last) });
+        // A CronJob that applies a VolumeSnapshot on its schedule is a snapshot schedule: copies in the same cloud account.
+        if (/\bkind:\s*VolumeSnapshot\b/.test(script) && /\bkubectl\b/.test(script)) {
+          const claims = [...script.matchAll(/persistentVolumeClaimName:\s*["']?([a-z0-9][a-z0-9.-]*)/g)].map((match) => identity('persistentvolumeclaim', match[1]!));
+          inventory.evidence({ covers: claims.length > 0 ? claims : [`k8s:${ns}:*`], protection: 'provider-managed', mechanism: `VolumeSnapshots the CronJob \`${name}\` takes`, destination: 'volume snapshots in the same cloud account', destinationProvider: 'same-cloud', location: inventory.line(first), environment });
+        }
         backupImage(inventory, literalOf(get(container, 'image')), env, mapOf(container)?.span.line ?? line, environment, get(container, 'envFrom') ? 'a Secret or ConfigMap (envFrom)' : undefined);
       }
       return;
@@ -371,6 +376,14 @@ function scanObject(inventory: Inventory, object: DataNode): void {
   }
   if (/^velero\.io\//.test(apiVersion) && (kind === 'Schedule' || kind === 'Backup')) {
     veleroSchedule(inventory, kind === 'Schedule' ? get(spec, 'template') : spec, false, line);
+    return;
+  }
+  // A CSI VolumeSnapshot in a manifest is taken once, when it is applied, and kept in the same cloud account: no
+  // schedule, so no backup, whatever it is named. Published as what it is, so the claim's finding can say why it does
+  // not count. A VolumeSnapshotClass only says how snapshots would be taken.
+  if (/^snapshot\.storage\.k8s\.io\//.test(apiVersion) && kind === 'VolumeSnapshot') {
+    const claim = literalOf(path(spec, 'source', 'persistentVolumeClaimName'));
+    if (claim) inventory.evidence({ covers: [identity('persistentvolumeclaim', claim)], protection: 'none', mechanism: `a one-off VolumeSnapshot \`${name}\``, destination: 'taken once when applied, not on a schedule, and kept in the same cloud account', location: inventory.line(line), environment });
     return;
   }
   if (/^snapscheduler\.backube\//.test(apiVersion) && kind === 'SnapshotSchedule') {

@@ -540,6 +540,12 @@ const VELERO_OFFSITE_OVERLAY = {
   'k8s/velero/bsl.yaml': "apiVersion: velero.io/v1\nkind: BackupStorageLocation\nmetadata:\n  name: b2\n  namespace: velero\nspec:\n  provider: aws\n  objectStorage:\n    bucket: shop-velero-offsite\n  config:\n    region: eu-central-003\n    s3Url: https://s3.eu-central-003.backblazeb2.com\n",
 };
 
+/** A Postgres StatefulSet on EBS in `notes-prod`, and what else `extra` adds beside it (snapshots). */
+const K8S_NOTES_POSTGRES = "apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: postgres\n  namespace: notes-prod\nspec:\n  serviceName: postgres\n  selector:\n    matchLabels: {app: postgres}\n  template:\n    metadata:\n      labels: {app: postgres}\n    spec:\n      containers:\n        - name: postgres\n          image: postgres:16\n          volumeMounts:\n            - name: data\n              mountPath: /var/lib/postgresql/data\n  volumeClaimTemplates:\n    - metadata:\n        name: data\n      spec:\n        accessModes: [ReadWriteOnce]\n        storageClassName: gp3\n        resources:\n          requests:\n            storage: 20Gi\n";
+const ONE_OFF_SNAPSHOT = (name: string) =>
+  `apiVersion: snapshot.storage.k8s.io/v1\nkind: VolumeSnapshotClass\nmetadata:\n  name: ebs-offsite-backup\ndriver: ebs.csi.aws.com\ndeletionPolicy: Retain\n---\napiVersion: snapshot.storage.k8s.io/v1\nkind: VolumeSnapshot\nmetadata:\n  name: ${name}\n  namespace: notes-prod\nspec:\n  volumeSnapshotClassName: ebs-offsite-backup\n  source:\n    persistentVolumeClaimName: data-postgres-0\n`;
+const SNAPSHOT_CRONJOB = "apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: pg-snapshot\n  namespace: notes-prod\nspec:\n  schedule: \"0 3 * * *\"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: OnFailure\n          containers:\n            - name: snapshot\n              image: bitnami/kubectl:1.29\n              command: [\"/bin/sh\", \"-c\"]\n              args:\n                - |\n                  cat <<EOF | kubectl apply -f -\n                  apiVersion: snapshot.storage.k8s.io/v1\n                  kind: VolumeSnapshot\n                  metadata:\n                    name: data-postgres-0-$(date +%Y%m%d)\n                  spec:\n                    volumeSnapshotClassName: ebs-snapclass\n                    source:\n                      persistentVolumeClaimName: data-postgres-0\n                  EOF\n";
+
 export const protectionRules: RuleMeta[] = [
   {
     id: 'missing-offprovider-backup/same-volume-backup',
@@ -699,6 +705,24 @@ railway volume add --service web --mount-path /app/storage
     tags: ['backup', 'data-loss'],
     samples: {
       positive: [
+        {
+          files: { 'k8s/postgres.yaml': K8S_NOTES_POSTGRES, 'k8s/snapshot-cron.yaml': SNAPSHOT_CRONJOB },
+          expect: { path: 'k8s/postgres.yaml', line: 2 },
+          note: 'a CronJob applying a CSI VolumeSnapshot every night: a snapshot schedule, kept in the same AWS account',
+        },
+        {
+          files: {
+            '.platform/services.yaml': "database:\n  type: postgresql:15\n  disk: 2048\n\ncache:\n  type: redis:7.2\n",
+            '.platform.app.yaml': "name: app\ntype: php:8.3\ndisk: 2048\nrelationships:\n  database: \"database:postgresql\"\nmounts:\n  \"/var\": { source: local, source_path: var }\n",
+          },
+          expect: { path: '.platform/services.yaml', line: 1 },
+          note: 'Platform.sh: the Postgres service is backed up only by Platform.sh, inside the project',
+        },
+        {
+          files: { '.upsun/config.yaml': 'applications:\n  api:\n    type: "python:3.12"\n    mounts:\n      "media":\n        source: "storage"\n        source_path: "media"\n      "/tmp":\n        source: "tmp"\n        source_path: "tmp"\nservices:\n  postgresql:\n    type: postgresql:16\n' },
+          expect: { path: '.upsun/config.yaml', line: 5 },
+          note: "Upsun: the app's uploads on network storage, kept only by Upsun's own backups",
+        },
         {
           files: { 'infra/main.tf': CLOUD_SQL_TF, '.github/workflows/export.yml': CLOUD_SQL_EXPORT('acme-ledger-prod-exports') },
           expect: { path: 'infra/main.tf', line: 1 },
@@ -893,6 +917,17 @@ resource "aws_db_instance" "orders" {
       ],
       negative: [
         {
+          files: { 'k8s/postgres.yaml': K8S_NOTES_POSTGRES, 'k8s/snapshot.yaml': ONE_OFF_SNAPSHOT('no-backup') },
+          note: 'a VolumeSnapshot taken once (and a class named for off-site backups) is no backup at all, let alone one held by the provider',
+        },
+        {
+          files: {
+            '.platform/services.yaml': "database:\n  type: postgresql:15\n  disk: 2048\n\ncache:\n  type: redis:7.2\n",
+            '.platform.app.yaml': "name: app\ntype: php:8.3\ndisk: 2048\nmounts:\n  \"/var\": { source: local, source_path: var }\ncrons:\n  offsite-backup:\n    spec: '0 2 * * *'\n    commands:\n      start: |\n        pg_dump --format=custom \"$DATABASE_URL\" > /tmp/db.dump\n        aws s3 cp /tmp/db.dump s3://guestbook-offsite/db.dump --endpoint-url https://s3.eu-central-003.backblazeb2.com\n",
+          },
+          note: 'Platform.sh: a cron dumps the database to Backblaze B2; the plain Redis is a cache and `/var` holds caches and logs',
+        },
+        {
           files: { 'deploy/prod/postgres.yaml': CNPG_CLUSTER(CNPG_R2, CNPG_IRSA) },
           note: 'CloudNativePG on EKS copying to Cloudflare R2 with keys of its own: off the provider',
         },
@@ -1010,6 +1045,11 @@ resource "aws_db_instance" "orders" {
     tags: ['backup', 'data-loss'],
     samples: {
       positive: [
+        {
+          files: { 'k8s/postgres.yaml': K8S_NOTES_POSTGRES, 'k8s/snapshot.yaml': ONE_OFF_SNAPSHOT('postgres-before-upgrade') },
+          expect: { path: 'k8s/postgres.yaml', line: 2 },
+          note: 'a one-off CSI VolumeSnapshot is not a backup schedule: the claim still has no backup',
+        },
         {
           files: KUSTOMIZE_BASE_AND_OVERLAY('production'),
           expect: { path: 'deploy/base/postgres.yaml', line: 2 },

@@ -19,6 +19,10 @@ const LITESTREAM = (bucket: string) => `dbs:\n  - path: /data/notely.db\n    rep
 const SLS_SHARED_TABLE = (table: string) =>
   `service: orders-api\nparams:\n  prod:\n    logLevel: warn\n  staging:\n    logLevel: debug\nprovider:\n  name: aws\n  region: eu-west-1\n  environment:\n    LOG_LEVEL: \${param:logLevel}\n  iam:\n    role:\n      statements:\n        - Effect: Allow\n          Action: [dynamodb:GetItem, dynamodb:PutItem, dynamodb:DeleteItem]\n          Resource: arn:aws:dynamodb:eu-west-1:482915730216:table/${table}\n`;
 
+/** A Serverless service whose base gives every stage one table by its bare name; `extra` goes under `provider`. */
+const SLS_BARE_TABLE = (table: string, extra = '') =>
+  `service: loyalty\nframeworkVersion: '3'\n\nparams:\n  prod:\n    logLevel: warn\n  staging:\n    logLevel: debug\n\nprovider:\n  name: aws\n  runtime: nodejs20.x\n  region: eu-west-1\n${extra}  environment:\n    LOG_LEVEL: \${param:logLevel}\n    POINTS_TABLE: ${table}\n\nfunctions:\n  award:\n    handler: src/award.handler\n`;
+
 /** An AWS Copilot service manifest: top-level settings, then per-environment overrides (`host` names each's database). */
 const COPILOT_SERVICE = (top: string, host: string) =>
   `name: api\ntype: Load Balanced Web Service\nimage:\n  build: Dockerfile\n  port: 8080\n${top}environments:\n  prod:\n    count: 3\n${host ? `    variables:\n      DB_HOST: ${host}-prod.c3kq9xz1mnop.eu-west-1.rds.amazonaws.com\n` : ''}  staging:\n    count: 1\n${host ? `    variables:\n      DB_HOST: ${host}-staging.c3kq9xz1mnop.eu-west-1.rds.amazonaws.com\n` : ''}`;
@@ -112,6 +116,17 @@ export const inheritedProductionValue: RuleMeta = {
         SLS_SHARED_TABLE('orders'),
         { expect: { line: 17 }, note: 'Serverless: the table every stage is given, production and staging alike, is one table' },
       ),
+      {
+        files: {
+          'infra/Pulumi.yaml': 'name: shop-app\nruntime: nodejs\n',
+          'infra/Pulumi.staging.yaml': 'config:\n  aws:region: eu-west-1\n  shop-app:desiredCount: "1"\n',
+          'infra/Pulumi.prod.yaml': 'config:\n  aws:region: eu-west-1\n  shop-app:desiredCount: "3"\n',
+          'infra/index.ts': 'import * as pulumi from "@pulumi/pulumi";\n\nconst config = new pulumi.Config();\nconst data = new pulumi.StackReference("acme/shop-data/prod");\nconst databaseUrl = data.requireOutput("databaseUrl");\nexport const desired = config.requireNumber("desiredCount");\n',
+        },
+        expect: { path: 'infra/index.ts', line: 4 },
+        note: "Pulumi: the program every stack runs, staging's included, takes its database from production's stack",
+      },
+      sample('serverless.yml', SLS_BARE_TABLE('loyalty-points'), { expect: { line: 16 }, note: "Serverless: a bare table name in the base, with no stage in it, is one table in the one account and region every stage deploys to" }),
       sample('copilot/api/manifest.yml', COPILOT_SERVICE('variables:\n  DB_HOST: ledger.c3kq9xz1mnop.eu-west-1.rds.amazonaws.com\n', ''), {
         expect: { line: 7 },
         note: "AWS Copilot: the service's top-level variables are every environment's, and only count differs per environment",
@@ -154,6 +169,8 @@ export const inheritedProductionValue: RuleMeta = {
         { note: "the SSM path follows the stage" },
       ),
       sample('serverless.yml', SLS_SHARED_TABLE('orders-${sls:stage}'), { note: "Serverless: each stage's table is named for the stage" }),
+      sample('serverless.yml', `${SLS_BARE_TABLE('loyalty-points')}\nresources:\n  Resources:\n    PointsTable:\n      Type: AWS::DynamoDB::Table\n      Properties:\n        TableName: loyalty-points\n        BillingMode: PAY_PER_REQUEST\n`, { note: 'Serverless: the service creates the table under a fixed name, which a second stage in the same account could not create again: each stage deploys to an account of its own' }),
+      sample('serverless.yml', SLS_BARE_TABLE('loyalty-points', '  profile: \${param:awsProfile}\n'), { note: 'Serverless: each stage deploys with a profile of its own, so the bare name is a table in each stage\'s account' }),
       sample('copilot/api/manifest.yml', COPILOT_SERVICE('', 'ledger'), { note: 'AWS Copilot: each environment sets its own database host' }),
       {
         files: {

@@ -20,6 +20,14 @@ export const productionNamedResource: RuleMeta = {
   tags: ['environments'],
   samples: {
     positive: [
+      {
+        files: {
+          'k8s/overlays/production/kustomization.yaml': 'namespace: shop-production\nresources:\n  - ../../base\n',
+          'k8s/overlays/staging/kustomization.yaml': 'namespace: shop-production\nresources:\n  - ../../base\nimages:\n  - name: ghcr.io/acme/shop-api\n    newTag: staging\n',
+        },
+        expect: { path: 'k8s/overlays/staging/kustomization.yaml', line: 1 },
+        note: "Kustomize: the staging overlay deploys into production's namespace, where its objects replace production's and its pods mount production's claims (high)",
+      },
       sample('infra/staging.bicepparam', "using './main.bicep'\n\nparam environmentName = 'staging'\n// staging shares the prod server to save cost\nparam postgresServerName = 'psql-payroll-prod'\n", { expect: { line: 5 }, note: "a Bicep parameter file for staging naming production's Azure server" }),
       sample('.env.staging', 'APP_ENV=staging\nDATABASE_URL=postgres://contoso:${PGPASSWORD}@psql-contoso-prod.postgres.database.azure.com:5432/contoso_staging\n', { expect: { line: 2 }, note: "staging's own database, on production's server" }),
       sample('.do/app.staging.yaml', 'name: fieldnote-staging\nservices:\n  - name: web\n    envs:\n      - key: APP_ENV\n        value: staging\n      - key: DB_HOST\n        scope: RUN_TIME\n        value: fieldnote-db-prod-do-user-15203991-0.c.db.ondigitalocean.com\n', { expect: { line: 9 }, note: "DigitalOcean App Platform's `envs` list of key and value" }),
@@ -28,7 +36,7 @@ export const productionNamedResource: RuleMeta = {
       sample('config/staging.json', '{\n  "storage": {\n    "bucket": "acme-production-uploads"\n  }\n}\n', { expect: { line: 3 } }),
       sample('config/storage.yml', 'amazon:\n  service: S3\n  region: us-east-1\n  bucket: shop-uploads-production\n\namazon_staging:\n  service: S3\n  region: us-east-1\n  bucket: shop-uploads-production\n', { expect: { line: 9 }, note: 'a Rails Active Storage service named for staging' }),
       sample('config/database.yml', 'production:\n  adapter: postgresql\n  host: <%= ENV["DB_HOST"] %>\n  database: shop_production\n\nstaging:\n  adapter: postgresql\n  host: <%= ENV["DB_HOST"] %>\n  database: shop_production\n', { expect: { line: 9 }, note: "Rails: staging's database named for production, its server set at deploy time" }),
-      sample('serverless.yml', 'service: orders\nprovider:\n  name: aws\n  environment:\n    ORDERS_TABLE: ${param:ordersTable}\nparams:\n  prod:\n    ordersTable: orders-prod\n  staging:\n    ordersTable: orders-prod\n', { expect: { line: 10 }, note: 'a Serverless table parameter: DynamoDB names are per account, so only the name can say production' }),
+      sample('serverless.yml', 'service: orders\nprovider:\n  name: aws\n  profile: ${param:awsProfile}\n  environment:\n    ORDERS_TABLE: ${param:ordersTable}\nparams:\n  prod:\n    awsProfile: acme-prod\n    ordersTable: orders-prod\n  staging:\n    awsProfile: acme-staging\n    ordersTable: orders-prod\n', { expect: { line: 13 }, note: 'a Serverless table parameter, each stage deploying with its own profile: DynamoDB names are per account, so only the name can say production' }),
       sample('k8s/overlays/staging/kustomization.yaml', 'namespace: orders-production\nresources:\n  - ../../base\nimages:\n  - name: ghcr.io/acme/orders\n    newTag: main\n', { expect: { line: 1 }, note: "a staging overlay copied from production's deploys into production's namespace" }),
       sample('.env.staging.example', '# Copy to .env.staging and fill in the password from 1Password.\nAPP_ENV=staging\nDATABASE_HOST=orders-prod.cluster-c9akciq32.us-east-1.rds.amazonaws.com\nDATABASE_PASSWORD=changeme\nREDIS_URL=redis://localhost:6379\n', { expect: { line: 3 }, note: "the template committed for staging points at production's database" }),
       sample('.env.example.staging', '# Copy to .env.staging; passwords are in 1Password.\nAPP_ENV=staging\nDATABASE_HOST=billing-prod.cluster-cx1a2b3c4d5e.eu-west-1.rds.amazonaws.com\nDATABASE_PASSWORD=changeme\n', { expect: { line: 3 }, note: 'the template word before the environment: still the staging template' }),
@@ -43,6 +51,7 @@ export const productionNamedResource: RuleMeta = {
       sample('.env.example', 'DATABASE_HOST=orders-prod.cluster-c9akciq32.us-east-1.rds.amazonaws.com\nS3_BUCKET=acme-orders-prod-uploads\n', { note: "a template for every environment names no environment's resources" }),
       sample('infra/staging.bicepparam', "using './main.bicep'\n\nparam environmentName = 'staging'\nparam postgresServerName = 'psql-payroll-staging'\n", { note: 'its own server' }),
       sample('k8s/overlays/staging/kustomization.yaml', 'namespace: orders-staging\nresources:\n  - ../../base\n', { note: "the staging overlay's own namespace" }),
+      { files: { 'k8s/overlays/production/kustomization.yaml': 'namespace: shop-production\nresources:\n  - ../../base\n', 'k8s/overlays/staging/kustomization.yaml': 'namespace: shop-staging\nresources:\n  - ../../base\n' }, note: "each overlay deploys into its own namespace" },
       sample('k8s/base/kustomization.yaml', 'namespace: orders-production\nresources:\n  - deployment.yaml\n', { note: 'a base whose path names no environment is placed by its namespace, not judged by it' }),
       sample('fly.staging.toml', 'app = "acme-api-staging"\n\n[env]\n  DB_HOST = "acme-db-staging.flycast"\n'),
       sample('envs/staging/main.tf', 'module "app" {\n  source  = "../../modules/app"\n  db_host = "orders-staging.c1x2y3z4.eu-west-1.rds.amazonaws.com"\n}\n'),
@@ -72,6 +81,18 @@ export function judgeNamed(resource: EnvironmentResource, model: EnvironmentMode
   // Its own database named for this environment, on a server named for production: the server is what is shared.
   const onServer = environmentsNamedIn(identityName(resource.identity) ?? '').size > 1;
   const declared = model.productionDeclaring(resource.identity);
+  // A namespace production deploys into as well, named for production: this environment's objects land among
+  // production's, replace those of the same names, and its pods mount production's claims and read its Secrets.
+  if (resource.identity.startsWith('project:k8s-namespace:') && declared.length > 0) {
+    return {
+      ruleId: productionNamedResource.id,
+      severity: 'high',
+      action: `deploys into ${resource.display}, production's namespace`,
+      detail: `Production deploys into it too (${declared[0]!.location.path}): this environment's objects replace production's of the same names, and its pods mount production's volume claims and read production's Secrets.`,
+      related: declared.slice(0, 3).map((production) => ({ location: production.location, message: `production deploys into ${production.display}` })),
+      identity: resource.identity,
+    };
+  }
   return {
     ruleId: productionNamedResource.id,
     severity: severityOf(resource.kind),

@@ -3,7 +3,7 @@
 import type { EnvironmentResource } from '../../../src/facts/environment.js';
 import { sample, type RuleMeta, type Severity } from '../../../src/model.js';
 import type { EnvironmentModel } from '../model.js';
-import { UNPINNED_NODE_SCOPE, identityName } from '../../../knowledge/environments/identities.js';
+import { UNPINNED_NODE_SCOPE, identityName, scopedIdentityOf } from '../../../knowledge/environments/identities.js';
 import { READ_ONLY_USER } from '../../../knowledge/credentials/names.js';
 import { DETECTOR, productionRelated, type Verdict } from './verdict.js';
 
@@ -19,6 +19,30 @@ const COMPOSE_BASE = 'services:\n  api:\n    build: .\n    environment:\n      D
 const COMPOSE_OVERRIDE = (environment: string) => `services:\n  api:\n    environment:\n      APP_ENV: ${environment}\n`;
 const COMPOSE_MAKEFILE = (staging: string, production: string) =>
   `COMPOSE_PROJECT_NAME ?= shopfront\nexport COMPOSE_PROJECT_NAME\n\ndeploy-staging:\n\t${staging}\n\ndeploy-prod:\n\t${production}\n`;
+
+/** A Serverless service that picks each stage's DynamoDB table from a `custom` map, in one account and region unless `extra` says otherwise. */
+const SERVERLESS_TABLE_MAP = (staging: string, extra = '') => `service: orders-api
+frameworkVersion: '3'
+
+custom:
+  tableNames:
+    prod: orders-prod
+    staging: ${staging}
+    dev: orders-dev
+  ordersTable: \${self:custom.tableNames.\${sls:stage}}
+
+provider:
+  name: aws
+  runtime: nodejs20.x
+  region: eu-west-1
+  stage: \${opt:stage, 'dev'}
+${extra}  environment:
+    ORDERS_TABLE: \${self:custom.ordersTable}
+
+functions:
+  createOrder:
+    handler: src/create.handler
+`;
 
 /** A Serverless service whose stages take their DynamoDB table's ARN from `params`. */
 const SERVERLESS_TABLE_ARNS = (production: string, staging: string) => `service: orders-api
@@ -57,7 +81,7 @@ export const sharedDatabase: RuleMeta = {
   fix:
     'Give each non-production environment its own database instance and credentials (a Railway/Render environment of its own, a separate RDS instance, a Neon branch or Supabase branch), ' +
     'and keep production connection strings only in production-scoped secrets.',
-  help: 'Compared identities: database URLs (host, port, database; the user on shared poolers), RDS identifiers, DynamoDB table ARNs (a bare table name only says the table is named for production: tables are per account and region), Supabase project refs, Neon endpoints, Render and Railway database ids, Cloud SQL instances. Severity: critical for the same database, high for another database on the same server, a shared cache (Redis, Valkey, Memcached) or a shared message broker or queue (MSK, Confluent, Amazon MQ, Service Bus, SQS), medium when the environment logs in as a read-only user (`analytics_ro`, `reporting_reader`).',
+  help: 'Compared identities: database URLs (host, port, database; the user on shared poolers), RDS identifiers, DynamoDB table ARNs (a bare table name only says the table is named for production: tables are per account and region; within one Serverless service whose file gives no stage an account, profile or region of its own, the bare name is one table: high), Supabase project refs, Neon endpoints, Render and Railway database ids, Cloud SQL instances. Severity: critical for the same database, high for another database on the same server, a shared cache (Redis, Valkey, Memcached) or a shared message broker or queue (MSK, Confluent, Amazon MQ, Service Bus, SQS), medium when the environment logs in as a read-only user (`analytics_ro`, `reporting_reader`).',
   precision: 'high',
   tags: ['environments', 'database'],
   samples: {
@@ -355,11 +379,24 @@ export const sharedDatabase: RuleMeta = {
       sample('src/main/resources/application.properties', 'quarkus.datasource.db-kind=postgresql\n%dev.quarkus.datasource.devservices.enabled=true\n%prod.quarkus.datasource.jdbc.url=jdbc:postgresql://inventory-prod.cluster-cq8x1y2z3abc.us-east-2.rds.amazonaws.com:5432/inventory\n%staging.quarkus.datasource.jdbc.url=jdbc:postgresql://inventory-prod.cluster-cq8x1y2z3abc.us-east-2.rds.amazonaws.com:5432/inventory\n', { expect: { line: 4 }, note: "Quarkus: the %staging profile's datasource is production's" }),
       sample('src/main/resources/application.yaml', 'quarkus:\n  datasource:\n    db-kind: postgresql\n"%prod":\n  quarkus:\n    datasource:\n      jdbc:\n        url: jdbc:postgresql://inventory-prod.cluster-cq8x1y2z3abc.us-east-2.rds.amazonaws.com:5432/inventory\n"%staging":\n  quarkus:\n    datasource:\n      jdbc:\n        url: jdbc:postgresql://inventory-prod.cluster-cq8x1y2z3abc.us-east-2.rds.amazonaws.com:5432/inventory\n', { expect: { line: 13 }, note: 'Quarkus YAML: a profile under a "%staging" key' }),
       sample('serverless.yml', SERVERLESS_TABLE_ARNS('orders', 'orders'), { expect: { line: 8 }, note: "Serverless: the staging stage's parameter is production's DynamoDB table ARN (account and region make it one table)" }),
+      sample('scripts/setup-fly.sh', '#!/bin/sh\nset -e\nfly postgres create --name reel-db --region ams --volume-size 40\nfly postgres attach reel-db --app reel-prod\nfly postgres attach reel-db --app reel-staging --database-name reel\n', { expect: { line: 5 }, note: 'Fly: the staging app is attached to the Postgres app production is attached to' }),
+      sample('serverless.yml', SERVERLESS_TABLE_MAP('orders-prod'), { expect: { line: 7 }, note: "Serverless: a per-stage `custom` map gives staging production's table by its bare name; every stage deploys to one account and region" }),
+      {
+        files: {
+          'deploy/values/api/production.yaml.gotmpl': 'replicaCount: {{ .Values.replicas }}\nenv:\n  DATABASE_HOST: ledger-prod.cq8x2hzk4tyu.eu-central-1.rds.amazonaws.com\n  DOMAIN: "{{ .Values.domain }}"\n',
+          'deploy/values/api/staging.yaml.gotmpl': 'replicaCount: {{ .Values.replicas }}\nenv:\n  DATABASE_HOST: ledger-prod.cq8x2hzk4tyu.eu-central-1.rds.amazonaws.com\n  DOMAIN: "{{ .Values.domain }}"\n',
+        },
+        expect: { path: 'deploy/values/api/staging.yaml.gotmpl', line: 3 },
+        note: "helmfile: the values template (`.yaml.gotmpl`) rendered for staging names production's RDS instance",
+      },
       sample('vapor.yml', "id: 48213\nname: acme-portal\nenvironments:\n  production:\n    memory: 1024\n    database: acme-portal-prod\n    storage: acme-portal-prod-uploads\n    deploy:\n      - 'php artisan migrate --force'\n  staging:\n    memory: 1024\n    database: acme-portal-prod\n    storage: acme-portal-prod-uploads\n    deploy:\n      - 'php artisan migrate --force'\n", { expect: { line: 12 }, note: "Laravel Vapor: the staging environment attaches production's database by name" }),
     ],
     negative: [
       { files: { '.github/workflows/terraform.yml': TERRAFORM_VARS_WORKFLOW('orders-staging.c1x2y3z4kq.eu-west-1.rds.amazonaws.com') }, note: "the staging job's `-var` gives staging's own database" },
       sample('serverless.yml', SERVERLESS_TABLE_ARNS('orders', 'orders-staging'), { note: "Serverless: the staging stage's table ARN is a table of its own" }),
+      sample('scripts/setup-fly.sh', '#!/bin/sh\nset -e\nfly postgres attach reel-db --app reel-prod\nfly postgres attach reel-db-staging --app reel-staging\n', { note: 'Fly: each app is attached to a Postgres app of its own' }),
+      sample('serverless.yml', SERVERLESS_TABLE_MAP('orders-staging'), { note: "Serverless: the `custom` map gives staging a table of its own" }),
+      sample('serverless.yml', SERVERLESS_TABLE_MAP('orders', '  profile: \${self:custom.profiles.\${sls:stage}}\n'), { note: 'Serverless: each stage deploys with its own profile (its own account), so a table named alike in two stages is two tables' }),
       {
         files: {
           'config/deploy.yml': KAMAL_BASE,
@@ -511,6 +548,24 @@ export const sharedDatabase: RuleMeta = {
 const NOMAD_VOLUME_JOB = (job: string, datacenter: string, type: 'host' | 'csi', source: string, namespace?: string): string =>
   `job "${job}" {\n${namespace ? `  namespace   = "${namespace}"\n` : ''}  datacenters = ["${datacenter}"]\n  group "db" {\n    volume "pgdata" {\n      type      = "${type}"\n      source    = "${source}"\n${type === 'csi' ? '      attachment_mode = "file-system"\n      access_mode     = "single-node-writer"\n' : ''}    }\n    task "postgres" {\n      driver = "docker"\n      config {\n        image = "postgres:16"\n      }\n      volume_mount {\n        volume      = "pgdata"\n        destination = "/var/lib/postgresql/data"\n      }\n    }\n  }\n}\n`;
 
+/** A Kustomize layout: production's overlay creates a claim; staging's overlay (in `namespace`) patches a claim into its pods. */
+const KUSTOMIZE_CLAIM = (namespace: string, claim: string, stagingDeclares = false): Record<string, string> => ({
+  'k8s/base/kustomization.yaml': 'resources:\n  - deployment.yaml\n',
+  'k8s/base/deployment.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: shop-api\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          image: ghcr.io/acme/shop-api:latest\n          volumeMounts:\n            - name: uploads\n              mountPath: /var/lib/shop/uploads\n      volumes:\n        - name: uploads\n          emptyDir: {}\n',
+  'k8s/overlays/production/kustomization.yaml': 'namespace: shop\nresources:\n  - ../../base\n  - pvc.yaml\n',
+  'k8s/overlays/production/pvc.yaml': 'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: shop-uploads\nspec:\n  accessModes: [ReadWriteMany]\n  resources:\n    requests:\n      storage: 100Gi\n',
+  'k8s/overlays/staging/kustomization.yaml': `namespace: ${namespace}\nnameSuffix: -staging\nresources:\n  - ../../base\n${stagingDeclares ? '  - pvc.yaml\n' : ''}patches:\n  - path: uploads-patch.yaml\n`,
+  'k8s/overlays/staging/uploads-patch.yaml': `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: shop-api\nspec:\n  template:\n    spec:\n      volumes:\n        - name: uploads\n          persistentVolumeClaim:\n            claimName: ${claim}\n`,
+  ...(stagingDeclares ? { 'k8s/overlays/staging/pvc.yaml': 'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: shop-uploads\nspec:\n  accessModes: [ReadWriteMany]\n  resources:\n    requests:\n      storage: 5Gi\n' } : {}),
+});
+
+/** A helmfile rendering one Postgres release per environment (`release` its name) with `values/postgres/<env>.yaml`. */
+const HELMFILE_CLAIM = (release: string, stagingClaim: string): Record<string, string> => ({
+  'deploy/helmfile.yaml': `environments:\n  staging:\n    values:\n      - environments/staging.yaml\n  production:\n    values:\n      - environments/production.yaml\n---\nreleases:\n  - name: ${release}\n    namespace: ledger\n    chart: bitnami/postgresql\n    values:\n      - values/postgres/{{ .Environment.Name }}.yaml\n`,
+  'deploy/values/postgres/production.yaml': 'primary:\n  persistence:\n    existingClaim: ledger-pgdata\n    size: 200Gi\n',
+  'deploy/values/postgres/staging.yaml': `primary:\n  persistence:\n    existingClaim: ${stagingClaim}\n    size: 20Gi\n`,
+});
+
 export const sharedVolume: RuleMeta = {
   id: `${DETECTOR}/shared-volume`,
   title: 'Non-production environment mounts the production volume',
@@ -519,7 +574,7 @@ export const sharedVolume: RuleMeta = {
     'A non-production environment mounts the same volume or disk as production. One delete, wipe or restore aimed at staging destroys production data, ' +
     'and on platforms that keep backups on the volume itself (Railway) the backups go with it.',
   fix: 'Give the non-production environment its own volume or disk; never mount production storage by name, id or NFS export outside production.',
-  help: "Compared identities: EBS volume ids, CSI volume handles, NFS exports of PersistentVolumes, explicitly named Docker volumes, the names Compose gives production's volumes (`<project>_<volume>`) and the Nomad host and CSI volumes jobs of one directory claim.",
+  help: "Compared identities: EBS volume ids, CSI volume handles, NFS exports of PersistentVolumes, explicitly named Docker volumes, the names Compose gives production's volumes (`<project>_<volume>`), the Nomad host and CSI volumes jobs of one directory claim, and PersistentVolumeClaims by name inside one namespace (a manifest's own `metadata.namespace` or the `namespace:` of the kustomization beside it) that production creates or mounts and the environment mounts without creating its own, where the environment shares the namespace on purpose (a kustomize overlay with `nameSuffix`/`namePrefix`, an object or helmfile release named for its environment): high.",
   precision: 'high',
   tags: ['environments', 'volume'],
   samples: {
@@ -670,8 +725,26 @@ export const sharedVolume: RuleMeta = {
         expect: { path: 'infra/staging/volumes.tf', line: 2 },
         note: "Terraform: staging's configuration looks production's DigitalOcean volume up by name and attaches it",
       },
+      { files: KUSTOMIZE_CLAIM('shop', 'shop-uploads'), expect: { path: 'k8s/overlays/staging/uploads-patch.yaml', line: 11 }, note: "Kustomize: the staging overlay, in production's namespace, patches production's claim into its pods" },
+      { files: HELMFILE_CLAIM('ledger-db-{{ .Environment.Name }}', 'ledger-pgdata'), expect: { path: 'deploy/values/postgres/staging.yaml', line: 3 }, note: "helmfile: a release named per environment in one namespace; staging's values file mounts production's existing claim" },
+      {
+        files: {
+          'k8s/production/pvc.yaml': 'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: media-store\n  namespace: media\nspec:\n  accessModes: [ReadWriteMany]\n  resources:\n    requests:\n      storage: 500Gi\n',
+          'k8s/staging/worker.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: media-worker-staging\n  namespace: media\nspec:\n  template:\n    spec:\n      containers:\n        - name: worker\n          image: ghcr.io/acme/media-worker:staging\n      volumes:\n        - name: media\n          persistentVolumeClaim:\n            claimName: media-store\n',
+        },
+        expect: { path: 'k8s/staging/worker.yaml', line: 15 },
+        note: "a staging Deployment in production's namespace mounting the claim production's manifest creates there",
+      },
     ],
     negative: [
+      { files: KUSTOMIZE_CLAIM('shop-staging', 'shop-uploads'), note: 'Kustomize: the staging overlay deploys into a namespace of its own, where the claim name is its own claim' },
+      { files: KUSTOMIZE_CLAIM('shop', 'shop-uploads', true), note: 'Kustomize: the staging overlay creates the claim it mounts (renamed by its suffix, or in a cluster of its own)' },
+      {
+        files: { ...KUSTOMIZE_CLAIM('shop', 'shop-uploads'), 'k8s/overlays/staging/kustomization.yaml': 'namespace: shop\nresources:\n  - ../../base\npatches:\n  - path: uploads-patch.yaml\n' },
+        note: "Kustomize: a staging overlay that keeps production's namespace and object names would replace production's own objects: it deploys to a cluster of its own",
+      },
+      { files: HELMFILE_CLAIM('ledger-db', 'ledger-pgdata'), note: 'helmfile: one release name in one namespace for every environment is one Helm release only in one cluster: each environment runs in a cluster of its own' },
+      { files: HELMFILE_CLAIM('ledger-db-{{ .Environment.Name }}', 'ledger-pgdata-staging'), note: 'helmfile: staging mounts a claim of its own' },
       {
         files: {
           'infra/production/volumes.tf': 'resource "digitalocean_volume" "pgdata" {\n  region = "fra1"\n  name   = "orders-pgdata-prod"\n  size   = 100\n}\n',
@@ -1014,6 +1087,14 @@ const CACHE_VARIABLE = /(?:^|[_.])(?:REDIS|VALKEY|MEMCACHED?|CACHE|SESSION_STORE
 /** A bucket whose name says every environment uses it on purpose (`acme-shared-logs`, `maxmind-geoip-public`). */
 const SHARED_BY_NAME = /(?:^|[-_.])(?:shared|public|common|global)(?:$|[-_.])/i;
 
+/** Why one name in one scope is one resource. */
+function scopeDetail(scope: string, volume: boolean): string {
+  const [kind, ...rest] = scope.split(':');
+  const where = rest.join(':');
+  if (kind === 'serverless') return `Every stage of the Serverless service in ${where} deploys with the same credentials into the same region (the file gives no stage an account, profile or region of its own): one table name there is one table, and whatever runs in this stage reads and writes production's items.`;
+  return `Both deploy into the Kubernetes namespace ${where}: one claim name there is one claim, bound to one volume${volume ? ', and this environment reads, writes and can delete production\'s files' : ''}.`;
+}
+
 export function judgeShared(resource: EnvironmentResource, model: EnvironmentModel): Verdict | undefined {
   const rule = SHARED_RULES[resource.kind];
   if (!rule) return undefined;
@@ -1022,6 +1103,19 @@ export function judgeShared(resource: EnvironmentResource, model: EnvironmentMod
   if (!match) return undefined;
   const production = match.production;
   const what = production.display;
+  // A name that is one resource only inside a scope both sides were configured in (one Serverless service's account
+  // and region, one namespace): the scope is what the repo shows, not the account or cluster itself.
+  const scoped = scopedIdentityOf(match.identity);
+  if (scoped) {
+    return {
+      ruleId: rule.id,
+      severity: 'high',
+      action: `uses production's ${what}`,
+      detail: scopeDetail(scoped.scope, rule === sharedVolume),
+      related: productionRelated(model.productionWith(match.identity), rule === sharedVolume ? 'this volume' : 'this database'),
+      identity: match.identity,
+    };
+  }
   if (rule === sharedDatabase) {
     // A read-only user (`analytics_ro`, `reporting_reader`) reads production's data but cannot change or drop it.
     const reader = readOnlyUser(resource);

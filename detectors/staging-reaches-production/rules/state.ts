@@ -4,7 +4,7 @@
 import type { EnvironmentResource } from '../../../src/facts/environment.js';
 import { sample, type RuleMeta } from '../../../src/model.js';
 import type { EnvironmentModel } from '../model.js';
-import { environmentsNamedIn } from '../../../knowledge/environments/names.js';
+import { environmentsNamedIn, tokensOf } from '../../../knowledge/environments/names.js';
 import { DETECTOR, productionRelated, type Verdict } from './verdict.js';
 
 export const readsProductionState: RuleMeta = {
@@ -18,11 +18,16 @@ export const readsProductionState: RuleMeta = {
   fix:
     'Keep each environment\'s state separate (backend key, workspace, stack), pass the few values staging needs as variables or from a read-only parameter, ' +
     'and run non-production jobs with credentials that cannot read the production state bucket.',
-  help: 'Writing production state (a shared backend, a selected production workspace or stack) is reported high, and so is reading it to connect to a data store through one of its outputs (`database_host = data.terraform_remote_state.production.outputs.db_address`); reading it otherwise, medium.',
+  help: 'Writing production state (a shared backend, a selected production workspace or stack) is reported high; reading it medium, unless what is read is a data store\'s (a Pulumi program taking `requireOutput("databaseUrl")` from a stack reference named for production, a Terraform argument `database_host = data.terraform_remote_state.production.outputs.db_address`): the environment is then wired to production\'s data, high.',
   precision: 'high',
   tags: ['environments', 'terraform', 'iac'],
   samples: {
     positive: [
+      sample(
+        'infra/staging/__main__.py',
+        'import pulumi\nimport pulumi_aws as aws\n\ndata = pulumi.StackReference("acme/shop-data/prod")\ndatabase_url = data.require_output("database_url")\n\naws.ssm.Parameter("db-url", type="SecureString", value=database_url)\n',
+        { expect: { line: 4 }, note: "a staging Pulumi program takes production's database URL from production's stack (high)" },
+      ),
       sample(
         '.github/workflows/tf-staging.yml',
         'on:\n  push:\n    branches: [develop]\njobs:\n  apply:\n    runs-on: ubuntu-latest\n    environment: staging\n    steps:\n      - run: terraform apply -auto-approve -var-file=prod.tfvars\n',
@@ -71,6 +76,11 @@ export const readsProductionState: RuleMeta = {
       },
     ],
     negative: [
+      sample(
+        'infra/staging/index.ts',
+        'import * as pulumi from "@pulumi/pulumi";\n\nconst data = new pulumi.StackReference(`acme/shop-data/${pulumi.getStack()}`);\nexport const databaseUrl = data.requireOutput("databaseUrl");\n',
+        { note: "a Pulumi stack reference built from the stack being deployed is each stack's own" },
+      ),
       {
         files: {
           'global/network/main.tf': 'terraform {\n  backend "s3" {\n    bucket = "acme-tf-state"\n    key    = "global/network/terraform.tfstate"\n    region = "eu-west-1"\n  }\n}\n\nresource "aws_route53_zone" "main" {\n  name = "acme-travel.com"\n}\n',
@@ -98,6 +108,19 @@ export const readsProductionState: RuleMeta = {
   },
 };
 
+/** Words of a stack output that hands over a data store: its connection string, host, name or endpoint. */
+const STORE_OUTPUT_WORDS = new Set(['db', 'database', 'databases', 'postgres', 'postgresql', 'pg', 'mysql', 'mariadb', 'mongo', 'mongodb', 'redis', 'dynamo', 'dynamodb', 'table', 'bucket', 'dsn', 'connection', 'rds', 'aurora', 'sql', 'datastore']);
+
+/** The first output a stack reference's program reads that is a data store's (`StackReference("…") outputs "dbUrl"`). */
+function dataStoreOutput(variable: string | undefined): string | undefined {
+  if (!variable?.startsWith('StackReference(')) return undefined;
+  for (const match of variable.matchAll(/"([^"]+)"/g)) {
+    if (match.index === 'StackReference('.length) continue;
+    if (tokensOf(match[1]!).some((token) => STORE_OUTPUT_WORDS.has(token.toLowerCase()))) return match[1];
+  }
+  return undefined;
+}
+
 /** Words that make a state everyone's on purpose: the network, DNS zone or registry every environment builds on. */
 const SHARED_STATE = /(?:^|[/_.-])(?:global|shared|common)(?:$|[/_.@-])/i;
 
@@ -122,7 +145,11 @@ export function judgeState(resource: EnvironmentResource, model: EnvironmentMode
   if (key && SHARED_STATE.test(key) && !environmentsNamedIn(key, model.aliases).has('production')) return undefined;
   const match = model.productionMatch(resource);
   if (!match && !model.productionNamed(resource)) return undefined;
-  const connects = !writes ? resource.connectsTo : undefined;
+  // An output that is a data store's (a Pulumi program's `requireOutput("databaseUrl")`, a Terraform argument taking
+  // `data.terraform_remote_state.production.outputs.db_address`): the environment does not only read production's
+  // state, it connects to production's data with what it read.
+  const pulumiOutput = writes ? undefined : dataStoreOutput(resource.variable);
+  const connects = writes ? undefined : (resource.connectsTo ?? (pulumiOutput ? `requireOutput("${pulumiOutput}")` : undefined));
   return {
     ruleId: readsProductionState.id,
     severity: writes || connects ? 'high' : undefined,

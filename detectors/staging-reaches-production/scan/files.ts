@@ -27,6 +27,7 @@ export type FileKind =
   | 'app-engine'
   | 'bicepparam'
   | 'cdk-app'
+  | 'pulumi-program'
   | 'sst'
   | 'wrangler'
   | 'render'
@@ -105,6 +106,14 @@ export function classifyPath(path: string): FileClass | undefined {
   return lastClass;
 }
 
+/**
+ * A module that may be a Pulumi program's, read only when it names a StackReference (a keyword): the entry points
+ * Pulumi runs (`index.ts`, `__main__.py`) and modules kept in an infrastructure folder (`infra/`, `pulumi/`, `stacks/`).
+ */
+function isPulumiProgramPath(path: string): boolean {
+  return /(^|\/)(?:index\.[cm]?[jt]s|__main__\.py|main\.py)$/i.test(path) || /(^|\/)(?:infra|infrastructure|pulumi|iac|stacks)\/(?:[^/]+\/)*[^/]+\.(?:[cm]?[jt]s|py)$/i.test(path);
+}
+
 /** Django-style settings modules: `settings.py`, `settings/prod.py`, `settings_dev.py`, `config/production.py`. */
 function isPythonSettings(path: string): boolean {
   // Most Python files are neither: the words are looked for before the pattern runs along the whole path.
@@ -142,7 +151,8 @@ function classifyPathUncached(path: string, gitlabFolders = true): FileClass | u
   if (format === 'python') {
     if (isPythonSettings(path)) return make('python-settings', `django:${dir}`, /^(base|common|defaults?|shared)\.py$/i);
     // A Python CDK app's entry point (`app.py`, where `cdk init --language python` puts it).
-    return name === 'app.py' ? make('cdk-app') : undefined;
+    if (name === 'app.py') return make('cdk-app');
+    return isPulumiProgramPath(path) ? make('pulumi-program') : undefined;
   }
   // Mix projects: config/config.exs is every environment's, config/<env>.exs (imported by it) one environment's.
   // runtime.exs branches on config_env() inside; it is not read as a layer.
@@ -159,7 +169,7 @@ function classifyPathUncached(path: string, gitlabFolders = true): FileClass | u
     if (/^environment(\.[\w-]+)?\.ts$/i.test(name) && /(^|\/)environments$/i.test(dir)) {
       return make('js-config', undefined, undefined, /^environment\.ts$/i.test(name) ? { environment: 'development', name, evidence: 'file-name' } : undefined);
     }
-    return undefined;
+    return isPulumiProgramPath(path) ? make('pulumi-program') : undefined;
   }
   // Jenkins pipelines: `Jenkinsfile`, `Jenkinsfile.staging`, `deploy.jenkinsfile`.
   if (/^jenkinsfile([._-][^/]*)?$|\.jenkinsfile$/i.test(name)) return make('jenkinsfile');
@@ -167,6 +177,12 @@ function classifyPathUncached(path: string, gitlabFolders = true): FileClass | u
   if (format === 'shell' || format === 'markdown' || /^(makefile|justfile|procfile|taskfile)$/i.test(lower) || /\.(mk|just)$/i.test(lower) || (format === 'text' && /(^|\/)(bin|scripts?)\/[^/.]+$/.test(path))) return make('commands');
   // Bicep parameter files: one environment's values for a template (`staging.bicepparam`, `main.prod.bicepparam`).
   if (/\.bicepparam$/i.test(name)) return make('bicepparam', `bicep:${dir}`);
+  // helmfile renders `values/api/staging.yaml.gotmpl` with Go templates before Helm reads it as YAML: read as the YAML
+  // file it names, its template actions blanked.
+  if (/\.ya?ml\.gotmpl$/i.test(name)) {
+    const rendered = classifyPathUncached(path.slice(0, -'.gotmpl'.length), gitlabFolders);
+    return rendered && rendered.format === 'yaml' && rendered.kind !== 'gitlab-ci' && rendered.kind !== 'workflow' ? rendered : undefined;
+  }
   if (!DATA_FORMATS.has(format)) return undefined;
   if (NOT_CONFIG_NAME.test(name) || (GITHUB_META_NAME.test(name) && /(^|\/)\.github$/i.test(dir)) || LOCALE_DIR.test(path)) return undefined;
   // Helm chart templates are Go templates that only look like YAML.

@@ -24,9 +24,11 @@ import { scanCommands } from '../rules/cloned.js';
 import { scanGcloudDeploys } from './handlers/gcloud.js';
 import { scanVolumeCommands } from './handlers/volume-commands.js';
 import { scanComposeCommands } from './handlers/compose-commands.js';
+import { scanFlyAttach } from './handlers/fly-commands.js';
 import { scanSstConfig } from './handlers/sst.js';
 import { scanSamConfig } from './handlers/sam.js';
 import { scanVapor } from './handlers/vapor.js';
+import { scanPulumiProgram } from './handlers/pulumi.js';
 
 export function scanEnvironmentFile(file: SourceFile, out: FileEmitter): void {
   const cls = classifyPath(file.path);
@@ -46,6 +48,7 @@ function dispatch(file: SourceFile, cls: FileClass, rec: Recorder, out: FileEmit
       scanGcloudDeploys(rec, cls);
       scanVolumeCommands(rec, cls);
       scanComposeCommands(rec);
+      scanFlyAttach(rec);
       return;
     case 'python-settings':
       scanPythonSettings(rec, cls);
@@ -64,6 +67,9 @@ function dispatch(file: SourceFile, cls: FileClass, rec: Recorder, out: FileEmit
       return;
     case 'cdk-app':
       scanCdkApp(rec);
+      return;
+    case 'pulumi-program':
+      scanPulumiProgram(rec, cls);
       return;
     case 'sst':
       scanSstConfig(rec);
@@ -287,8 +293,16 @@ function parseWithoutErbControl(file: SourceFile, rec: Recorder): DataDocument |
   return undefined;
 }
 
-/** A file whose name hides its format from the engine (`staging.env.example` is a dotenv file). */
+/**
+ * A file whose name hides its format from the engine (`staging.env.example` is a dotenv file, `staging.yaml.gotmpl`
+ * a YAML file once helmfile renders its Go template actions, which are blanked here with their offsets kept).
+ */
 function parseAs(file: SourceFile, cls: FileClass): DataDocument | undefined {
+  if (cls.format === 'yaml') {
+    const blanked = file.text.replace(/\{\{[\s\S]*?\}\}/g, (action) => action.replace(/[^\n]/g, ' '));
+    const parsed = parseYaml(blanked, (start, end) => file.spanOf(start, end));
+    return parsed.ok ? parsed.value : undefined;
+  }
   if (cls.format !== 'dotenv') return undefined;
   const parsed = parseDotenv(file.text, (start, end) => file.spanOf(start, end));
   return parsed.ok ? parsed.value : undefined;

@@ -3,7 +3,7 @@
 // cross-file pass places them again with the config and reports.
 import type { CanonicalEnvironment, EnvironmentLayer, EnvironmentResource } from '../../../src/facts/environment.js';
 import type { FileEmitter, FindingInput, SourceFile, Span } from '../../../src/model.js';
-import { dataStoreForms, type ResourceIdentity } from '../../../knowledge/environments/identities.js';
+import { dataStoreForms, identityInScope, isComparableIdentity, type ResourceIdentity } from '../../../knowledge/environments/identities.js';
 import { canonicalEnvironment, environmentOfPath } from '../../../knowledge/environments/names.js';
 import { isTestExampleOrDocsPath } from '../../../src/paths.js';
 
@@ -48,6 +48,12 @@ export class Recorder {
   private readonly seen = new Set<string>();
   private readonly layers = new Map<string, { family: string; tag: EnvTag; span: Span; keys: Set<string>; implicit: boolean; inheritsFrom?: { tag: EnvTag; span: Span } }>();
 
+  /**
+   * The scope a handler knows the file's scoped identities live in (one Serverless service's account and region, a
+   * namespace): given a scoped identity and the variable holding it, the scope, or undefined where it is not known.
+   */
+  scopeOf?: (identity: string, variable: string | undefined) => string | undefined;
+
   constructor(
     readonly file: SourceFile,
     private readonly out: FileEmitter,
@@ -76,7 +82,8 @@ export class Recorder {
     };
     if (options.variable !== undefined) fact.variable = options.variable;
     if (identity.user) fact.user = identity.user;
-    const others = [...new Set([...identity.otherIdentities, ...[identity.identity, ...identity.otherIdentities].flatMap(dataStoreForms)])];
+    const scope = this.scopeOf && !isComparableIdentity(identity.identity) ? this.scopeOf(identity.identity, options.variable) : undefined;
+    const others = [...new Set([...identity.otherIdentities, ...[identity.identity, ...identity.otherIdentities].flatMap(dataStoreForms), ...(scope ? [identityInScope(identity.identity, scope)] : [])])];
     if (others.length > 0) fact.otherIdentities = others;
     if (options.family) fact.family = options.family;
     if (options.fromBase) fact.fromBase = true;
@@ -121,6 +128,11 @@ export class Recorder {
       this.out.publish('environment-layer', fact);
     }
     this.layers.clear();
+  }
+
+  /** Says which scope the scoped identities of another file or directory (`path`) live in. */
+  scope(path: string, scope: string, span: Span): void {
+    if (!this.testOnly) this.out.publish('environment-scope', { path, scope, location: { path: this.file.path, span: lineSpan(this.file, span) } });
   }
 
   /** A finding the per-file pass can judge alone (a workflow job's triggers and environment). */

@@ -222,8 +222,10 @@ export function identifyValue(raw: string, context: ValueContext): ResourceIdent
     const rds = rdsIdentity(value);
     return rds ? [rds] : [];
   }
-  const tableKey = tokens[tokens.length - 1] === 'table' || tokens.slice(-2).join(' ') === 'table name';
-  if (tokens.includes('table') && (tokens.includes('dynamo') || tokens.includes('dynamodb') || tokens.join(' ') === 'table name' || tokens.join(' ') === 'table' || (context.dynamoTables && tableKey))) {
+  // A per-stage map of tables is named for all of them (`custom.tableNames: { prod: orders-prod, staging: … }`).
+  const last = tokens.slice(-2).join(' ');
+  const tableKey = tokens[tokens.length - 1] === 'table' || last === 'table name' || last === 'table names' || (context.dynamoTables === true && tokens[tokens.length - 1] === 'tables');
+  if ((tokens.includes('table') || tableKey) && (tokens.includes('dynamo') || tokens.includes('dynamodb') || tokens.join(' ') === 'table name' || tokens.join(' ') === 'table' || (context.dynamoTables && tableKey))) {
     const table = dynamoTableIdentity(value);
     return table ? [table] : [];
   }

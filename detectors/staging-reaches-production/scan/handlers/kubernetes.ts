@@ -39,6 +39,22 @@ export function scanKubernetesDocument(rec: Recorder, cls: FileClass, document: 
   const root = withDecodedSecretData(document);
   const tag = namespaceTag(cls, root) ?? cls.tag;
   const section: Section = { ...topSection(cls, root), tag, family: tag === cls.tag ? cls.family : undefined, role: tag === cls.tag ? cls.role : 'plain' };
+  // A claim is one volume only inside its namespace: a manifest that names its namespace says which one.
+  // Another environment's object shares production's namespace where its own name says its environment
+  // (`media-worker-staging`): in a cluster of its own it would not need to.
+  const ownNamespace = literalString(getPath(root, ['metadata', 'namespace']));
+  const objectName = literalString(getPath(root, ['metadata', 'name']));
+  const colocated = tag.environment === 'production' || (objectName !== undefined && tag.environment !== undefined && canonicalEnvironment(tokensOf(objectName).find((token) => canonicalEnvironment(token) !== undefined) ?? '') === tag.environment);
+  const outerScope = rec.scopeOf;
+  if (ownNamespace && colocated && kubernetesNamespaceIdentity(ownNamespace)) rec.scopeOf = (identity) => (identity.startsWith('volume:pvc:') ? `k8s-namespace:${ownNamespace}` : outerScope?.(identity, undefined));
+  try {
+    scanKubernetesObject(rec, cls, root, tag, section);
+  } finally {
+    rec.scopeOf = outerScope;
+  }
+}
+
+function scanKubernetesObject(rec: Recorder, cls: FileClass, root: DataNode, tag: EnvTag, section: Section): void {
   walkSection(rec, section, { ...walkOptions(cls), envMaps: false });
   const kind = literalString(get(root, 'kind'));
   const name = literalString(getPath(root, ['metadata', 'name']));
@@ -48,7 +64,17 @@ export function scanKubernetesDocument(rec: Recorder, cls: FileClass, document: 
   };
   if (kind === 'Application' && literalString(get(root, 'apiVersion'))?.startsWith('argoproj.io/')) argoApplication(rec, cls, root);
   // kustomize reads a kustomization.yaml without `apiVersion`/`kind` as a Kustomization too.
-  if (kind === 'Kustomization' || (cls.kind === 'kustomization' && kind === undefined)) inlinePatches(rec, cls, tag, root);
+  if (kind === 'Kustomization' || (cls.kind === 'kustomization' && kind === undefined)) {
+    inlinePatches(rec, cls, tag, root);
+    // Kustomize sets its `namespace:` on every object it builds from the directory's files. Production's claims are
+    // in production's namespace; another environment's overlay shares that namespace with it only where it renames
+    // its objects (`nameSuffix: -staging`): without that it would replace production's own objects, so its namespace
+    // of the same name is another cluster's.
+    const namespaceNode = get(root, 'namespace');
+    const namespace = literalString(namespaceNode);
+    const renamed = get(root, 'nameSuffix') !== undefined || get(root, 'namePrefix') !== undefined;
+    if (namespaceNode && namespace && kubernetesNamespaceIdentity(namespace) && (tag.environment === 'production' || renamed)) rec.scope(directoryOf(rec.file.path), `k8s-namespace:${namespace}`, namespaceNode.span);
+  }
   // The namespace a file placed in an environment by its path deploys into: a staging overlay that says
   // `namespace: api-production` replaces production's objects of the same names and reads production's Secrets.
   if (cls.tag.environment !== 'base') {
@@ -80,6 +106,9 @@ export function scanKubernetesDocument(rec: Recorder, cls: FileClass, document: 
     if (name) record(volumeIdentity(name, 'pv'), metadataName, 'metadata.name', true);
   }
   if (kind === 'PersistentVolumeClaim') {
+    // The claim itself: a workload of another environment mounting it by name in its namespace mounts this volume.
+    const metadataName = getPath(root, ['metadata', 'name']);
+    if (name && /^[a-z0-9][a-z0-9.-]*$/.test(name)) record(volumeIdentity(name, 'pvc'), metadataName, 'metadata.name', true);
     const volumeName = getPath(spec, ['volumeName']);
     const value = literalString(volumeName);
     if (value) record(volumeIdentity(value, 'pv'), volumeName, 'spec.volumeName');
@@ -224,15 +253,53 @@ function argoApplication(rec: Recorder, cls: FileClass, root: DataNode): void {
  * with production's hosts, buckets and secrets.
  */
 export function scanHelmfileEnvironments(rec: Recorder, document: DataDocument): void {
-  const directory = rec.file.path.includes('/') ? rec.file.path.slice(0, rec.file.path.lastIndexOf('/')) : '';
+  const directory = directoryOf(rec.file.path);
+  const names: string[] = [];
   for (const root of document.roots) {
     const environments = get(root, 'environments');
     for (const environment of environments?.kind === 'map' ? environments.entries : []) {
+      names.push(environment.key);
       const tag = namedTag(environment.key, 'key');
       if (!tag.environment || tag.environment === 'base') continue;
       for (const key of ['values', 'secrets']) recordValueFiles(rec, tag, get(environment.value, key), directory, `environments.${environment.key}.${key}`);
     }
   }
+  for (const root of document.roots) releaseNamespaces(rec, get(root, 'releases'), directory, names);
+}
+
+/**
+ * A release whose namespace is the same for every environment (`namespace: ledger`) renders each environment's values
+ * file (`values/postgres/{{ .Environment.Name }}.yaml`) into that one namespace: a claim those files name for staging
+ * and for production is one claim there.
+ */
+function releaseNamespaces(rec: Recorder, releases: DataNode | undefined, directory: string, environments: readonly string[]): void {
+  for (const release of releases?.kind === 'seq' ? releases.items : []) {
+    const namespaceNode = get(release, 'namespace');
+    const namespace = literalString(namespaceNode);
+    if (!namespaceNode || !namespace || !kubernetesNamespaceIdentity(namespace)) continue;
+    // One release name in one namespace for every environment would be one Helm release, upgraded by each: the
+    // environments then run in clusters of their own. A release named per environment shares the namespace.
+    const perEnvironment = ENVIRONMENT_NAME.test(literalString(get(release, 'name')) ?? '');
+    ENVIRONMENT_NAME.lastIndex = 0;
+    const placed = environments.filter((name) => perEnvironment || canonicalEnvironment(name) === 'production');
+    const values = get(release, 'values');
+    for (const item of values?.kind === 'seq' ? values.items : []) {
+      const file = literalString(item);
+      if (!file) continue;
+      const paths = /\{\{/.test(file) ? placed.map((name) => file.replace(ENVIRONMENT_NAME, name)) : perEnvironment ? [file] : [];
+      for (const path of paths) {
+        if (/[{}$]/.test(path)) continue;
+        rec.scope(path.startsWith('/') || !directory ? path.replace(/^\/+/, '').replace(/^\.\//, '') : `${directory}/${path.replace(/^\.\//, '')}`, `k8s-namespace:${namespace}`, namespaceNode.span);
+      }
+    }
+  }
+}
+
+/** helmfile's environment name in a values path: `{{ .Environment.Name }}`, `{{ .Environment.Name | lower }}` is not resolved. */
+const ENVIRONMENT_NAME = /\{\{-?\s*\.Environment\.Name\s*-?\}\}/g;
+
+function directoryOf(path: string): string {
+  return path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
 }
 
 /** Values files listed for one environment (literal paths; templated ones name no file here), relative to `base`. */

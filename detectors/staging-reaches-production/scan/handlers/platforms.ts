@@ -428,6 +428,14 @@ export function scanServerless(rec: Recorder, cls: FileClass, document: DataDocu
   }
   const family = `serverless:${rec.file.path}`;
   const options = { ...walkOptions(cls), rootEnvironmentMaps: false, dynamoTables: true };
+  // A table a stage names by its bare name is looked up in the account and region the stage deploys to: one and the
+  // same for every stage of the service unless the file gives stages their own (a profile, account or region per
+  // stage). A table the service's own `resources` create under a fixed name says the opposite: a second stage in one
+  // account could not create it again, so the stages deploy to accounts of their own.
+  if (oneAccountForAllStages(root)) {
+    const created = tablesCreatedUnderFixedNames(root);
+    rec.scopeOf = (identity, variable) => (identity.startsWith('dynamodb:') && !variable?.startsWith('resources.') && !created.has(identity.slice('dynamodb:'.length).toLowerCase()) ? `serverless:${rec.file.path}` : undefined);
+  }
   // Resources created only for one stage (`Condition: IsProduction`, `Fn::Equals: [${sls:stage}, production]`) are
   // that stage's, not a base every stage inherits.
   const staged = stageConditionedResources(root);
@@ -464,6 +472,42 @@ export function scanServerless(rec: Recorder, cls: FileClass, document: DataDocu
       walkSection(rec, section(node, [...path, entry.key, ...inner], tag, tag === BASE ? 'base' : 'layer', family, entry.keySpan), { ...options, envMaps: false });
     }
   }
+}
+
+/**
+ * Whether every stage of a Serverless service deploys with the same credentials into the same region, as far as the
+ * file shows: the provider's profile and region are literal or unset, no stage gets an account, profile, region or
+ * deployment role of its own (in `params`, `stages` or `custom`), and no stage depends on a Serverless Dashboard
+ * provider (`org` with `app`), which binds credentials per stage outside the file.
+ */
+function oneAccountForAllStages(root: MapNode): boolean {
+  const provider = get(root, 'provider');
+  for (const key of ['profile', 'region', 'deploymentRole', 'iam.deploymentRole']) {
+    const node = getPath(provider, key.split('.'));
+    if (node && (literalString(node) === undefined || /\$\{/.test(literalString(node)!))) return false;
+  }
+  if (get(root, 'org') && get(root, 'app')) return false;
+  const perStage = (map: DataNode | undefined): boolean => {
+    for (const stage of mapOf(map)?.entries ?? []) {
+      const values = mapOf(get(stage.value, 'params')) ?? mapOf(stage.value);
+      if (values?.entries.some((entry) => /profile|account|region|role/i.test(entry.key))) return true;
+    }
+    return false;
+  };
+  if (perStage(get(root, 'params')) || perStage(get(root, 'stages'))) return false;
+  // `custom.profiles: { prod: …, staging: … }`, `custom.accounts`, `custom.regions`.
+  return !(mapOf(get(root, 'custom'))?.entries.some((entry) => /profile|account|region/i.test(entry.key) && mapOf(entry.value) !== undefined) ?? false);
+}
+
+/** DynamoDB tables the service's own `resources` create under a name no stage changes (`TableName: payments`). */
+function tablesCreatedUnderFixedNames(root: MapNode): ReadonlySet<string> {
+  const names = new Set<string>();
+  for (const resource of mapOf(getPath(root, ['resources', 'Resources']))?.entries ?? []) {
+    if (literalString(get(resource.value, 'Type')) !== 'AWS::DynamoDB::Table') continue;
+    const name = literalString(getPath(resource.value, ['Properties', 'TableName']));
+    if (name && !name.includes('${')) names.add(name.toLowerCase());
+  }
+  return names;
 }
 
 /** The default of a variable stage, `provider.stage: ${opt:stage, 'dev'}`, when it names an environment. */
