@@ -2,6 +2,7 @@
 // Scope lives in IAM policies, not in the key, so a long-term key is rated the broad kind unless something narrows it.
 import { sample } from '../../src/model.js';
 import type { CredentialContext, CredentialKind, Rating } from './types.js';
+import { configuredForAws } from './object-storage.js';
 import { decodeBase64Text, isPlaceholder, looksRandom, wordsOf } from './values.js';
 
 const REFERENCE = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html';
@@ -73,6 +74,9 @@ export const awsSecretAccessKey: CredentialKind = {
   // "…", "")`, Java's `new BasicAWSCredentials("AKIA…", "…")`, PHP's `new Credentials('AKIA…', '…')`.
   // No lookbehind: the pattern runs over every file that holds `asia`, a common word.
   valuePatterns: [{ regex: /["'](?:AKIA|ASIA)[A-Z2-7]{16}["'][ \t]*,[ \t]*["']([A-Za-z0-9/+]{40})["']/g, keywords: ['akia', 'asia'] }],
+  // Not a key of another S3-compatible service: an rclone remote whose provider is Wasabi or Minio, an endpoint on
+  // another service's host.
+  claims: configuredForAws,
   plausible: (value) => !/EXAMPLEKEY$/.test(value) && !isPlaceholder(value) && looksRandom(value, 40, 3.5),
   rate: (context) => {
     const keyId = Object.values(context.siblingValues).find((value) => /^(?:AKIA|ASIA)[A-Z2-7]{16}$/.test(value)) ?? /\b(?:AKIA|ASIA)[A-Z2-7]{16}\b/.exec(context.line)?.[0];
@@ -97,6 +101,7 @@ export const awsSecretAccessKey: CredentialKind = {
       sample('README.md', '```go\nendpoint := "play.min.io"\naccessKeyID := "Q3AM3UQ867SPQQA43P2F"\nsecretAccessKey := "zuf+tfteSlswRu7BJ86wekitnifILbZam1KYY3TG"\n```\n', { note: "MinIO's public playground keys" }),
       sample('config/storage.yml', 'amazon:\n  access_key_id: <%= ENV["AWS_ACCESS_KEY_ID"] %>\n  secret_access_key: <%= ENV["AWS_SECRET_ACCESS_KEY"] %>\n'),
       sample('docs/aws.md', 'aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n'),
+      sample('rclone.conf', '[nas]\ntype = s3\nprovider = Minio\naccess_key_id = QX4KJ2MZ7HTLD5PWRN8B\nsecret_access_key = 9sX2kLm4Qv7pR1tZ8wB3nY6cF0hJ5dG2aE4uI7oK\nendpoint = http://10.0.4.20:9000\n', { note: "an rclone remote of another S3 provider: MinIO's key, not AWS's" }),
     ],
   },
   scopeSamples: {
