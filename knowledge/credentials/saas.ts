@@ -157,9 +157,11 @@ export const openaiProjectKey: CredentialKind = {
     positive: [
       sample('app/llm.py', 'from openai import OpenAI\n\nclient = OpenAI(api_key="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")\n', { expect: { line: 3 } }),
       sample('notebooks/eval.ipynb', '{\n "cells": [\n  {\n   "cell_type": "code",\n   "source": [\n    "import os\\n",\n    "os.environ[\\"OPENAI_API_KEY\\"] = \\"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\\"\\n"\n   ]\n  }\n ]\n}\n', { expect: { line: 7 } }),
+      sample('notebooks/rag.ipynb', '{\n "cells": [\n  {\n   "cell_type": "code",\n   "execution_count": 1,\n   "metadata": {},\n   "outputs": [],\n   "source": [\n    "import os\\n",\n    "os.environ[\'OPENAI_API_KEY\'] = \\"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\\"\\n",\n    "from openai import OpenAI\\n"\n   ]\n  }\n ],\n "nbformat": 4\n}\n', { expect: { line: 10 }, note: "a source cell's line, one item of its array" }),
     ],
     negative: [
       sample('app/llm.py', 'client = OpenAI(api_key=os.environ["OPENAI_API_KEY"])  # sk-proj-...\n'),
+      sample('notebooks/rag.ipynb', '{\n "cells": [\n  {\n   "cell_type": "code",\n   "source": [\n    "import os, getpass\\n",\n    "os.environ[\'OPENAI_API_KEY\'] = getpass.getpass(\\"sk-proj-...: \\")\\n"\n   ]\n  }\n ],\n "nbformat": 4\n}\n', { note: 'asked for at run time' }),
       sample('README.md', 'export OPENAI_API_KEY=sk-proj-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n'),
     ],
   },
