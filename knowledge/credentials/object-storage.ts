@@ -68,6 +68,31 @@ const SPACES_SECRET = 'pQ5yx8xm5MslfY5ubiheyEd7P4zDL/ak6J0kGODKdin';
 const SPACES_KEY_ID = 'DO00ZGSYEBANND4YZ0EM';
 const SPACES_RCLONE = `[spaces]\ntype = s3\nprovider = DigitalOcean\nenv_auth = false\naccess_key_id = ${SPACES_KEY_ID}\nsecret_access_key = ${SPACES_SECRET}\nendpoint = nyc3.digitaloceanspaces.com\nacl = private\n\n[wasabi]\ntype = s3\nprovider = Wasabi\nendpoint = s3.wasabisys.com\n`;
 
+const SPACES_SECRET_NAME = /spaces[_.-]?(?:secret|access[_.-]?key$)/i;
+
+export const digitaloceanSpacesKeyId: CredentialKind = {
+  id: 'digitalocean-spaces-key-id',
+  provider: 'digitalocean',
+  title: 'DigitalOcean Spaces access key ID',
+  // `DO00` and 16 upper-case letters and digits (keys made since 2023; older ids have no prefix and are not told apart).
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9])(DO00[A-Z0-9]{16})(?![A-Za-z0-9])/g, keywords: ['do00'] }],
+  plausible: (value) => /[0-9]/.test(value.slice(4)) && /[A-Z]/.test(value.slice(4)) && new Set(value.slice(4)).size >= 8,
+  rate: (context) => digitaloceanSpacesKey.rate(context),
+  companionOf: 'digitalocean-spaces-key',
+  reach: 'with its secret key, reads, overwrites and deletes the objects of every Spaces bucket the key may use',
+  narrower: 'create a limited-access Spaces key for the one bucket the job uses, read-only where it only reads',
+  reference: 'https://docs.digitalocean.com/products/spaces/how-to/manage-access/',
+  samples: {
+    positive: [
+      sample('.s3cfg', `[default]\naccess_key = ${SPACES_KEY_ID}\nsecret_key = ${SPACES_SECRET}\nhost_base = fra1.digitaloceanspaces.com\nhost_bucket = %(bucket)s.fra1.digitaloceanspaces.com\n`, { expect: { line: 2 }, note: "s3cmd's configuration for Spaces" }),
+    ],
+    negative: [
+      sample('docs/spaces.md', 'Spaces access keys look like `DO00XXXXXXXXXXXXXXXX`.\n'),
+      sample('src/codes.ts', "export const MODEL = 'DO00ABCDEFGHIJKLMNOP';\n", { note: 'letters only: not a generated id' }),
+    ],
+  },
+};
+
 export const digitaloceanSpacesKey: CredentialKind = {
   id: 'digitalocean-spaces-key',
   provider: 'digitalocean',
@@ -75,10 +100,11 @@ export const digitaloceanSpacesKey: CredentialKind = {
   // A Spaces key pair: an access key id (`DO00` + 16 in newer keys) and a 43-character base64 secret, used with S3 tools
   // and SDKs under their names, or under DigitalOcean's (`spaces_secret_key` of the Terraform provider, `SPACES_SECRET`).
   contextPatterns: [
-    { variable: /spaces[_.-]?secret/i, value: /^[A-Za-z0-9/+]{43}$/, keywords: ['spaces_secret', 'spacessecret', 'spaces-secret', 'spaces.secret'] },
+    // Some write the secret as the `spaces_access_key` beside a `spaces_access_id`: the shape tells it from the id.
+    { variable: SPACES_SECRET_NAME, value: /^[A-Za-z0-9/+]{43}$/, keywords: ['spaces_secret', 'spacessecret', 'spaces-secret', 'spaces.secret', 'spaces_access_key', 'spacesaccesskey'] },
     { variable: S3_SECRET_NAME, value: /^[A-Za-z0-9/+]{43}$/, keywords: ['secret'], requires: ['digitalocean'] },
   ],
-  claims: (context) => /spaces[_.-]?secret/i.test(context.variable ?? '') || s3ServiceOf(context) === 'digitalocean',
+  claims: (context) => SPACES_SECRET_NAME.test(context.variable ?? '') || s3ServiceOf(context) === 'digitalocean',
   plausible: (value) => !isPlaceholder(value) && looksRandom(value, 43, 3.5),
   rate: (context) =>
     readOnlyRating(context, 'Spaces key') ?? {
@@ -93,6 +119,7 @@ export const digitaloceanSpacesKey: CredentialKind = {
       sample('rclone/rclone.conf', SPACES_RCLONE, { expect: { line: 6 }, note: "an rclone remote whose provider is DigitalOcean: the next remote's provider is not its own" }),
       sample('scripts/upload.py', `import boto3\n\nsession = boto3.session.Session()\nclient = session.client(\n    "s3",\n    region_name="nyc3",\n    endpoint_url="https://nyc3.digitaloceanspaces.com",\n    aws_access_key_id="${SPACES_KEY_ID}",\n    aws_secret_access_key="${SPACES_SECRET}",\n)\n`, { expect: { line: 9 }, note: 'boto3 pointed at Spaces' }),
       sample('.github/workflows/backup.yml', `jobs:\n  backup:\n    runs-on: ubuntu-latest\n    env:\n      RCLONE_CONFIG_SPACES_TYPE: s3\n      RCLONE_CONFIG_SPACES_PROVIDER: DigitalOcean\n      RCLONE_CONFIG_SPACES_ENDPOINT: ams3.digitaloceanspaces.com\n      RCLONE_CONFIG_SPACES_ACCESS_KEY_ID: ${SPACES_KEY_ID}\n      RCLONE_CONFIG_SPACES_SECRET_ACCESS_KEY: ${SPACES_SECRET}\n    steps:\n      - run: rclone sync ./dump spaces:acme-backups\n`, { expect: { line: 9 }, note: "a remote configured by rclone's environment variables" }),
+      sample('infra/terraform.tfvars', `spaces_access_id  = "${SPACES_KEY_ID}"\nspaces_access_key = "${SPACES_SECRET}"\nregion            = "nyc3"\n`, { expect: { line: 2 }, note: 'the secret named spaces_access_key beside its id' }),
       sample('infra/provider.tf', `provider "digitalocean" {\n  token             = var.do_token\n  spaces_access_id  = "${SPACES_KEY_ID}"\n  spaces_secret_key = "${SPACES_SECRET}"\n}\n`, { expect: { line: 4 }, note: "the Terraform provider's own name for it" }),
     ],
     negative: [
@@ -148,4 +175,4 @@ export const wasabiSecretKey: CredentialKind = {
 };
 
 /** Before AWS's kinds: their secrets are written under AWS's names, and Wasabi's has AWS's shape. */
-export const S3_COMPATIBLE_KINDS: readonly CredentialKind[] = [digitaloceanSpacesKey, wasabiSecretKey];
+export const S3_COMPATIBLE_KINDS: readonly CredentialKind[] = [digitaloceanSpacesKeyId, digitaloceanSpacesKey, wasabiSecretKey];
