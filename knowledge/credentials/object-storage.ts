@@ -91,6 +91,10 @@ export const digitaloceanSpacesKeyId: CredentialKind = {
       sample('src/codes.ts', "export const MODEL = 'DO00ABCDEFGHIJKLMNOP';\n", { note: 'letters only: not a generated id' }),
     ],
   },
+  scopeSamples: {
+    positive: [sample('deploy/cdn.env', `SPACES_KEY=${SPACES_KEY_ID}\nSPACES_BUCKET=acme-assets\n`, { expect: { line: 1 }, note: 'its secret elsewhere: the id stands for the pair' })],
+    negative: [sample('deploy/cdn.env', `SPACES_READONLY_KEY=${SPACES_KEY_ID}\n`, { note: 'named read-only' })],
+  },
 };
 
 export const digitaloceanSpacesKey: CredentialKind = {
