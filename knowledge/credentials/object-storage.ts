@@ -31,7 +31,7 @@ const SECRET_OPTION = /(?:secret[_.-]?(?:access[_.-]?)?key|secret)$/i;
  */
 function s3ServiceOf(context: CredentialContext): S3Service | undefined {
   const prefix = escapeRegExp((context.variable ?? '').replace(SECRET_OPTION, ''));
-  const setting = new RegExp(`^(?:${prefix})?(provider|type|endpoint(?:[_-]?url)?|host[_-]?base|s3[_-]?endpoint)$`, 'i');
+  const setting = new RegExp(`^(?:${prefix})?(provider|type|(?:s3[_-]?)?endpoint(?:[_-]?url)?|host[_-]?base)$`, 'i');
   let provider: string | undefined;
   let type: string | undefined;
   const endpoints: string[] = [];
@@ -123,6 +123,7 @@ export const digitaloceanSpacesKey: CredentialKind = {
       sample('rclone/rclone.conf', SPACES_RCLONE, { expect: { line: 6 }, note: "an rclone remote whose provider is DigitalOcean: the next remote's provider is not its own" }),
       sample('scripts/upload.py', `import boto3\n\nsession = boto3.session.Session()\nclient = session.client(\n    "s3",\n    region_name="nyc3",\n    endpoint_url="https://nyc3.digitaloceanspaces.com",\n    aws_access_key_id="${SPACES_KEY_ID}",\n    aws_secret_access_key="${SPACES_SECRET}",\n)\n`, { expect: { line: 9 }, note: 'boto3 pointed at Spaces' }),
       sample('.github/workflows/backup.yml', `jobs:\n  backup:\n    runs-on: ubuntu-latest\n    env:\n      RCLONE_CONFIG_SPACES_TYPE: s3\n      RCLONE_CONFIG_SPACES_PROVIDER: DigitalOcean\n      RCLONE_CONFIG_SPACES_ENDPOINT: ams3.digitaloceanspaces.com\n      RCLONE_CONFIG_SPACES_ACCESS_KEY_ID: ${SPACES_KEY_ID}\n      RCLONE_CONFIG_SPACES_SECRET_ACCESS_KEY: ${SPACES_SECRET}\n    steps:\n      - run: rclone sync ./dump spaces:acme-backups\n`, { expect: { line: 9 }, note: "a remote configured by rclone's environment variables" }),
+      sample('.env.production', `S3_ENABLED=true\nS3_BUCKET=acme-media\nAWS_ACCESS_KEY_ID=${SPACES_KEY_ID}\nAWS_SECRET_ACCESS_KEY=${SPACES_SECRET}\nS3_ENDPOINT=https://ams3.digitaloceanspaces.com\n`, { expect: { line: 4 }, note: "Mastodon's S3 settings pointed at Spaces" }),
       sample('infra/terraform.tfvars', `spaces_access_id  = "${SPACES_KEY_ID}"\nspaces_access_key = "${SPACES_SECRET}"\nregion            = "nyc3"\n`, { expect: { line: 2 }, note: 'the secret named spaces_access_key beside its id' }),
       sample('infra/provider.tf', `provider "digitalocean" {\n  token             = var.do_token\n  spaces_access_id  = "${SPACES_KEY_ID}"\n  spaces_secret_key = "${SPACES_SECRET}"\n}\n`, { expect: { line: 4 }, note: "the Terraform provider's own name for it" }),
     ],
@@ -166,6 +167,7 @@ export const wasabiSecretKey: CredentialKind = {
       sample('rclone.conf', WASABI_RCLONE, { expect: { line: 5 }, note: "Wasabi's keys under rclone's S3 names" }),
       sample('.github/workflows/offsite.yml', `jobs:\n  offsite:\n    runs-on: ubuntu-latest\n    env:\n      RCLONE_CONFIG_OFFSITE_TYPE: s3\n      RCLONE_CONFIG_OFFSITE_PROVIDER: Wasabi\n      RCLONE_CONFIG_OFFSITE_ACCESS_KEY_ID: ${WASABI_KEY_ID}\n      RCLONE_CONFIG_OFFSITE_SECRET_ACCESS_KEY: ${WASABI_SECRET}\n    steps:\n      - run: rclone copy ./dumps offsite:acme-dumps\n`, { expect: { line: 8 } }),
       sample('backup/.env', `WASABI_ACCESS_KEY=${WASABI_KEY_ID}\nWASABI_SECRET_KEY=${WASABI_SECRET}\nWASABI_BUCKET=acme-archive\n`, { expect: { line: 2 } }),
+      sample('mysite/settings/production.py', `AWS_ACCESS_KEY_ID = "${WASABI_KEY_ID}"\nAWS_SECRET_ACCESS_KEY = "${WASABI_SECRET}"\nAWS_STORAGE_BUCKET_NAME = "acme-static"\nAWS_S3_ENDPOINT_URL = "https://s3.eu-central-2.wasabisys.com"\n`, { expect: { line: 2 }, note: "django-storages pointed at Wasabi: AWS's names, Wasabi's endpoint" }),
     ],
     negative: [
       sample('rclone.conf', `[wasabi]\ntype = s3\nprovider = Wasabi\nendpoint = s3.wasabisys.com\n\n[aws]\ntype = s3\nprovider = AWS\naccess_key_id = AKIAQX4KJ2MZ7HTLD5PW\nsecret_access_key = ${WASABI_SECRET}\n`, { note: "an AWS remote after a Wasabi one: the Wasabi remote's settings are not its" }),
