@@ -210,11 +210,20 @@ function halvesPairedByFormat(file: SourceFile, found: readonly FoundCredential[
     if (lines) lines.push(lineOf(half));
     else halfLines.set(half.kind.companionOf!, [lineOf(half)]);
   }
+  // Sorted, so each credential finds the first half at or after `line - PAIR_WINDOW` by bisection.
+  for (const lines of halfLines.values()) lines.sort((a, b) => a - b);
   for (const credential of found) {
     const lines = halfLines.get(credential.kind.id);
     if (!lines || credential.byFormat) continue;
     const line = lineOf(credential);
-    if (lines.some((other) => Math.abs(other - line) <= PAIR_WINDOW)) paired.add(credential);
+    let low = 0;
+    let high = lines.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (lines[middle]! < line - PAIR_WINDOW) low = middle + 1;
+      else high = middle;
+    }
+    if (low < lines.length && lines[low]! <= line + PAIR_WINDOW) paired.add(credential);
   }
   return paired;
 }
