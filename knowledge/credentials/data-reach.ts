@@ -39,6 +39,7 @@ const RESOURCE_ENGINES: Readonly<Record<string, readonly string[]>> = {
   'gcp-hmac-key': ['object-storage'],
   'cloudflare-r2-secret-key': ['object-storage'],
   'digitalocean-spaces-key': ['object-storage'],
+  'digitalocean-spaces-key-id': ['object-storage'],
   'wasabi-secret-key': ['object-storage'],
 };
 
