@@ -768,7 +768,9 @@ export const backblazeApplicationKey: CredentialKind = {
     // The config's section is in the name it is read under (`offsite_key` for `key` in `[offsite]`).
     { variable: /(?:^|[_.])key$/, value: B2_MASTER_HEX_KEY, keywords: ['key'], requires: ['b2'] },
   ],
-  claims: (context) => /^B2_/i.test(context.variable ?? '') || Object.entries(context.siblingValues).some(([name, value]) => /(?:^|[_.])type$/.test(name) && value.trim() === 'b2'),
+  // A `K00` key is B2's wherever it is; a bare hex `key` only in a remote of type b2.
+  claims: (context) =>
+    !B2_MASTER_HEX_KEY.test(context.value) || /^B2_/i.test(context.variable ?? '') || Object.entries(context.siblingValues).some(([name, value]) => /(?:^|[_.])type$/.test(name) && value.trim() === 'b2'),
   plausible: (value) => (B2_MASTER_HEX_KEY.test(value) ? looksRandom(value.slice(2), 40, 3.2) : !isPlaceholder(value.slice(3)) && new Set(value.slice(3)).size >= 12),
   rate: (context) =>
     readOnlyRating(context, 'B2 key') ??
@@ -786,6 +788,7 @@ export const backblazeApplicationKey: CredentialKind = {
       sample('scripts/backup.sh', '#!/bin/sh\nexport B2_ACCOUNT_ID=0025f1a2b3c4d5e0000000003\nexport B2_ACCOUNT_KEY=K002vX7mQ2pL9kRt4wZb3nY6cF1hJ5d\nrestic -r b2:acme-backups:db backup /var/backups\n', { expect: { line: 3 } }),
       sample('bin/restic-b2.sh', '#!/usr/bin/env bash\nexport B2_ACCOUNT_ID=61bb4f75d194\nexport B2_ACCOUNT_KEY=0017d90f6a1ae2c4001b205ec64e8581e3a5b3ec27\nexport RESTIC_REPOSITORY=b2:laptop-backup\nrestic backup ~/Documents\n', { expect: { line: 3 }, note: "an older account's master key: 00 and 40 hex" }),
       sample('rclone.conf', '[offsite]\ntype = b2\naccount = 61bb4f75d194\nkey = 0017d90f6a1ae2c4001b205ec64e8581e3a5b3ec27\nhard_delete = false\n', { expect: { line: 4 } }),
+      sample('.github/workflows/offsite.yml', 'jobs:\n  offsite:\n    env:\n      RCLONE_CONFIG_B2S3_TYPE: s3\n      RCLONE_CONFIG_B2S3_PROVIDER: Other\n      RCLONE_CONFIG_B2S3_ENDPOINT: s3.us-west-004.backblazeb2.com\n      RCLONE_CONFIG_B2S3_SECRET_ACCESS_KEY: K004vX7mQ2pL9kRt4wZb3nY6cF1hJ5d\n', { expect: { line: 7 }, note: "B2's S3-compatible API: the key under S3's name" }),
     ],
     negative: [
       sample('docs/backups.md', 'Set `B2_ACCOUNT_KEY=K00xxxxxxxxxxxxxxxxxxxxxxxxxxxx` from the Backblaze console.\n'),
