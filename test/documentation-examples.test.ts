@@ -256,6 +256,39 @@ describe('examples in other document formats', () => {
     expect(severities(result, 'exposed-credential/')).toEqual(['exposed-credential/hardcoded-password 12 low', 'exposed-credential/hardcoded-password 18 medium']);
   });
 
+  it("rates an AWS key pair in a docs tree's example once: the secret key keeps the severity of the key id in AWS's format beside it", async () => {
+    const docs = [
+      'Initializing the repository',
+      '===========================',
+      '',
+      'The configuration will be placed into environment variables. This will',
+      'include sensitive information, such as your AWS secret. Adjust the contents',
+      "of the environment variables to fit your bucket's name, region, and your",
+      "user's API credentials, as in the example below.",
+      '',
+      '.. code-block:: console',
+      '',
+      '   $ export RESTIC_REPOSITORY="s3:https://s3.amazonaws.com/restic-demo"',
+      '   $ export AWS_ACCESS_KEY_ID="AKIAQX4KJ2MZ7HTLD5PW"',
+      '   $ export AWS_SECRET_ACCESS_KEY="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"',
+      '',
+      'After the environment is set up, restic may be called to initialize the',
+      'repository. It prints the id of the new repository and reminds you that',
+      'the password cannot be recovered once it is lost.',
+      '',
+      'Other backends read the same variables. For a bucket of another account,',
+      'export its secret key the same way: adjust the value to your own, as in',
+      'the example below.',
+      '',
+      '.. code-block:: console',
+      '',
+      '   $ export AWS_SECRET_ACCESS_KEY="Vt7qL2wRb9zX4eKpQm8vX2pL7nRtKw3zVt7qL2wR"',
+      '',
+    ].join('\n');
+    const result = await scanFiles({ 'doc/080_examples.rst': docs });
+    expect(severities(result, 'exposed-credential/aws')).toEqual(['exposed-credential/aws-access-key-id 12 high', 'exposed-credential/aws-secret-access-key 13 high', 'exposed-credential/aws-secret-access-key 25 low']);
+  });
+
   it("rates a docs page's session with a local server and a block of default values low, and a runbook's request to a remote host at full severity", async () => {
     const guide = [
       '# gRPC gateway',

@@ -1056,6 +1056,32 @@ function within(text: string, start: number, end: number, from: number, to: numb
   return [first, last];
 }
 
+/**
+ * A table header of an INI or TOML file (`[spaces]`, `[profile prod]`, `[[servers]]`), on a line of its own: also inside
+ * a heredoc, a YAML block or a code fence that writes such a file. Commas keep out array literals (`[1, 2]`).
+ */
+const TABLE_HEADER = /^[ \t]*\[\[?[\w.\- "']+\]\]?[ \t]*\r?$/gm;
+
+/**
+ * `[from, to)` cut to the table the value at `offset` sits in: in an rclone config each remote is a table, and the
+ * `provider` and `endpoint` of the next remote are not its own.
+ */
+function withinTable(text: string, offset: number, from: number, to: number): [number, number] {
+  const window = text.slice(from, to);
+  if (!window.includes('[')) return [from, to];
+  let first = from;
+  let last = to;
+  for (const match of window.matchAll(TABLE_HEADER)) {
+    const at = from + match.index;
+    if (at < offset) first = at + match[0].length;
+    else {
+      last = at;
+      break;
+    }
+  }
+  return [first, last];
+}
+
 /** The signals a rating reads: the name and header the value is bound to, the bindings and text around it. */
 function contextOf(file: SourceFile, candidate: Candidate): CredentialContext {
   const text = file.text;
@@ -1066,7 +1092,8 @@ function contextOf(file: SourceFile, candidate: Candidate): CredentialContext {
   };
   const windowStart = file.lineStarts[Math.max(0, position.line - 1 - SIBLING_WINDOW)] ?? 0;
   const windowEnd = file.lineStarts[Math.min(file.lineStarts.length - 1, position.line + SIBLING_WINDOW)] ?? text.length;
-  const [siblingsStart, siblingsEnd] = within(text, candidate.start, candidate.end, windowStart, windowEnd === windowStart ? text.length : windowEnd);
+  const [windowFirst, windowLast] = within(text, candidate.start, candidate.end, windowStart, windowEnd === windowStart ? text.length : windowEnd);
+  const [siblingsStart, siblingsEnd] = withinTable(text, candidate.start, windowFirst, windowLast);
   const around = lineBindings(text.slice(siblingsStart, siblingsEnd), siblingsStart, !readsAsCode(file));
   const own = candidate.binding ?? around.find((binding) => binding.start <= candidate.start && candidate.end <= binding.end + 1);
   const siblings: string[] = [];

@@ -18,6 +18,7 @@ import { secretNameClass } from '../../knowledge/credentials/names.js';
 import { shipsToBrowsers } from '../../knowledge/credentials/narrowing.js';
 import { lineBindings, type Binding } from './bindings.js';
 import { decodeJwt, isHumanPlaceholder, isReference } from '../../knowledge/credentials/values.js';
+import { PAIR_WINDOW } from '../../knowledge/credentials/companions.js';
 
 const EXAMPLE_DOTENV = /\.(?:example|sample|template|dist|defaults?|tmpl|tpl|schema)$/i;
 const MAX_SNIPPET = 160;
@@ -63,6 +64,7 @@ export const exposedCredential: Detector = {
     const examples = found.length > 0 ? exampleRanges(file) : [];
     const docsTree = DOCS_TREE.test(file.path);
     const services = found.length > 0 ? ciServicesOf(file) : undefined;
+    const pairedByFormat = found.length > 1 ? halvesPairedByFormat(file, found) : undefined;
     let reported = 0;
     // The strongest severity among the credentials reported: a tracked .env holding only test-mode keys is as
     // serious as they are.
@@ -71,7 +73,10 @@ export const exposedCredential: Detector = {
       const span = file.spanOf(credential.start, credential.end);
       const location = { path: file.path, span };
       const rating = credential.kind.rate(credential.context);
-      const example = !credential.byFormat && (docsTree || credential.kind.provider === 'generic') && inRanges(examples, credential.start);
+      // The half of a pair known only by its name (an AWS secret key) is as much a live credential as the half beside it
+      // in its provider's format (the AKIA key id): one pair, rated once.
+      const byFormat = credential.byFormat || pairedByFormat?.has(credential) === true;
+      const example = !byFormat && (docsTree || credential.kind.provider === 'generic') && inRanges(examples, credential.start);
       const inDocumentation = inRanges(documentation, credential.start) || example;
       const throwaway = services !== undefined && isThrowaway(services, span.line, credential.value);
       if (rating.scope === 'public') continue;
@@ -188,6 +193,39 @@ function noteUnreadableShapes(file: SourceFile, found: readonly FoundCredential[
       out.notify({ level: 'note', code: 'malformed-jwt', message: `${file.path}:${line} holds a JWT-shaped token whose header or payload does not decode: not rated.`, line });
     }
   }
+}
+
+/**
+ * Credentials whose companion half (a kind that names them as its `companionOf`: the AWS key id of a secret key) sits
+ * beside them in its provider's own format, within the lines a pair spans.
+ */
+function halvesPairedByFormat(file: SourceFile, found: readonly FoundCredential[]): ReadonlySet<FoundCredential> {
+  const halves = found.filter((credential) => credential.byFormat && credential.kind.companionOf !== undefined);
+  const paired = new Set<FoundCredential>();
+  if (halves.length === 0) return paired;
+  const lineOf = (credential: FoundCredential): number => file.positionAt(credential.start).line;
+  const halfLines = new Map<string, number[]>();
+  for (const half of halves) {
+    const lines = halfLines.get(half.kind.companionOf!);
+    if (lines) lines.push(lineOf(half));
+    else halfLines.set(half.kind.companionOf!, [lineOf(half)]);
+  }
+  // Sorted, so each credential finds the first half at or after `line - PAIR_WINDOW` by bisection.
+  for (const lines of halfLines.values()) lines.sort((a, b) => a - b);
+  for (const credential of found) {
+    const lines = halfLines.get(credential.kind.id);
+    if (!lines || credential.byFormat) continue;
+    const line = lineOf(credential);
+    let low = 0;
+    let high = lines.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (lines[middle]! < line - PAIR_WINDOW) low = middle + 1;
+      else high = middle;
+    }
+    if (low < lines.length && lines[low]! <= line + PAIR_WINDOW) paired.add(credential);
+  }
+  return paired;
 }
 
 /** Which of these literals (lower-cased) the file holds. */

@@ -31,6 +31,13 @@ const MAX_STRETCH = 400;
  */
 const GAP = /^(?:[\s"'`:=,{}[\]\\]|\b(?:value|token|bearer|basic|key|authActive|true|f(?=\\?["']))\b)*$/i;
 
+/**
+ * An API client's auth object that names its token before its type (`"auth": { "token": "<<hz>>", "authType":
+ * "bearer" }`, as a Hoppscotch collection may be written): the bearer word comes after the reference, where reading
+ * forward from it finds nothing. The type must be in the same object: no brace between.
+ */
+const TOKEN_BEFORE_BEARER = /"(?:token|bearer)"\s*:\s*"(?:<<([A-Za-z_][\w-]*)>>|\{\{\s*(?:_\.)?([A-Za-z_][\w-]*)\s*\}\})"(?=[^{}]{0,200}?"(?:authType|type)"\s*:\s*"bearer")/g;
+
 /** Variable name -> the header a request of this file sends it with. Empty for most files: only those naming a header are read. */
 export function headersSentWith(text: string): ReadonlyMap<string, string> {
   const sent = new Map<string, string>();
@@ -55,6 +62,12 @@ export function headersSentWith(text: string): ReadonlyMap<string, string> {
     const name = reference.slice(1).find((group) => group !== undefined)!;
     // A named header beats the bearer word that may stand before the same value (`Authorization: Bearer {{x}}`).
     if (!sent.has(name) || hit[1] !== undefined) sent.set(name, header);
+  }
+  if (text.includes('"authType"') || text.includes('"type"')) {
+    for (const match of text.matchAll(TOKEN_BEFORE_BEARER)) {
+      const name = match[1] ?? match[2]!;
+      if (!sent.has(name)) sent.set(name, 'Authorization');
+    }
   }
   return sent;
 }

@@ -2,10 +2,12 @@
 // Scope lives in IAM policies, not in the key, so a long-term key is rated the broad kind unless something narrows it.
 import { sample } from '../../src/model.js';
 import type { CredentialContext, CredentialKind, Rating } from './types.js';
+import { configuredForAws } from './object-storage.js';
 import { decodeBase64Text, isPlaceholder, looksRandom, wordsOf } from './values.js';
 
 const REFERENCE = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html';
 const ROOT_ARN = /arn:aws:iam::\d{12}:root\b/;
+const AWS_KEY_ID = /(?<![A-Z0-9])(?:AKIA|ASIA)[A-Z2-7]{16}(?![A-Z0-9])/;
 // `ci` is not one: the key a CI job runs `terraform apply` with is usually the broadest the account has.
 const NARROW_NAME_WORDS = new Set(['readonly', 'ro', 'read', 'viewer', 'deploy', 'upload', 'uploader', 'backup', 'ses', 'sqs', 's3', 'bucket', 'logs']);
 
@@ -73,6 +75,9 @@ export const awsSecretAccessKey: CredentialKind = {
   // "…", "")`, Java's `new BasicAWSCredentials("AKIA…", "…")`, PHP's `new Credentials('AKIA…', '…')`.
   // No lookbehind: the pattern runs over every file that holds `asia`, a common word.
   valuePatterns: [{ regex: /["'](?:AKIA|ASIA)[A-Z2-7]{16}["'][ \t]*,[ \t]*["']([A-Za-z0-9/+]{40})["']/g, keywords: ['akia', 'asia'] }],
+  // Not a key of another S3-compatible service (an rclone remote whose provider is Wasabi or Minio, an endpoint on
+  // another service's host), unless an AWS key id is beside it: that id is AWS's own format.
+  claims: (context) => AWS_KEY_ID.test(context.line) || Object.values(context.siblingValues).some((value) => AWS_KEY_ID.test(value)) || configuredForAws(context),
   plausible: (value) => !/EXAMPLEKEY$/.test(value) && !isPlaceholder(value) && looksRandom(value, 40, 3.5),
   rate: (context) => {
     const keyId = Object.values(context.siblingValues).find((value) => /^(?:AKIA|ASIA)[A-Z2-7]{16}$/.test(value)) ?? /\b(?:AKIA|ASIA)[A-Z2-7]{16}\b/.exec(context.line)?.[0];
@@ -91,12 +96,14 @@ export const awsSecretAccessKey: CredentialKind = {
       sample('src/main/java/com/acme/Upload.java', 'AWSCredentials creds = new BasicAWSCredentials("AKIAQX4KJ2MZ7HTLD5PW", "9sX2kLm4Qv7pR1tZ8wB3nY6cF0hJ5dG2aE4uI7oK");\n', { expect: { line: 1 } }),
       sample('terraform/provider.tf', 'provider "aws" {\n  region     = "eu-west-1"\n  access_key = "AKIAQX4KJ2MZ7HTLD5PW"\n  secret_key = "9sX2kLm4Qv7pR1tZ8wB3nY6cF0hJ5dG2aE4uI7oK"\n}\n', { expect: { line: 4 } }),
       sample('rclone.conf', '[s3]\ntype = s3\nprovider = AWS\naccess_key_id = AKIAQX4KJ2MZ7HTLD5PW\nsecret_access_key = 9sX2kLm4Qv7pR1tZ8wB3nY6cF0hJ5dG2aE4uI7oK\n\n[gcs]\ntype = google cloud storage\nservice_account_file = /etc/rclone/gcs.json\n', { expect: { line: 5 }, note: "beside a Google remote, still AWS's: no Google HMAC access id pairs it" }),
+      sample('rclone.conf', '[archive]\ntype = s3\nprovider = Other\naccess_key_id = AKIAQX4KJ2MZ7HTLD5PW\nsecret_access_key = 9sX2kLm4Qv7pR1tZ8wB3nY6cF0hJ5dG2aE4uI7oK\nregion = eu-west-1\n', { expect: { line: 5 }, note: "a remote whose provider says Other, with AWS's own key id" }),
       sample('infra/terraform.tfstate', '{\n  "version": 4,\n  "resources": [\n    {\n      "mode": "managed",\n      "type": "aws_iam_access_key",\n      "name": "ci",\n      "instances": [\n        {\n          "attributes": {\n            "id": "AKIAQX4KJ2MZ7HTLD5PW",\n            "secret": "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",\n            "user": "ci"\n          }\n        }\n      ]\n    }\n  ]\n}\n', { expect: { line: 12 }, note: 'committed Terraform state of an IAM access key' }),
     ],
     negative: [
       sample('README.md', '```go\nendpoint := "play.min.io"\naccessKeyID := "Q3AM3UQ867SPQQA43P2F"\nsecretAccessKey := "zuf+tfteSlswRu7BJ86wekitnifILbZam1KYY3TG"\n```\n', { note: "MinIO's public playground keys" }),
       sample('config/storage.yml', 'amazon:\n  access_key_id: <%= ENV["AWS_ACCESS_KEY_ID"] %>\n  secret_access_key: <%= ENV["AWS_SECRET_ACCESS_KEY"] %>\n'),
       sample('docs/aws.md', 'aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n'),
+      sample('rclone.conf', '[nas]\ntype = s3\nprovider = Minio\naccess_key_id = QX4KJ2MZ7HTLD5PWRN8B\nsecret_access_key = 9sX2kLm4Qv7pR1tZ8wB3nY6cF0hJ5dG2aE4uI7oK\nendpoint = http://10.0.4.20:9000\n', { note: "an rclone remote of another S3 provider: MinIO's key, not AWS's" }),
     ],
   },
   scopeSamples: {

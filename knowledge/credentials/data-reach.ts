@@ -38,6 +38,9 @@ const RESOURCE_ENGINES: Readonly<Record<string, readonly string[]>> = {
   'azure-search-key': [],
   'gcp-hmac-key': ['object-storage'],
   'cloudflare-r2-secret-key': ['object-storage'],
+  'digitalocean-spaces-key': ['object-storage'],
+  'digitalocean-spaces-key-id': ['object-storage'],
+  'wasabi-secret-key': ['object-storage'],
 };
 
 /** Whether a credential of this kind can act on a store of this engine: any, unless the kind is one resource's. */

@@ -13,6 +13,7 @@ import { GITHUB_KINDS } from './github.js';
 import { GITLAB_KINDS } from './gitlab.js';
 import { INFRA_KINDS } from './infra.js';
 import { KUBERNETES_KINDS } from './kubernetes.js';
+import { S3_COMPATIBLE_KINDS } from './object-storage.js';
 import { OPERATIONS_KINDS } from './operations.js';
 import { PAAS_KINDS } from './paas.js';
 import { RAILWAY_KINDS } from './railway.js';
@@ -26,6 +27,8 @@ export const PROVIDER_KINDS: readonly CredentialKind[] = [
   ...RAILWAY_KINDS,
   // Before AWS: its secret has the shape and often the name of an AWS secret key, and is told apart by its access id.
   gcsHmacKey,
+  // Before AWS too: S3-compatible services' keys go by AWS's names, and their remote's provider or endpoint says whose.
+  ...S3_COMPATIBLE_KINDS,
   ...AWS_KINDS,
   ...GITHUB_KINDS,
   ...STRIPE_KINDS,

@@ -217,11 +217,13 @@ export const dopplerWorkplaceToken: CredentialKind = {
   id: 'doppler-workplace-token',
   provider: 'doppler',
   title: 'Doppler service account, SCIM or audit token',
-  valuePatterns: [{ regex: /(?<![A-Za-z0-9_.])(dp\.(?:sa|scim|audit)\.[A-Za-z0-9]{40,44})(?![A-Za-z0-9_])/g, keywords: ['dp.sa.', 'dp.scim.', 'dp.audit.'] }],
+  // `dp.said.`: a service account identity token, exchanged for a short while from an OIDC identity.
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9_.])(dp\.(?:sa|said|scim|audit)\.[A-Za-z0-9]{40,44})(?![A-Za-z0-9_])/g, keywords: ['dp.sa.', 'dp.said.', 'dp.scim.', 'dp.audit.'] }],
   plausible: (value) => !isPlaceholder(value.slice(value.lastIndexOf('.') + 1)),
   rate: (context) => {
     if (context.value.startsWith('dp.audit.')) return { scope: 'scoped', because: 'an audit token reads the workplace’s audit data only' };
     if (context.value.startsWith('dp.scim.')) return { scope: 'root', because: 'a SCIM token creates, changes and removes the workplace’s users and groups' };
+    if (context.value.startsWith('dp.said.')) return { scope: 'scoped', because: "a service account identity token is short-lived: exchanged from an OIDC identity, it expires within the hour" };
     return readOnlyRating(context, 'service account token') ?? { scope: 'root', because: 'a service account’s workplace role and project access are not in the value, so it is rated the broad kind' };
   },
   reach: 'acts on the Doppler workplace: a service account with its role reads and changes projects and secrets; a SCIM token manages every user and group',
@@ -231,6 +233,7 @@ export const dopplerWorkplaceToken: CredentialKind = {
     positive: [
       sample('terraform/doppler.tf', 'provider "doppler" {\n  doppler_token = "dp.sa.6p0vTDT4TM7pBK2roFFd6hAWljcR6AAQOoRCnjYEwzj"\n}\n', { expect: { line: 2 } }),
       sample('idp/okta-scim.json', '{\n  "baseUrl": "https://api.doppler.com/scim/v2",\n  "bearerToken": "dp.scim.UUXqeetWn8kgKqJPQszqClB0mDT6RPVReYjZEMeTOZJ"\n}\n', { expect: { line: 3 } }),
+      sample('ci/debug.log', 'doppler oidc login: exchanged identity for DOPPLER_TOKEN=dp.said.Hq3vB7nK2mLp9RtWz4Yc6HfJ1sDg8AeU5oTi0WnQkZb\n', { expect: { line: 1 }, note: 'a service account identity token printed by a job' }),
     ],
     negative: [
       sample('terraform/doppler.tf', 'provider "doppler" {\n  doppler_token = var.doppler_token\n}\n'),
@@ -239,7 +242,10 @@ export const dopplerWorkplaceToken: CredentialKind = {
   },
   scopeSamples: {
     positive: [sample('idp/okta-scim.json', '{\n  "bearerToken": "dp.scim.UUXqeetWn8kgKqJPQszqClB0mDT6RPVReYjZEMeTOZJ"\n}\n', { expect: { line: 2 } })],
-    negative: [sample('ops/audit-export.env', 'DOPPLER_AUDIT_TOKEN=dp.audit.W7U0P7Jm2w9VnMr0jMRb5it0ih9PlK4E5Jb6gn9eMsU\n')],
+    negative: [
+      sample('ops/audit-export.env', 'DOPPLER_AUDIT_TOKEN=dp.audit.W7U0P7Jm2w9VnMr0jMRb5it0ih9PlK4E5Jb6gn9eMsU\n'),
+      sample('ci/debug.log', 'DOPPLER_TOKEN=dp.said.Hq3vB7nK2mLp9RtWz4Yc6HfJ1sDg8AeU5oTi0WnQkZb\n', { note: 'a short-lived identity token' }),
+    ],
   },
 };
 

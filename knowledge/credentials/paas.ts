@@ -406,9 +406,16 @@ export const netlifyBuildHook = deployHook(
   ],
 );
 
-/** A Hoppscotch collection export whose request authenticates as `authType` with the environment's `hz`. */
-const HOPPSCOTCH_COLLECTION = (authType: string): string =>
-  `[\n  {\n    "v": 6,\n    "name": "infra",\n    "folders": [],\n    "requests": [\n      {\n        "v": "11",\n        "endpoint": "<<base>>/volumes/<<volume_id>>",\n        "name": "delete volume",\n        "params": [],\n        "headers": [],\n        "method": "DELETE",\n        "auth": {\n          "authType": "${authType}",\n          "authActive": true,\n          "token": "<<hz>>"\n        },\n        "body": { "contentType": null, "body": null }\n      }\n    ],\n    "auth": { "authType": "inherit", "authActive": true },\n    "headers": []\n  }\n]\n`;
+/**
+ * A Hoppscotch collection export whose request authenticates as `authType` with the environment's `hz`; the auth
+ * object's keys in the order given, as exports differ.
+ */
+const HOPPSCOTCH_COLLECTION = (authType: string, tokenFirst = false): string => {
+  const auth = tokenFirst
+    ? `          "token": "<<hz>>",\n          "authType": "${authType}",\n          "authActive": true\n`
+    : `          "authType": "${authType}",\n          "authActive": true,\n          "token": "<<hz>>"\n`;
+  return `[\n  {\n    "v": 6,\n    "name": "infra",\n    "folders": [],\n    "requests": [\n      {\n        "v": "11",\n        "endpoint": "<<base>>/volumes/<<volume_id>>",\n        "name": "delete volume",\n        "params": [],\n        "headers": [],\n        "method": "DELETE",\n        "auth": {\n${auth}        },\n        "body": { "contentType": null, "body": null }\n      }\n    ],\n    "auth": { "authType": "inherit", "authActive": true },\n    "headers": []\n  }\n]\n`;
+};
 const HCLOUD_TOKEN = 'tR0rpj1m5g4Nw7PzF94yynVQSebAaHOhlyMnrO60wHaVXaqCEX8PzZQnmtcXr10y';
 
 export const hetznerCloudToken: CredentialKind = {
@@ -475,6 +482,13 @@ export const hetznerCloudToken: CredentialKind = {
         },
         note: 'a Hoppscotch environment whose value no request sends as a credential',
       },
+      {
+        files: {
+          'api/prod-env.json': `[\n  {\n    "name": "Production",\n    "variables": [\n      { "key": "base", "value": "https://api.hetzner.cloud/v1" },\n      { "key": "hz", "value": "${HCLOUD_TOKEN}" }\n    ]\n  }\n]\n`,
+          'api/infra.json': HOPPSCOTCH_COLLECTION('none', true),
+        },
+        note: 'the token named before an auth type that sends nothing',
+      },
       sample('ops/provision.sh', '#!/usr/bin/env bash\n: "${HCLOUD_TOKEN:?set HCLOUD_TOKEN}"\nhcloud server list\n'),
       sample('ops/cleanup.py', 'import os\n\n# the hetzner token is read from HCLOUD_TOKEN_FILE_PATH_ON_HOST\nTOKEN = open(os.environ["HCLOUD_TOKEN_FILE"]).read()\n', { note: "a comment's sentence that says where the token is, not what" }),
       sample('src/main/java/io/tidepool/Provisioner.java', 'package io.tidepool;\n\npublic final class Provisioner {\n    static final String HCLOUD_TOKEN =\n        System.getenv("HCLOUD_TOKEN");\n}\n', { note: 'read from the environment' }),
@@ -502,6 +516,14 @@ export const hetznerCloudToken: CredentialKind = {
         },
         expect: { path: 'api/prod-env.json', line: 7 },
         note: 'a Hoppscotch environment and collection, named freely and known by their shape: the request sends `hz` as a bearer',
+      },
+      {
+        files: {
+          'api/prod-env.json': `[\n  {\n    "name": "Production",\n    "variables": [\n      { "key": "base", "value": "https://api.hetzner.cloud/v1" },\n      { "key": "hz", "value": "${HCLOUD_TOKEN}" }\n    ]\n  }\n]\n`,
+          'api/infra.json': HOPPSCOTCH_COLLECTION('bearer', true),
+        },
+        expect: { path: 'api/prod-env.json', line: 6 },
+        note: 'the auth object names its token before its type',
       },
     ],
     negative: [

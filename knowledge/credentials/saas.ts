@@ -5,7 +5,7 @@ import { sample } from '../../src/model.js';
 import { nameWord, readOnlyRating, TEST_WORDS } from './narrowing.js';
 import type { CredentialContext, CredentialKind, Rating } from './types.js';
 import { fixed } from './types.js';
-import { isPlaceholder } from './values.js';
+import { isPlaceholder, looksRandom } from './values.js';
 
 const SLACK_TOKENS = 'https://docs.slack.dev/authentication/tokens';
 
@@ -157,9 +157,11 @@ export const openaiProjectKey: CredentialKind = {
     positive: [
       sample('app/llm.py', 'from openai import OpenAI\n\nclient = OpenAI(api_key="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")\n', { expect: { line: 3 } }),
       sample('notebooks/eval.ipynb', '{\n "cells": [\n  {\n   "cell_type": "code",\n   "source": [\n    "import os\\n",\n    "os.environ[\\"OPENAI_API_KEY\\"] = \\"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\\"\\n"\n   ]\n  }\n ]\n}\n', { expect: { line: 7 } }),
+      sample('notebooks/rag.ipynb', '{\n "cells": [\n  {\n   "cell_type": "code",\n   "execution_count": 1,\n   "metadata": {},\n   "outputs": [],\n   "source": [\n    "import os\\n",\n    "os.environ[\'OPENAI_API_KEY\'] = \\"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\\"\\n",\n    "from openai import OpenAI\\n"\n   ]\n  }\n ],\n "nbformat": 4\n}\n', { expect: { line: 10 }, note: "a source cell's line, one item of its array" }),
     ],
     negative: [
       sample('app/llm.py', 'client = OpenAI(api_key=os.environ["OPENAI_API_KEY"])  # sk-proj-...\n'),
+      sample('notebooks/rag.ipynb', '{\n "cells": [\n  {\n   "cell_type": "code",\n   "source": [\n    "import os, getpass\\n",\n    "os.environ[\'OPENAI_API_KEY\'] = getpass.getpass(\\"sk-proj-...: \\")\\n"\n   ]\n  }\n ],\n "nbformat": 4\n}\n', { note: 'asked for at run time' }),
       sample('README.md', 'export OPENAI_API_KEY=sk-proj-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n'),
     ],
   },
@@ -738,6 +740,17 @@ export const kaggleApiKey: CredentialKind = {
   },
 };
 
+/** The master application key of an account made before application keys: `00` and 40 hex. */
+const B2_MASTER_HEX_KEY = /^00[0-9a-f]{40}$/;
+/** The master key's ID is the account ID, 12 hex; other application keys' IDs are 25 characters (`0025f1…0003`). */
+const B2_ACCOUNT_ID = /^[0-9a-f]{12}$/;
+const B2_KEY_ID_NAME = /^(?:account|B2_ACCOUNT_ID|B2_APPLICATION_KEY_ID|B2_KEY_ID|applicationKeyId|keyId|account_?id)$/i;
+
+function isB2MasterKey(context: CredentialContext): boolean {
+  if (B2_MASTER_HEX_KEY.test(context.value)) return true;
+  return Object.entries(context.siblingValues).some(([name, value]) => B2_KEY_ID_NAME.test(name) && B2_ACCOUNT_ID.test(value.trim()));
+}
+
 /**
  * Backblaze B2 application keys (`K00` + 28 characters, beside a key ID): what many teams send their off-provider
  * backups to. The master key has every capability on every bucket; other keys may be limited to one bucket and to
@@ -748,9 +761,20 @@ export const backblazeApplicationKey: CredentialKind = {
   provider: 'backblaze',
   title: 'Backblaze B2 application key',
   valuePatterns: [{ regex: /(?<![A-Za-z0-9+/])(K00[0-9A-Za-z+/]{28})(?![A-Za-z0-9+/=])/g, keywords: ['k00'] }],
-  plausible: (value) => !isPlaceholder(value.slice(3)) && new Set(value.slice(3)).size >= 12,
+  // A master application key of an account older than application keys: `00` + 40 hex, known by its name (restic's
+  // B2_ACCOUNT_KEY, the b2 tool's B2_APPLICATION_KEY) or as the `key` of an rclone remote of `type = b2`.
+  contextPatterns: [
+    { variable: /^B2_(?:ACCOUNT|APPLICATION|APP)_?KEY$/i, value: B2_MASTER_HEX_KEY, keywords: ['b2_'] },
+    // The config's section is in the name it is read under (`offsite_key` for `key` in `[offsite]`).
+    { variable: /(?:^|[_.])key$/, value: B2_MASTER_HEX_KEY, keywords: ['key'], requires: ['b2'] },
+  ],
+  // A `K00` key is B2's wherever it is; a bare hex `key` only in a remote of type b2.
+  claims: (context) =>
+    !B2_MASTER_HEX_KEY.test(context.value) || /^B2_/i.test(context.variable ?? '') || Object.entries(context.siblingValues).some(([name, value]) => /(?:^|[_.])type$/.test(name) && value.trim() === 'b2'),
+  plausible: (value) => (B2_MASTER_HEX_KEY.test(value) ? looksRandom(value.slice(2), 40, 3.2) : !isPlaceholder(value.slice(3)) && new Set(value.slice(3)).size >= 12),
   rate: (context) =>
     readOnlyRating(context, 'B2 key') ??
+    (isB2MasterKey(context) ? { scope: 'root', because: "the master application key (its key ID is the account's ID, or the key has the master key's older form) has every capability on every bucket" } : undefined) ??
     (nameWord(context, new Set(['master'])) ? { scope: 'root', because: 'the master application key has every capability on every bucket' } : {
       scope: 'root-resource',
       because: "a B2 key's buckets and capabilities (deleting files and versions among them) are not in the value, so it is rated the broad kind",
@@ -762,10 +786,15 @@ export const backblazeApplicationKey: CredentialKind = {
     positive: [
       sample('rclone.conf', '[b2]\ntype = b2\naccount = 0025f1a2b3c4d5e0000000003\nkey = K002vX7mQ2pL9kRt4wZb3nY6cF1hJ5d\n', { expect: { line: 4 } }),
       sample('scripts/backup.sh', '#!/bin/sh\nexport B2_ACCOUNT_ID=0025f1a2b3c4d5e0000000003\nexport B2_ACCOUNT_KEY=K002vX7mQ2pL9kRt4wZb3nY6cF1hJ5d\nrestic -r b2:acme-backups:db backup /var/backups\n', { expect: { line: 3 } }),
+      sample('bin/restic-b2.sh', '#!/usr/bin/env bash\nexport B2_ACCOUNT_ID=61bb4f75d194\nexport B2_ACCOUNT_KEY=0017d90f6a1ae2c4001b205ec64e8581e3a5b3ec27\nexport RESTIC_REPOSITORY=b2:laptop-backup\nrestic backup ~/Documents\n', { expect: { line: 3 }, note: "an older account's master key: 00 and 40 hex" }),
+      sample('rclone.conf', '[offsite]\ntype = b2\naccount = 61bb4f75d194\nkey = 0017d90f6a1ae2c4001b205ec64e8581e3a5b3ec27\nhard_delete = false\n', { expect: { line: 4 } }),
+      sample('.github/workflows/offsite.yml', 'jobs:\n  offsite:\n    env:\n      RCLONE_CONFIG_B2S3_TYPE: s3\n      RCLONE_CONFIG_B2S3_PROVIDER: Other\n      RCLONE_CONFIG_B2S3_ENDPOINT: s3.us-west-004.backblazeb2.com\n      RCLONE_CONFIG_B2S3_SECRET_ACCESS_KEY: K004vX7mQ2pL9kRt4wZb3nY6cF1hJ5d\n', { expect: { line: 7 }, note: "B2's S3-compatible API: the key under S3's name" }),
     ],
     negative: [
       sample('docs/backups.md', 'Set `B2_ACCOUNT_KEY=K00xxxxxxxxxxxxxxxxxxxxxxxxxxxx` from the Backblaze console.\n'),
       sample('scripts/backup.sh', '#!/bin/sh\nexport B2_ACCOUNT_KEY="${B2_KEY}"\nrestic -r b2:acme-backups:db backup /var/backups\n'),
+      sample('rclone.conf', '[cache]\ntype = hasher\nremote = b2:acme\nkey = 0017d90f6a1ae2c4001b205ec64e8581e3a5b3ec27\n', { note: "another remote's `key`" }),
+      sample('bin/restic-b2.sh', '#!/usr/bin/env bash\nexport B2_ACCOUNT_ID=983ea7b52837\nexport B2_ACCOUNT_KEY=0005c8c4555555555555555555ffffffffffffdddd\n', { note: 'a made-up example' }),
     ],
   },
   scopeSamples: {
