@@ -5,7 +5,7 @@ import { readAgentActionAccess } from './agent-actions.js';
 import { readGeminiAction } from './gemini-action.js';
 import { reportUntrustedLaunches } from './untrusted-launch.js';
 import { reportProductionSecretsToAgents } from './agent-secrets.js';
-import { reportProductionSecretsToWorkloads, WORKLOAD_TEXT } from './workload-secrets.js';
+import { isWorkloadText, reportProductionSecretsToWorkloads } from './workload-secrets.js';
 import { reportProductionSecretsToGitlabAgents } from './gitlab-secrets.js';
 import { mentionsAgent, readUntrustedPrompts } from './untrusted-prompt.js';
 import { GITLAB_CI, readGitlabPrompts } from './gitlab-prompt.js';
@@ -60,7 +60,7 @@ export function isLauncherFile(path: string): boolean {
 
 export function readLauncher(file: SourceFile, sink: FileEmitter): void {
   const workload = !LAUNCHER_PATH.test(file.path);
-  if (workload && !WORKLOAD_TEXT.test(file.text)) return;
+  if (workload && !isWorkloadText(file.text)) return;
   const workflow = /^\.github\/workflows\//.test(file.path);
   const gitlab = GITLAB_CI.test(file.path);
   // A workflow's grants are kept to judge, once it is read, which jobs any GitHub user can start.

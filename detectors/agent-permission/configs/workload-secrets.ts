@@ -1,6 +1,7 @@
 // Production secrets in the environment of a Kubernetes container (a Job, a CronJob, a Deployment, or a Helm template
-// of one) that starts an agent acting without approvals: `envFrom: secretRef`, `env: valueFrom: secretKeyRef`, and
-// every secret of a workload in a production namespace. Read by lines, because a Helm template is no YAML until rendered.
+// of one; an Argo Workflows template's `container:`, `script:` or `containerSet:`; a Tekton Task's `steps:`) that
+// starts an agent acting without approvals: `envFrom: secretRef`, `env: valueFrom: secretKeyRef`, and every secret of a
+// workload in a production namespace. Read by lines, because a Helm template is no YAML until rendered.
 import type { AgentGrant } from '../../../src/facts/index.js';
 import type { FileEmitter, SourceFile } from '../../../src/model.js';
 import { agentTitle } from '../../../knowledge/agents/agents.js';
@@ -10,10 +11,20 @@ import { productionSecretToAgent } from '../rules/production-secret-to-agent.js'
 import { AGENT_OWN } from './agent-secrets.js';
 import { ACTING_GRANTS } from './untrusted-launch.js';
 
-/** A pod's container list: `containers:` or `initContainers:` alone on its line. */
-const CONTAINER_LIST = /^\s*(?:initC|c)ontainers:\s*$/;
+/**
+ * A list of containers alone on its line: a pod's `containers:` or `initContainers:`, and in Tekton's Tasks the
+ * `steps:` and `sidecars:` (each item a container).
+ */
+const CONTAINER_LIST = /^\s*(?:(?:initC|c)ontainers|steps|sidecars):\s*$/;
+/** One container as a map: an Argo Workflows template's `container:` or `script:` (a container with a `source:`). */
+const SINGLE_CONTAINER = /^\s*(?:container|script):\s*$/;
+/** The API groups whose documents hold containers under those keys (`steps:` means nothing elsewhere). */
+const PIPELINE_API = /^\s*apiVersion:\s*["']?(?:tekton\.dev|argoproj\.io)\//m;
 /** A manifest with a container list: what makes a YAML file outside CI's and compose's paths a launcher. */
-export const WORKLOAD_TEXT = new RegExp(CONTAINER_LIST.source, 'm');
+const POD_CONTAINERS = /^\s*(?:initC|c)ontainers:\s*$/m;
+export function isWorkloadText(text: string): boolean {
+  return POD_CONTAINERS.test(text) || PIPELINE_API.test(text);
+}
 
 interface HeldSecret {
   /** The variable the container sees, or undefined for a whole Secret given through `envFrom`. */
@@ -28,12 +39,14 @@ export function reportProductionSecretsToWorkloads(file: SourceFile, out: FileEm
   const lines = file.text.split('\n').map((line) => line.replace(/\r$/, ''));
   const namespace = /^\s*namespace:\s*["']?([\w.-]+)/m.exec(file.text)?.[1] ?? '';
   const productionNamespace = isProductionName(namespace);
+  const pipeline = PIPELINE_API.test(file.text);
   const reported = new Set<number>();
   for (const grant of grants) {
     if (!grant.effective || !ACTING_GRANTS.has(grant.grant)) continue;
-    const container = containerAround(lines, grant.location.span.line - 1);
+    const container = containerAround(lines, grant.location.span.line - 1, pipeline);
     if (!container || reported.has(container.start)) continue;
-    const held = secretsIn(lines, container.start, container.end).filter(
+    // A Tekton Task's `stepTemplate:` gives its environment to every step.
+    const held = [...secretsIn(lines, container.start, container.end), ...(pipeline ? templateSecrets(lines) : [])].filter(
       (entry) =>
         !(entry.variable !== undefined && AGENT_OWN.test(entry.variable)) &&
         (productionNamespace || isProductionName(entry.secret) || reachesProductionByName(entry.variable, entry.secret.replace(/-/g, '_'))),
@@ -61,13 +74,21 @@ export function reportProductionSecretsToWorkloads(file: SourceFile, out: FileEm
 const indentOf = (line: string): number => /^\s*/.exec(line)![0].length;
 
 /**
- * The lines (0-based, end exclusive) of the container item of a `containers:` list that holds line `at`: from the
- * nearest item dash above it at the list's indentation to the next line as shallow as that dash.
+ * The lines (0-based, end exclusive) of the container that holds line `at`: the item of a `containers:` list, from the
+ * nearest item dash above it at the list's indentation to the next line as shallow as that dash; in Argo's and
+ * Tekton's documents (`pipeline`), also a step of `steps:` and the map under an Argo template's `container:`/`script:`.
  */
-function containerAround(lines: readonly string[], at: number): { start: number; end: number } | undefined {
+function containerAround(lines: readonly string[], at: number, pipeline: boolean): { start: number; end: number } | undefined {
   let list = -1;
   for (let index = at; index >= 0; index--) {
-    if (CONTAINER_LIST.test(lines[index]!)) {
+    const line = lines[index]!;
+    if (pipeline && SINGLE_CONTAINER.test(line)) {
+      const indent = indentOf(line);
+      let end = index + 1;
+      while (end < lines.length && (lines[end]!.trim() === '' || indentOf(lines[end]!) > indent)) end++;
+      return end > at ? { start: index, end } : undefined;
+    }
+    if (CONTAINER_LIST.test(line) && (pipeline || !/^\s*(?:steps|sidecars):/.test(line))) {
       list = index;
       break;
     }
@@ -92,6 +113,16 @@ function containerAround(lines: readonly string[], at: number): { start: number;
   let end = start + 1;
   while (end < lines.length && (lines[end]!.trim() === '' || indentOf(lines[end]!) > itemIndent)) end++;
   return { start, end };
+}
+
+/** The secrets of a Tekton Task's `stepTemplate:` block, which every step inherits. */
+function templateSecrets(lines: readonly string[]): HeldSecret[] {
+  const at = lines.findIndex((line) => /^\s*stepTemplate:\s*$/.test(line));
+  if (at === -1) return [];
+  const indent = indentOf(lines[at]!);
+  let end = at + 1;
+  while (end < lines.length && (lines[end]!.trim() === '' || indentOf(lines[end]!) > indent)) end++;
+  return secretsIn(lines, at, end);
 }
 
 /** `envFrom: - secretRef: name: X` and `env: - name: V valueFrom: secretKeyRef: name: X` within the lines. */
