@@ -29,6 +29,7 @@ import { readKiloAgent, readKiloConfig, readOpencodeAgent, readOpencodeConfig, r
 import { readDevcontainer, readVscodeSettings, DEVCONTAINER, VSCODE_SETTINGS } from './configs/vscode.js';
 import { readDevcontainerMounts } from './configs/devcontainer-mounts.js';
 import { readZedSettings, ZED_SETTINGS } from './configs/zed.js';
+import { readOpenhandsConfig, OPENHANDS_CONFIG } from './configs/openhands.js';
 import { reportProseGuardrails } from './guardrail-check.js';
 import { enrichCredentials, publishBuiltInExclusions } from './reach.js';
 import { resolvePendingGrants } from './pending-grants.js';
@@ -85,6 +86,7 @@ const READERS: readonly ConfigReader[] = [
   byPattern(KILO_AGENT, readKiloAgent),
   byPattern(ZED_SETTINGS, readZedSettings),
   byPattern(AMAZON_Q_AGENT, readAmazonQAgent),
+  byPattern(OPENHANDS_CONFIG, readOpenhandsConfig),
   { matches: isMcpFile, read: readMcpFile },
   { matches: isAgentIgnoreFile, read: readIgnoreFile },
   { matches: isInstructionFile, read: readInstructions },

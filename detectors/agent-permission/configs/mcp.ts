@@ -58,6 +58,8 @@ const MCP_FILES: readonly McpFile[] = [
   { test: /(^|\/)\.github\/agents\/[^/]+\.md$/, agent: 'copilot', key: 'mcp-servers', reference: (v) => `$COPILOT_MCP_${v}`, frontMatter: true },
   // VS Code's settings held MCP servers before .vscode/mcp.json did, and still may.
   { test: /(^|\/)\.vscode\/settings\.json$/, agent: 'copilot', key: 'mcp.servers', nested: [['mcp', 'servers']], reference: (v) => `\${input:${v.toLowerCase().replace(/_/g, '-')}} (an input with "password": true)`, settings: true },
+  // OpenHands' `config.toml`: `[mcp] stdio_servers = [{ name, command, args, env }]` (any other config.toml has none).
+  { test: /(^|\/)config\.toml$/, agent: 'openhands', key: 'mcp.stdio_servers', nested: [['mcp', 'stdio_servers']], reference: dollar, settings: true },
   // User-level files that get committed by mistake.
   { test: /(^|\/)claude_desktop_config\.json$/, agent: 'claude-code', key: 'mcpServers', reference: dollar },
   { test: /(^|\/)\.claude\.json$/, agent: 'claude-code', key: 'mcpServers', nested: [['projects', '*', 'mcpServers']], reference: dollar, settings: true },
