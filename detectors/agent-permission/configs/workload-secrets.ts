@@ -46,12 +46,16 @@ export function reportProductionSecretsToWorkloads(file: SourceFile, out: FileEm
     const container = containerAround(lines, grant.location.span.line - 1, pipeline);
     if (!container || reported.has(container.start)) continue;
     // A Tekton Task's `stepTemplate:` gives its environment to every step.
-    const held = [...secretsIn(lines, container.start, container.end), ...(pipeline ? templateSecrets(lines) : [])].filter(
-      (entry) =>
-        !(entry.variable !== undefined && AGENT_OWN.test(entry.variable)) &&
-        (productionNamespace || isProductionName(entry.secret) || reachesProductionByName(entry.variable, entry.secret.replace(/-/g, '_'))),
+    const given = [...secretsIn(lines, container.start, container.end), ...(pipeline ? templateSecrets(lines) : [])].filter(
+      (entry) => !(entry.variable !== undefined && AGENT_OWN.test(entry.variable)),
     );
-    if (held.length === 0) continue;
+    const held = given.filter(
+      (entry) => productionNamespace || isProductionName(entry.secret) || reachesProductionByName(entry.variable, entry.secret.replace(/-/g, '_')),
+    );
+    if (held.length === 0) {
+      holdChartValues(file, out, grant, given);
+      continue;
+    }
     reported.add(container.start);
     const named = [...new Set(held.map((entry) => entry.variable ?? `every key of Secret ${entry.secret}`))];
     out.report({
@@ -67,6 +71,33 @@ export function reportProductionSecretsToWorkloads(file: SourceFile, out: FileEm
         message: `${entry.variable ?? 'envFrom'} from Secret ${entry.secret}`,
       })),
       details: { agent: grant.agent, setting: grant.setting, variables: named, productionEnvironment: productionNamespace },
+    });
+  }
+}
+
+/** A Secret named by a chart value: `{{ .Values.agent.secretName }}`, `{{ required "…" .Values.x | quote }}`. */
+const VALUES_REFERENCE = /^\{\{-?\s*(?:required\s+"[^"]*"\s+)?\$?\.Values\.([\w.]+)\s*(?:\|[^}]*)?-?\}\}$/;
+
+/**
+ * The Secrets a Helm template names by a chart value, held until the chart's values files are read: whether the
+ * release is given production's Secret is in them (chart-values.ts).
+ */
+function holdChartValues(file: SourceFile, out: FileEmitter, grant: AgentGrant, given: readonly HeldSecret[]): void {
+  const templates = file.path.lastIndexOf('templates/');
+  if (templates === -1 || (templates > 0 && file.path[templates - 1] !== '/')) return;
+  const chart = file.path.slice(0, templates);
+  for (const entry of given) {
+    const key = VALUES_REFERENCE.exec(entry.secret)?.[1];
+    if (!key) continue;
+    out.publish('agent-templated-secret', {
+      agent: grant.agent,
+      setting: grant.setting,
+      chart,
+      key,
+      ...(entry.variable !== undefined ? { variable: entry.variable } : {}),
+      location: grant.location,
+      snippet: file.line(grant.location.span.line).trim(),
+      secretLocation: { path: file.path, span: { line: entry.line, column: 1, endLine: entry.line, endColumn: file.line(entry.line).length + 1 } },
     });
   }
 }
@@ -134,7 +165,8 @@ function secretsIn(lines: readonly string[], start: number, end: number): HeldSe
     const indent = indentOf(lines[index]!);
     let secret: string | undefined = ref[2];
     for (let next = index + 1; secret === undefined && next < end && indentOf(lines[next]!) > indent; next++) {
-      secret = /^\s*name:\s*["']?([^"'\s#]+(?:\s*\}\})?)/.exec(lines[next]!)?.[1] ?? secret;
+      // A Helm template's name is the whole expression: `name: {{ .Values.agent.secretName }}`.
+      secret = /^\s*name:\s*["']?(\{\{[^}]*\}\}|[^"'\s#]+)/.exec(lines[next]!)?.[1] ?? secret;
       if (secret) break;
     }
     if (!secret) continue;

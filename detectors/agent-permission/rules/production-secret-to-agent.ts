@@ -5,6 +5,10 @@ import { sample, type RuleMeta } from '../../../src/model.js';
 const ISSUE_WORKFLOW =
   'name: Claude\non:\n  issue_comment:\n    types: [created]\njobs:\n  claude:\n    if: contains(github.event.comment.body, \'@claude\')\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n';
 
+/** A chart whose CronJob starts Claude Code with approvals off, its Secret named by a value. */
+const CHART_CRONJOB =
+  'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: {{ include "agent.fullname" . }}\nspec:\n  schedule: "0 3 * * *"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: Never\n          containers:\n            - name: agent\n              image: {{ .Values.agent.image }}\n              command: ["claude", "-p", "Reconcile the failed payouts", "--dangerously-skip-permissions"]\n              envFrom:\n                - secretRef:\n                    name: {{ .Values.agent.secretName }}\n';
+
 const COPILOT_SETUP =
   'name: "Copilot Setup Steps"\non:\n  workflow_dispatch:\njobs:\n  # The job MUST be called `copilot-setup-steps` or it will not be picked up by Copilot.\n  copilot-setup-steps:\n    runs-on: ubuntu-latest\n    permissions:\n      contents: read\n    steps:\n      - uses: actions/checkout@v4\n      - uses: astral-sh/setup-uv@v5\n      - run: uv sync --frozen\n';
 
@@ -65,8 +69,41 @@ export const productionSecretToAgent: RuleMeta = {
       sample('.devcontainer/devcontainer.json', '{\n  "name": "billing",\n  "image": "mcr.microsoft.com/devcontainers/typescript-node:1-20-bookworm",\n  "remoteEnv": {\n    "RAILWAY_API_TOKEN": "${localEnv:RAILWAY_API_TOKEN}"\n  },\n  "postStartCommand": "npx -y @anthropic-ai/claude-code --dangerously-skip-permissions -p \'Run the nightly checks\'"\n}\n', { expect: { line: 5 }, note: "a dev container that starts the agent with approvals off and copies in the host's account token" }),
       sample('.gitlab-ci.yml', 'stages: [test, fix]\n\ntests:\n  stage: test\n  script:\n    - npm test\n\nautofix:\n  stage: fix\n  image: node:20\n  environment:\n    name: production\n  script:\n    - npm install -g @anthropic-ai/claude-code\n    - claude -p "Repair the rows the nightly checks flag" --dangerously-skip-permissions\n', { expect: { line: 15 }, note: "GitLab gives a job the CI/CD variables scoped to its environment: production's, here" }),
       sample('.gitlab-ci.yml', 'autofix:\n  image: node:20\n  variables:\n    DATABASE_URL: $PROD_DATABASE_URL\n  script:\n    - npx -y @openai/codex exec --dangerously-bypass-approvals-and-sandbox "Fix the failing checks"\n', { expect: { line: 6 }, note: "a job variable taken from production's" }),
+      {
+        files: {
+          'charts/agent/templates/cronjob.yaml': CHART_CRONJOB,
+          'charts/agent/values.yaml': 'agent:\n  image: ghcr.io/acme/agent:1.0\n  secretName: agent-dev-secrets\n',
+          'charts/agent/values-production.yaml': 'agent:\n  secretName: payouts-credentials\n',
+        },
+        expect: { path: 'charts/agent/templates/cronjob.yaml', line: 15 },
+        note: "the Secret is a chart value, and production's values file sets it",
+      },
+      {
+        files: {
+          'charts/agent/templates/cronjob.yaml': CHART_CRONJOB,
+          'charts/agent/values.yaml': 'agent:\n  image: ghcr.io/acme/agent:1.0\n  secretName: payouts-prod-credentials\n',
+        },
+        expect: { path: 'charts/agent/templates/cronjob.yaml', line: 15 },
+        note: "the chart's default values name production's Secret",
+      },
     ],
     negative: [
+      {
+        files: {
+          'charts/agent/templates/cronjob.yaml': CHART_CRONJOB,
+          'charts/agent/values.yaml': 'agent:\n  image: ghcr.io/acme/agent:1.0\n  secretName: agent-dev-secrets\n',
+          'charts/agent/values-staging.yaml': 'agent:\n  secretName: payouts-staging-credentials\n',
+        },
+        note: 'the values name only development and staging Secrets',
+      },
+      {
+        files: {
+          'charts/agent/templates/cronjob.yaml': CHART_CRONJOB,
+          'charts/agent/values.yaml': 'agent:\n  image: ghcr.io/acme/agent:1.0\n  secretName: agent-dev-secrets\n',
+          'charts/billing/values-production.yaml': 'agent:\n  secretName: billing-prod-credentials\n',
+        },
+        note: "another chart's production values",
+      },
       sample('.gitlab-ci.yml', 'stages: [test, fix]\n\ntests:\n  stage: test\n  script:\n    - npm test\n\nautofix:\n  stage: fix\n  image: node:20\n  environment:\n    name: staging\n  script:\n    - npm install -g @anthropic-ai/claude-code\n    - claude -p "Repair the rows the nightly checks flag" --dangerously-skip-permissions\n', { note: 'a staging environment' }),
       sample('.gitlab-ci.yml', 'review:\n  script:\n    - claude -p "Review the merge request" --dangerously-skip-permissions\ndeploy:\n  environment: production\n  script:\n    - ./deploy.sh\n', { note: 'production only in a job without the agent' }),
       sample('.devcontainer/devcontainer.json', '{\n  "name": "billing",\n  "image": "mcr.microsoft.com/devcontainers/typescript-node:1-20-bookworm",\n  "remoteEnv": {\n    "DATABASE_URL": "${localEnv:STAGING_DATABASE_URL}"\n  },\n  "postStartCommand": "npx -y @anthropic-ai/claude-code --dangerously-skip-permissions -p \'Run the nightly checks\'"\n}\n', { note: "the host's staging database" }),
