@@ -30,6 +30,7 @@ import { readDevcontainer, readVscodeSettings, DEVCONTAINER, VSCODE_SETTINGS } f
 import { readDevcontainerMounts } from './configs/devcontainer-mounts.js';
 import { readZedSettings, ZED_SETTINGS } from './configs/zed.js';
 import { readOpenhandsConfig, OPENHANDS_CONFIG } from './configs/openhands.js';
+import { readAugmentSettings, AUGMENT_SETTINGS } from './configs/augment.js';
 import { isHelmValuesFile, readChartValues, resolveChartSecrets } from './configs/chart-values.js';
 import { reportProseGuardrails } from './guardrail-check.js';
 import { enrichCredentials, publishBuiltInExclusions } from './reach.js';
@@ -88,6 +89,7 @@ const READERS: readonly ConfigReader[] = [
   byPattern(ZED_SETTINGS, readZedSettings),
   byPattern(AMAZON_Q_AGENT, readAmazonQAgent),
   byPattern(OPENHANDS_CONFIG, readOpenhandsConfig),
+  byPattern(AUGMENT_SETTINGS, readAugmentSettings),
   { matches: isMcpFile, read: readMcpFile },
   // Helm values: the Secrets a chart's templates hand to an agent are named there.
   { matches: isHelmValuesFile, read: readChartValues },

@@ -37,6 +37,7 @@ const CRUSH = /(?:^|[\s;&|('"`/])crush(?=[\s'"`]|$)/;
 const CONTINUE = /(?:^|[\s;&|('"`/])(?:cn|@continuedev\/cli)(?=[\s'"`]|$)/;
 const CLINE = /(?:^|[\s;&|('"`/])(?:cline|@cline\/cli)(?=[\s'"`]|$)/;
 const OPENHANDS = /(?:^|[\s;&|('"`/])openhands(?=[\s'"`]|$)/;
+const AUGGIE = /(?:^|[\s;&|('"`/])(?:auggie|@augmentcode\/auggie)(?=[\s'"`]|$)/;
 const KILO = /(?:^|[\s;&|('"`/])(?:kilo|kilocode|@kilocode\/cli)(?=[\s'"`]|$)/;
 
 const FLAGS: ReadonlyArray<Omit<LaunchFlag, 'everywhere'>> = [
@@ -79,6 +80,8 @@ const FLAGS: ReadonlyArray<Omit<LaunchFlag, 'everywhere'>> = [
   { agent: 'kilo-code', flag: /--auto\b/, command: KILO, grant: 'bypass-mode', lets: 'run every tool not explicitly denied' },
   // `codex exec -a never … -c sandbox_workspace_write.network_access=true`: unasked, with the network.
   { agent: 'codex', flag: /(?:-a|--ask-for-approval)[=\s]+["']?never\b(?=[^\n]*network_access["']?\s*=\s*["']?true)/, command: CODEX, grant: 'bypass-mode', lets: 'run every command with network access (provider APIs included)' },
+  // Augment's Auggie CLI: `--permission launch-process:allow` lets its shell tool run every command.
+  { agent: 'augment', flag: /--permission[=\s]+["']?launch-process:allow\b/, command: AUGGIE, grant: 'bypass-mode', lets: 'run every shell command' },
   // OpenHands' CLI: `--always-approve` turns confirmation off, and `--headless` always runs that way.
   { agent: 'openhands', flag: /--always-approve\b|--headless\b/, command: OPENHANDS, grant: 'bypass-mode', lets: 'run every action, shell included,' },
   { agent: 'crush', flag: /--yolo\b|(?<=\s)-y(?=\s|$)/, command: CRUSH, grant: 'bypass-mode', lets: 'run every tool, shell included,' },
@@ -118,6 +121,7 @@ export const AGENT_COMMANDS: ReadonlyArray<{ agent: AgentId; command: RegExp }> 
   { agent: 'cline', command: CLINE },
   { agent: 'openhands', command: OPENHANDS },
   { agent: 'kilo-code', command: KILO },
+  { agent: 'augment', command: AUGGIE },
 ];
 export const COPILOT_COMMAND = COPILOT;
 
@@ -167,6 +171,7 @@ export const LAUNCH_KEYWORDS: readonly string[] = [
   'kilo',
   'network_access',
   'openhands',
+  'launch-process:allow',
   // Event text a workflow may put into an agent's prompt (agent-permission/untrusted-prompt), and GitLab's merge request text.
   'github.event.',
   'github.head_ref',

@@ -60,6 +60,8 @@ const MCP_FILES: readonly McpFile[] = [
   { test: /(^|\/)\.vscode\/settings\.json$/, agent: 'copilot', key: 'mcp.servers', nested: [['mcp', 'servers']], reference: (v) => `\${input:${v.toLowerCase().replace(/_/g, '-')}} (an input with "password": true)`, settings: true },
   // OpenHands' `config.toml`: `[mcp] stdio_servers = [{ name, command, args, env }]` (any other config.toml has none).
   { test: /(^|\/)config\.toml$/, agent: 'openhands', key: 'mcp.stdio_servers', nested: [['mcp', 'stdio_servers']], reference: dollar, settings: true },
+  // Auggie's project settings hold MCP servers beside its tool permissions.
+  { test: /(^|\/)\.augment\/settings(?:\.local)?\.json$/, agent: 'augment', key: 'mcpServers', reference: dollar, settings: true },
   // goose's configuration, committed with dotfiles: its `extensions` are MCP servers (`cmd`, `args`, `envs`, `uri`).
   { test: /(^|\/)(?:\.config\/)?goose\/config\.ya?ml$/, agent: 'goose', key: 'extensions', reference: (v) => `env_keys: [${v}] (the value kept in the keyring or the environment)`, settings: true },
   // User-level files that get committed by mistake.
