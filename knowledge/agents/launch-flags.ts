@@ -172,6 +172,7 @@ export const LAUNCH_KEYWORDS: readonly string[] = [
   'network_access',
   'openhands',
   'launch-process:allow',
+  'sandbox_volumes',
   // Event text a workflow may put into an agent's prompt (agent-permission/untrusted-prompt), and GitLab's merge request text.
   'github.event.',
   'github.head_ref',

@@ -17,6 +17,7 @@ import { allowMatcherOfRule, type CommandMatcher } from '../../../knowledge/agen
 import { CLAUDE_ALLOWED_TOOLS, CLAUDE_COMMAND, COPILOT_ALLOWED_TOOL, COPILOT_COMMAND, LAUNCH_FLAGS } from '../../../knowledge/agents/launch-flags.js';
 import { commandPermission, emitConfig, emitPermission, reportOutsideDirectory, RULE_IDS } from '../permission.js';
 import { bashMatcher } from './claude-code.js';
+import { writableHostPaths } from './openhands.js';
 
 const LAUNCHER_PATH = new RegExp(
   [
@@ -133,6 +134,14 @@ function readLauncherLines(file: SourceFile, out: FileEmitter, workload = false)
         effective: true,
         ...(flag.grant === 'file-write' ? { severity: 'low' as const } : {}),
       });
+    }
+    // OpenHands' sandbox mounts, set in its environment (`-e SANDBOX_VOLUMES=$HOME:/workspace:rw`, a compose service's
+    // `SANDBOX_VOLUMES: /:/workspace`): the host directories its agent reads and edits.
+    if (line.includes('SANDBOX_VOLUMES')) {
+      const volumes = /\bSANDBOX_VOLUMES["']?\s*[=:]\s*["']?([^\s"']+)/.exec(line);
+      if (volumes && volumes.index < end) {
+        for (const host of writableHostPaths(volumes[1]!)) reportOutsideDirectory(file, out, 'openhands', `SANDBOX_VOLUMES=${volumes[1]}`, host, spanOf(index, volumes.index, volumes[0].length));
+      }
     }
     // `claude --add-dir ~`: another working directory, read and edited like the project.
     if (line.includes('--add-dir') && CLAUDE_COMMAND.test(command)) {

@@ -62,7 +62,7 @@ function isOpenhandsConfig(root: MapNode): boolean {
  * The host paths of `host:container[:mode]` mounts, comma-separated, that are not read-only (`rw` is the default). A
  * drive letter (`C:\Users\dev:/workspace`) keeps its colon.
  */
-function writableHostPaths(volumes: string): string[] {
+export function writableHostPaths(volumes: string): string[] {
   const hosts: string[] = [];
   for (const mount of volumes.split(',')) {
     const trimmed = mount.trim();
