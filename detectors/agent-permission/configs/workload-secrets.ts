@@ -32,10 +32,12 @@ interface HeldSecret {
   /** The Kubernetes Secret's name as written. */
   secret: string;
   line: number;
+  /** Where the container mounts the Secret's keys as files, when it is a volume rather than the environment. */
+  mountPath?: string;
 }
 
 export function reportProductionSecretsToWorkloads(file: SourceFile, out: FileEmitter, grants: readonly AgentGrant[]): void {
-  if (!/secret(?:Key)?Ref:/.test(file.text)) return;
+  if (!/secret(?:Key)?Ref:|secretName:/.test(file.text)) return;
   const lines = file.text.split('\n').map((line) => line.replace(/\r$/, ''));
   const namespace = /^\s*namespace:\s*["']?([\w.-]+)/m.exec(file.text)?.[1] ?? '';
   const productionNamespace = isProductionName(namespace);
@@ -46,7 +48,7 @@ export function reportProductionSecretsToWorkloads(file: SourceFile, out: FileEm
     const container = containerAround(lines, grant.location.span.line - 1, pipeline);
     if (!container || reported.has(container.start)) continue;
     // A Tekton Task's `stepTemplate:` gives its environment to every step.
-    const given = [...secretsIn(lines, container.start, container.end), ...(pipeline ? templateSecrets(lines) : [])].filter(
+    const given = [...secretsIn(lines, container.start, container.end), ...(pipeline ? templateSecrets(lines) : []), ...mountedSecrets(lines, container.start, container.end)].filter(
       (entry) => !(entry.variable !== undefined && AGENT_OWN.test(entry.variable)),
     );
     const held = given.filter(
@@ -57,18 +59,19 @@ export function reportProductionSecretsToWorkloads(file: SourceFile, out: FileEm
       continue;
     }
     reported.add(container.start);
-    const named = [...new Set(held.map((entry) => entry.variable ?? `every key of Secret ${entry.secret}`))];
+    const named = [...new Set(held.map((entry) => entry.variable ?? (entry.mountPath ? `Secret ${entry.secret} mounted at ${entry.mountPath}` : `every key of Secret ${entry.secret}`)))];
+    const holds = held.some((entry) => entry.mountPath) ? (held.every((entry) => entry.mountPath) ? 'whose files hold' : 'whose environment and files hold') : 'whose environment holds';
     out.report({
       ruleId: productionSecretToAgent.id,
       message:
-        `${grant.setting} in ${file.path} starts ${agentTitle(grant.agent)} without approvals in a container whose environment holds ` +
+        `${grant.setting} in ${file.path} starts ${agentTitle(grant.agent)} without approvals in a container ${holds} ` +
         `${productionNamespace ? `the secrets of the production namespace \`${namespace}\`` : 'production secrets or live-mode payment keys'} (${named.join(', ')}): any command the agent decides to run reaches production with them.`,
       location: grant.location,
       snippet: file.line(grant.location.span.line).trim(),
       evidence: `${container.start + 1}:${named.join(',')}`,
       related: held.slice(0, 5).map((entry) => ({
         location: { path: file.path, span: { line: entry.line, column: 1, endLine: entry.line, endColumn: lines[entry.line - 1]!.length + 1 } },
-        message: `${entry.variable ?? 'envFrom'} from Secret ${entry.secret}`,
+        message: entry.mountPath ? `Secret ${entry.secret} mounted at ${entry.mountPath}` : `${entry.variable ?? 'envFrom'} from Secret ${entry.secret}`,
       })),
       details: { agent: grant.agent, setting: grant.setting, variables: named, productionEnvironment: productionNamespace },
     });
@@ -144,6 +147,57 @@ function containerAround(lines: readonly string[], at: number, pipeline: boolean
   let end = start + 1;
   while (end < lines.length && (lines[end]!.trim() === '' || indentOf(lines[end]!) > itemIndent)) end++;
   return { start, end };
+}
+
+/**
+ * The Secrets the container mounts as files: its `volumeMounts` items naming a volume that the pod (an Argo template,
+ * a Tekton Task) declares with `secret: secretName: X`. The mount's line is where the Secret is held.
+ */
+function mountedSecrets(lines: readonly string[], start: number, end: number): HeldSecret[] {
+  const mounts = start < end ? lines.slice(start, end).findIndex((line) => /^\s*volumeMounts:\s*$/.test(line)) : -1;
+  if (mounts === -1) return [];
+  const volumes = secretVolumes(lines);
+  if (volumes.size === 0) return [];
+  const at = start + mounts;
+  const indent = indentOf(lines[at]!);
+  const held: HeldSecret[] = [];
+  let item: { name?: string; mountPath?: string; line: number } | undefined;
+  const flush = () => {
+    const volume = item?.name !== undefined ? volumes.get(item.name) : undefined;
+    if (item && volume) held.push({ variable: undefined, secret: volume, line: item.line, mountPath: item.mountPath ?? '(its mount path)' });
+  };
+  for (let index = at + 1; index < end && (lines[index]!.trim() === '' || indentOf(lines[index]!) > indent); index++) {
+    const line = lines[index]!;
+    if (/^\s*-\s/.test(line)) {
+      flush();
+      item = { line: index + 1 };
+    }
+    if (!item) continue;
+    const name = /^\s*(?:-\s+)?name:\s*["']?([\w.-]+)/.exec(line)?.[1];
+    const path = /^\s*(?:-\s+)?mountPath:\s*["']?([^"'\s#]+)/.exec(line)?.[1];
+    if (name) item.name = name;
+    if (path) item.mountPath = path;
+  }
+  flush();
+  return held;
+}
+
+/** Every volume of the file backed by a Secret: volume name -> the Secret's name (`- name: creds` / `secret: secretName: X`). */
+function secretVolumes(lines: readonly string[]): Map<string, string> {
+  const volumes = new Map<string, string>();
+  lines.forEach((line, index) => {
+    const secret = /^\s*secretName:\s*["']?(\{\{[^}]*\}\}|[\w.-]+)/.exec(line)?.[1];
+    if (!secret) return;
+    const indent = indentOf(line);
+    for (let above = index - 1; above >= 0 && above >= index - 6; above--) {
+      const volume = /^(\s*)-\s+name:\s*["']?([\w.-]+)/.exec(lines[above]!);
+      if (volume && volume[1]!.length < indent) {
+        volumes.set(volume[2]!, secret);
+        return;
+      }
+    }
+  });
+  return volumes;
 }
 
 /** The secrets of a Tekton Task's `stepTemplate:` block, which every step inherits. */
