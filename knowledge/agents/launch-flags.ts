@@ -72,6 +72,8 @@ const FLAGS: ReadonlyArray<Omit<LaunchFlag, 'everywhere'>> = [
   { agent: 'droid', flag: /--auto[=\s]+["']?high\b/, command: DROID, grant: 'bypass-mode', lets: 'run high-risk commands (pushes, deploy scripts)' },
   // Continue's CLI in headless mode: `cn -p "..." --allow "*"` approves every tool.
   { agent: 'continue', flag: /--allow[=\s]+["']?\*["']?(?=\s|$)/, command: CONTINUE, grant: 'bypass-mode', lets: 'run every tool, shell included,' },
+  // `cn --auto`: auto mode, every tool allowed (it overrides --ask and --exclude).
+  { agent: 'continue', flag: /--auto\b(?!-)/, command: CONTINUE, grant: 'bypass-mode', lets: 'run every tool, shell included,' },
   // `--allow Bash`: its shell tool, whatever the command.
   { agent: 'continue', flag: /--allow[=\s]+["']?Bash["']?(?=\s|$)/, command: CONTINUE, grant: 'bypass-mode', lets: 'run every shell command' },
   // Cline's CLI: `cline -y "…"` (`--yolo`) approves every action.
@@ -163,6 +165,10 @@ export const LAUNCH_KEYWORDS: readonly string[] = [
   "--allow '*'",
   '--allow=*',
   '--allow *',
+  'cn --auto',
+  'cn -p --auto',
+  'cn --print --auto',
+  'continuedev/cli',
   '--allow bash',
   '--allow=bash',
   '--allow "bash',
