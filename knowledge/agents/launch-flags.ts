@@ -38,6 +38,7 @@ const CONTINUE = /(?:^|[\s;&|('"`/])(?:cn|@continuedev\/cli)(?=[\s'"`]|$)/;
 const CLINE = /(?:^|[\s;&|('"`/])(?:cline|@cline\/cli)(?=[\s'"`]|$)/;
 const OPENHANDS = /(?:^|[\s;&|('"`/])openhands(?=[\s'"`]|$)/;
 const AUGGIE = /(?:^|[\s;&|('"`/])(?:auggie|@augmentcode\/auggie)(?=[\s'"`]|$)/;
+const KIRO = /(?:^|[\s;&|('"`/])kiro-cli(?=[\s'"`]|$)/;
 const KILO = /(?:^|[\s;&|('"`/])(?:kilo|kilocode|@kilocode\/cli)(?=[\s'"`]|$)/;
 
 const FLAGS: ReadonlyArray<Omit<LaunchFlag, 'everywhere'>> = [
@@ -56,6 +57,9 @@ const FLAGS: ReadonlyArray<Omit<LaunchFlag, 'everywhere'>> = [
   { agent: 'copilot', flag: /--allow-all-tools\b/, grant: 'bypass-mode', lets: 'run every tool, shell included,' },
   // `--allow-all` and `--yolo`, not `--allow-all-paths` or `--allow-all-urls` (which lift only path and URL checks).
   { agent: 'copilot', flag: /--allow-all(?![\w-])|--yolo\b/, command: COPILOT, grant: 'bypass-mode', lets: 'run every tool, shell included,' },
+  // Kiro's CLI (Amazon Q's successor) takes the same flags; named first, so that `kiro-cli chat --trust-all-tools` is Kiro's.
+  { agent: 'kiro', flag: /--trust-all-tools\b/, command: KIRO, grant: 'bypass-mode', lets: 'run every tool, shell and AWS calls included,' },
+  { agent: 'kiro', flag: /--trust-tools[=\s]+["']?[\w,]*\b(?:execute_bash|shell)\b/, command: KIRO, grant: 'bypass-mode', lets: 'run every shell command' },
   { agent: 'amazon-q', flag: /--trust-all-tools\b/, grant: 'bypass-mode', lets: 'run every tool, shell and AWS calls included,' },
   // Trusting its shell tool by name is trusting every command: `q chat --trust-tools=execute_bash,use_aws`.
   { agent: 'amazon-q', flag: /--trust-tools[=\s]+["']?[\w,]*\bexecute_bash\b/, grant: 'bypass-mode', lets: 'run every shell command' },

@@ -119,10 +119,13 @@ function readLauncherLines(file: SourceFile, out: FileEmitter, workload = false)
         break;
       }
       if (!match) continue;
-      // One flag is one finding per line, even when two spellings match it.
+      // One flag is one finding per line, even when two spellings match it; and one written flag is one agent's (the
+      // first entry that claims it: Kiro's before Amazon Q's for the flags they share).
       const key = `${index}|${flag.agent}`;
-      if (seen.has(key)) continue;
+      const at = `${index}@${match.index}`;
+      if (seen.has(key) || seen.has(at)) continue;
       seen.add(key);
+      seen.add(at);
       emitConfig(out, flag.agent, 'launcher', file.path);
       emitPermission(file, out, {
         ruleId: flag.grant === 'mcp-tool' ? RULE_IDS.mcpToolsAutoApproved : RULE_IDS.bypassFlag,
