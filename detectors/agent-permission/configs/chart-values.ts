@@ -22,9 +22,11 @@ export function readChartValues(file: SourceFile, out: FileEmitter): void {
   if (!SECRET_KEY.test(file.text)) return;
   const root = file.data()?.roots[0];
   if (root?.kind !== 'map') return;
-  const name = file.path.slice(file.path.lastIndexOf('/') + 1).replace(/\.ya?ml$/i, '');
-  const productionLayer = tokensOf(name).some((token) => token !== 'live' && canonicalEnvironment(token) === 'production');
   const directory = directoryOf(file.path);
+  // Production's layer by its name (`values-production.yaml`) or its folder's (`environments/production/values.yaml`).
+  const name = file.path.slice(file.path.lastIndexOf('/') + 1).replace(/\.ya?ml$/i, '');
+  const folder = directory.replace(/\/$/, '').slice(directory.replace(/\/$/, '').lastIndexOf('/') + 1);
+  const productionLayer = [name, folder].some((part) => tokensOf(part).some((token) => token !== 'live' && canonicalEnvironment(token) === 'production'));
   const walk = (node: DataNode, path: readonly string[], named: boolean): void => {
     if (node.kind === 'map') {
       for (const entry of node.entries) walk(entry.value, [...path, entry.key], named || SECRET_KEY.test(entry.key));

@@ -87,6 +87,15 @@ export const productionSecretToAgent: RuleMeta = {
         note: "the chart's default values name production's Secret",
       },
       sample('workflows/infra-agent.yaml', 'apiVersion: argoproj.io/v1alpha1\nkind: WorkflowTemplate\nmetadata:\n  name: infra-agent\nspec:\n  entrypoint: agent\n  volumes:\n    - name: aws-creds\n      secret:\n        secretName: aws-production-admin\n    - name: cache\n      emptyDir: {}\n  templates:\n    - name: agent\n      container:\n        image: ghcr.io/acme/agent-runner:1.4\n        command: [sh, -c]\n        args: [\"codex exec --dangerously-bypass-approvals-and-sandbox \'Fix the Terraform drift\'\"]\n        volumeMounts:\n          - mountPath: /root/.aws\n            name: aws-creds\n            readOnly: true\n          - name: cache\n            mountPath: /cache\n', { expect: { line: 18 }, note: "production's AWS credentials mounted as files into the agent's container" }),
+      {
+        files: {
+          'deploy/agent/templates/cronjob.yaml': CHART_CRONJOB,
+          'deploy/agent/values.yaml': 'agent:\n  image: ghcr.io/acme/agent:1.0\n  secretName: agent-dev-secrets\n',
+          'deploy/agent/environments/production/values.yaml': 'agent:\n  secretName: payouts-credentials\n',
+        },
+        expect: { path: 'deploy/agent/templates/cronjob.yaml', line: 15 },
+        note: "production's values file, named by its folder",
+      },
     ],
     negative: [
       sample('workflows/infra-agent.yaml', 'apiVersion: argoproj.io/v1alpha1\nkind: WorkflowTemplate\nmetadata:\n  name: infra-agent\nspec:\n  entrypoint: agent\n  volumes:\n    - name: aws-creds\n      secret:\n        secretName: aws-production-admin\n    - name: cache\n      emptyDir: {}\n  templates:\n    - name: agent\n      container:\n        image: ghcr.io/acme/agent-runner:1.4\n        command: [sh, -c]\n        args: [\"codex exec --dangerously-bypass-approvals-and-sandbox \'Fix the Terraform drift\'\"]\n        volumeMounts:\n          - name: cache\n            mountPath: /cache\n    - name: apply\n      container:\n        image: hashicorp/terraform:1.9\n        args: ["apply", "-auto-approve"]\n        volumeMounts:\n          - mountPath: /root/.aws\n            name: aws-creds\n', { note: "the Secret's volume is mounted only into another template's container" }),
