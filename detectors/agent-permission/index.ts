@@ -29,6 +29,9 @@ import { readKiloAgent, readKiloConfig, readOpencodeAgent, readOpencodeConfig, r
 import { readDevcontainer, readVscodeSettings, DEVCONTAINER, VSCODE_SETTINGS } from './configs/vscode.js';
 import { readDevcontainerMounts } from './configs/devcontainer-mounts.js';
 import { readZedSettings, ZED_SETTINGS } from './configs/zed.js';
+import { readOpenhandsConfig, OPENHANDS_CONFIG } from './configs/openhands.js';
+import { readAugmentSettings, AUGMENT_SETTINGS } from './configs/augment.js';
+import { isHelmValuesFile, readChartValues, resolveChartSecrets } from './configs/chart-values.js';
 import { reportProseGuardrails } from './guardrail-check.js';
 import { enrichCredentials, publishBuiltInExclusions } from './reach.js';
 import { resolvePendingGrants } from './pending-grants.js';
@@ -85,7 +88,11 @@ const READERS: readonly ConfigReader[] = [
   byPattern(KILO_AGENT, readKiloAgent),
   byPattern(ZED_SETTINGS, readZedSettings),
   byPattern(AMAZON_Q_AGENT, readAmazonQAgent),
+  byPattern(OPENHANDS_CONFIG, readOpenhandsConfig),
+  byPattern(AUGMENT_SETTINGS, readAugmentSettings),
   { matches: isMcpFile, read: readMcpFile },
+  // Helm values: the Secrets a chart's templates hand to an agent are named there.
+  { matches: isHelmValuesFile, read: readChartValues },
   { matches: isAgentIgnoreFile, read: readIgnoreFile },
   { matches: isInstructionFile, read: readInstructions },
 ];
@@ -145,8 +152,8 @@ export const agentPermission: Detector = {
   // Agent configurations are read for their structure; launchers (workflows, scripts) only when a flag occurs.
   keywords: LAUNCH_KEYWORDS,
   admitsWithoutKeywords: (file: FileRef) => isConfig(file.path),
-  consumes: ['credential', 'claude-shell-allow', 'agent-command-brake', 'agent-hook', 'agent-hook-script', 'project-task', 'agent-task-allow', 'opencode-shell-default', 'agent-pending-grant', 'data-store'],
-  produces: ['credential', 'claude-shell-allow', 'agent-hook', 'agent-hook-script', 'project-task', 'agent-task-allow', 'opencode-shell-default', 'agent-pending-grant', 'agent-grant', 'agent-read-exclusion', 'agent-config', 'agent-command-brake', 'agent-prose-guardrail', 'agent-tool'],
+  consumes: ['credential', 'claude-shell-allow', 'agent-command-brake', 'agent-hook', 'agent-hook-script', 'project-task', 'agent-task-allow', 'opencode-shell-default', 'agent-pending-grant', 'data-store', 'agent-templated-secret', 'helm-secret-value'],
+  produces: ['credential', 'claude-shell-allow', 'agent-hook', 'agent-hook-script', 'project-task', 'agent-task-allow', 'opencode-shell-default', 'agent-pending-grant', 'agent-templated-secret', 'helm-secret-value', 'agent-grant', 'agent-read-exclusion', 'agent-config', 'agent-command-brake', 'agent-prose-guardrail', 'agent-tool'],
   scanFile(file, sink) {
     const out: FileEmitter = { ...sink, report: (finding) => sink.report(inTestsLow(finding)) };
     for (const reader of READERS) if (reader.matches(file.path)) reader.read(file, out);
@@ -162,6 +169,7 @@ export const agentPermission: Detector = {
     resolveTaskAllows(context);
     // After the passes above, which may hold grants of their own until the stores are known.
     resolvePendingGrants(context);
+    resolveChartSecrets(context);
     publishBuiltInExclusions(context);
     enrichCredentials(context);
     reportProseGuardrails(context);

@@ -25,7 +25,8 @@ export type AgentId =
   | 'droid'
   | 'crush'
   | 'goose'
-  | 'openhands';
+  | 'openhands'
+  | 'augment';
 
 export interface AgentKnowledge {
   id: AgentId;
@@ -293,6 +294,20 @@ export const AGENTS: readonly AgentKnowledge[] = [
     builtInExclusions: [],
     skipsGitIgnored: false,
     reference: 'https://docs.openhands.dev/overview/skills',
+  },
+  {
+    id: 'augment',
+    title: 'Augment (Auggie)',
+    // Workspace rules and the legacy guidelines file; `.augmentignore` keeps paths from its context engine.
+    instructionFiles: [/(^|\/)\.augment\/rules\/.+\.md$/, /(^|\/)\.augment-guidelines$/],
+    ignoreFiles: ['.augmentignore'],
+    builtInExclusions: [],
+    skipsGitIgnored: false,
+    commandDeny: {
+      where: 'toolPermissions of .augment/settings.json, above any allow rule (the first match wins)',
+      rule: (command) => `{ "toolName": "launch-process", "shellInputRegex": "^${command.replace(/ /g, '\\\\s+')}\\\\b", "permission": { "type": "deny" } }`,
+    },
+    reference: 'https://docs.augmentcode.com/cli/permissions',
   },
 ];
 

@@ -37,6 +37,8 @@ const CRUSH = /(?:^|[\s;&|('"`/])crush(?=[\s'"`]|$)/;
 const CONTINUE = /(?:^|[\s;&|('"`/])(?:cn|@continuedev\/cli)(?=[\s'"`]|$)/;
 const CLINE = /(?:^|[\s;&|('"`/])(?:cline|@cline\/cli)(?=[\s'"`]|$)/;
 const OPENHANDS = /(?:^|[\s;&|('"`/])openhands(?=[\s'"`]|$)/;
+const AUGGIE = /(?:^|[\s;&|('"`/])(?:auggie|@augmentcode\/auggie)(?=[\s'"`]|$)/;
+const KIRO = /(?:^|[\s;&|('"`/])kiro-cli(?=[\s'"`]|$)/;
 const KILO = /(?:^|[\s;&|('"`/])(?:kilo|kilocode|@kilocode\/cli)(?=[\s'"`]|$)/;
 
 const FLAGS: ReadonlyArray<Omit<LaunchFlag, 'everywhere'>> = [
@@ -55,6 +57,9 @@ const FLAGS: ReadonlyArray<Omit<LaunchFlag, 'everywhere'>> = [
   { agent: 'copilot', flag: /--allow-all-tools\b/, grant: 'bypass-mode', lets: 'run every tool, shell included,' },
   // `--allow-all` and `--yolo`, not `--allow-all-paths` or `--allow-all-urls` (which lift only path and URL checks).
   { agent: 'copilot', flag: /--allow-all(?![\w-])|--yolo\b/, command: COPILOT, grant: 'bypass-mode', lets: 'run every tool, shell included,' },
+  // Kiro's CLI (Amazon Q's successor) takes the same flags; named first, so that `kiro-cli chat --trust-all-tools` is Kiro's.
+  { agent: 'kiro', flag: /--trust-all-tools\b/, command: KIRO, grant: 'bypass-mode', lets: 'run every tool, shell and AWS calls included,' },
+  { agent: 'kiro', flag: /--trust-tools[=\s]+["']?[\w,]*\b(?:execute_bash|shell)\b/, command: KIRO, grant: 'bypass-mode', lets: 'run every shell command' },
   { agent: 'amazon-q', flag: /--trust-all-tools\b/, grant: 'bypass-mode', lets: 'run every tool, shell and AWS calls included,' },
   // Trusting its shell tool by name is trusting every command: `q chat --trust-tools=execute_bash,use_aws`.
   { agent: 'amazon-q', flag: /--trust-tools[=\s]+["']?[\w,]*\bexecute_bash\b/, grant: 'bypass-mode', lets: 'run every shell command' },
@@ -71,6 +76,8 @@ const FLAGS: ReadonlyArray<Omit<LaunchFlag, 'everywhere'>> = [
   { agent: 'droid', flag: /--auto[=\s]+["']?high\b/, command: DROID, grant: 'bypass-mode', lets: 'run high-risk commands (pushes, deploy scripts)' },
   // Continue's CLI in headless mode: `cn -p "..." --allow "*"` approves every tool.
   { agent: 'continue', flag: /--allow[=\s]+["']?\*["']?(?=\s|$)/, command: CONTINUE, grant: 'bypass-mode', lets: 'run every tool, shell included,' },
+  // `cn --auto`: auto mode, every tool allowed (it overrides --ask and --exclude).
+  { agent: 'continue', flag: /--auto\b(?!-)/, command: CONTINUE, grant: 'bypass-mode', lets: 'run every tool, shell included,' },
   // `--allow Bash`: its shell tool, whatever the command.
   { agent: 'continue', flag: /--allow[=\s]+["']?Bash["']?(?=\s|$)/, command: CONTINUE, grant: 'bypass-mode', lets: 'run every shell command' },
   // Cline's CLI: `cline -y "…"` (`--yolo`) approves every action.
@@ -79,6 +86,8 @@ const FLAGS: ReadonlyArray<Omit<LaunchFlag, 'everywhere'>> = [
   { agent: 'kilo-code', flag: /--auto\b/, command: KILO, grant: 'bypass-mode', lets: 'run every tool not explicitly denied' },
   // `codex exec -a never … -c sandbox_workspace_write.network_access=true`: unasked, with the network.
   { agent: 'codex', flag: /(?:-a|--ask-for-approval)[=\s]+["']?never\b(?=[^\n]*network_access["']?\s*=\s*["']?true)/, command: CODEX, grant: 'bypass-mode', lets: 'run every command with network access (provider APIs included)' },
+  // Augment's Auggie CLI: `--permission launch-process:allow` lets its shell tool run every command.
+  { agent: 'augment', flag: /--permission[=\s]+["']?launch-process:allow\b/, command: AUGGIE, grant: 'bypass-mode', lets: 'run every shell command' },
   // OpenHands' CLI: `--always-approve` turns confirmation off, and `--headless` always runs that way.
   { agent: 'openhands', flag: /--always-approve\b|--headless\b/, command: OPENHANDS, grant: 'bypass-mode', lets: 'run every action, shell included,' },
   { agent: 'crush', flag: /--yolo\b|(?<=\s)-y(?=\s|$)/, command: CRUSH, grant: 'bypass-mode', lets: 'run every tool, shell included,' },
@@ -118,6 +127,7 @@ export const AGENT_COMMANDS: ReadonlyArray<{ agent: AgentId; command: RegExp }> 
   { agent: 'cline', command: CLINE },
   { agent: 'openhands', command: OPENHANDS },
   { agent: 'kilo-code', command: KILO },
+  { agent: 'augment', command: AUGGIE },
 ];
 export const COPILOT_COMMAND = COPILOT;
 
@@ -159,6 +169,10 @@ export const LAUNCH_KEYWORDS: readonly string[] = [
   "--allow '*'",
   '--allow=*',
   '--allow *',
+  'cn --auto',
+  'cn -p --auto',
+  'cn --print --auto',
+  'continuedev/cli',
   '--allow bash',
   '--allow=bash',
   '--allow "bash',
@@ -167,6 +181,8 @@ export const LAUNCH_KEYWORDS: readonly string[] = [
   'kilo',
   'network_access',
   'openhands',
+  'launch-process:allow',
+  'sandbox_volumes',
   // Event text a workflow may put into an agent's prompt (agent-permission/untrusted-prompt), and GitLab's merge request text.
   'github.event.',
   'github.head_ref',

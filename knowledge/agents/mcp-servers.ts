@@ -68,13 +68,39 @@ function readOnlyConnection(server: McpServerEntry, scheme: RegExp): boolean {
   });
 }
 
+/** Supabase's feature groups whose tools only read: the docs, logs and advisors, project URLs and generated types. */
+const SUPABASE_READ_FEATURES = new Set(['docs', 'debugging', 'development']);
+
+function supabaseFeaturesReadOnly(server: McpServerEntry): boolean {
+  const index = server.args.findIndex((arg) => /^--features(?:=|$)/.test(arg));
+  const written =
+    index === -1 ? /[?&]features=([^&#]+)/.exec(server.url ?? '')?.[1] : server.args[index]!.includes('=') ? server.args[index]!.slice(server.args[index]!.indexOf('=') + 1) : server.args[index + 1];
+  if (!written) return false;
+  const features = decodeURIComponent(written).split(',').map((feature) => feature.trim().toLowerCase()).filter(Boolean);
+  return features.length > 0 && features.every((feature) => SUPABASE_READ_FEATURES.has(feature));
+}
+
+/** The tool categories and names a MongoDB entry disables: `--disabledTools create update delete`, or the variable. */
+function mongoDisabled(server: McpServerEntry): Set<string> {
+  const disabled = new Set<string>();
+  const index = server.args.findIndex((arg) => /^--disabledTools(?:=|$)/.test(arg));
+  if (index !== -1) {
+    const inline = server.args[index]!.split('=')[1];
+    const values = inline !== undefined ? [inline] : server.args.slice(index + 1).filter((_, at, rest) => !rest.slice(0, at + 1).some((arg) => arg.startsWith('-')));
+    for (const value of values) for (const name of value.split(',')) disabled.add(name.trim().toLowerCase());
+  }
+  for (const name of (server.env['MDB_MCP_DISABLED_TOOLS'] ?? '').split(',')) if (name.trim()) disabled.add(name.trim().toLowerCase());
+  return disabled;
+}
+
 export const MCP_SERVER_KINDS: readonly McpServerKind[] = [
   {
     id: 'supabase',
     stores: { platform: 'supabase', engine: 'postgres' },
     title: 'Supabase MCP server',
     matches: (server) => mentions(server, /@supabase\/mcp-server-supabase|(?:^|\/\/)mcp\.supabase\.com/i),
-    readOnly: genericReadOnly,
+    // `--features=docs,debugging` (or `?features=` on the hosted URL) leaves out every group with a write tool.
+    readOnly: (server) => genericReadOnly(server) || supabaseFeaturesReadOnly(server),
     accountWide: (server) =>
       !hasArg(server, /^--project-ref(?:=|$)/) && !/[?&]project_ref=/.test(server.url ?? '') && !envNamed(server, 'SUPABASE_PROJECT_REF'),
     reach: 'runs SQL, applies migrations and manages branches and edge functions in every project of the account',
@@ -88,7 +114,10 @@ export const MCP_SERVER_KINDS: readonly McpServerKind[] = [
     matches: (server) => mentions(server, /@neondatabase\/mcp-server-neon|(?:^|\/\/)mcp\.neon\.tech/i),
     readOnly: genericReadOnly,
     // An API key (the local server's NEON_API_KEY, or a Bearer key sent to the hosted server) is the account's.
-    accountWide: (server) => envNamed(server, 'NEON_API_KEY') || hasArg(server, /^start$/) || Object.keys(server.headers).some((key) => key.toLowerCase() === 'authorization'),
+    // `?projectId=` on the hosted URL scopes the server to one project, whatever the key could reach.
+    accountWide: (server) =>
+      !/[?&]projectId=/.test(server.url ?? '') &&
+      (envNamed(server, 'NEON_API_KEY') || hasArg(server, /^start$/) || Object.keys(server.headers).some((key) => key.toLowerCase() === 'authorization')),
     reach: 'deletes projects and branches and runs SQL across the Neon account',
     fix: 'send the X-READ-ONLY: true header to the remote server (or use a read-only OAuth grant)',
     reference: 'https://github.com/neondatabase/mcp-server-neon',
@@ -139,11 +168,26 @@ export const MCP_SERVER_KINDS: readonly McpServerKind[] = [
     stores: { platform: 'mongodb-atlas', engine: 'mongo' },
     title: 'MongoDB MCP server',
     matches: (server) => mentions(server, /mongodb-mcp-server/i),
-    readOnly: genericReadOnly,
+    // `--disabledTools create update delete` (or MDB_MCP_DISABLED_TOOLS) turns off every category that writes.
+    readOnly: (server) => genericReadOnly(server) || ['create', 'update', 'delete'].every((category) => mongoDisabled(server).has(category)),
     accountWide: (server) => envNamed(server, 'MDB_MCP_API_CLIENT_ID') || hasArg(server, /^--apiClientId/),
     reach: 'drops collections and databases and manages Atlas clusters (writes are on by default)',
     fix: 'add --readOnly (or MDB_MCP_READ_ONLY=true)',
     reference: 'https://www.mongodb.com/docs/mcp-server/security-best-practices/',
+  },
+  {
+    id: 'planetscale',
+    // Vitess (MySQL) or Postgres: the engine is not in the entry.
+    stores: { platform: 'planetscale' },
+    title: 'PlanetScale MCP server',
+    // The hosted server; its `planetscale-insights-only` twin has no query tools at all.
+    matches: (server) => mentions(server, /(?:^|\/\/)mcp\.pscale\.dev\/mcp\/planetscale\b/i),
+    readOnly: (server) => genericReadOnly(server) || mentions(server, /mcp\.pscale\.dev\/mcp\/planetscale-insights-only/i),
+    // A service token in the Authorization header (`<id>:<token>`) is the organization's, not one database's.
+    accountWide: (server) => Object.keys(server.headers).some((key) => key.toLowerCase() === 'authorization'),
+    reach: 'runs write SQL (planetscale_execute_write_query: INSERT, UPDATE, DELETE, DDL) on the databases and branches of the organization',
+    fix: 'use https://mcp.pscale.dev/mcp/planetscale-insights-only, or a service token without connect_production_branch (read-only connect permissions only)',
+    reference: 'https://planetscale.com/docs/connect/mcp',
   },
   {
     id: 'aws-api',

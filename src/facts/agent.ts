@@ -38,6 +38,38 @@ export interface AgentPendingGrant {
   snippet: string;
 }
 
+/**
+ * A Secret that a Helm template gives the container of an agent acting without approvals, named by a chart value
+ * (`name: {{ .Values.agent.secretName }}`): production's or not once the chart's values files are known.
+ */
+export interface AgentTemplatedSecret {
+  agent: string;
+  /** The launch setting as written (`--dangerously-skip-permissions`). */
+  setting: string;
+  /** The chart's directory (the one holding `templates/`), with a trailing slash; empty at the root. */
+  chart: string;
+  /** The value's key path (`agent.secretName`). */
+  key: string;
+  /** The variable the container sees, or undefined for a whole Secret given through `envFrom`. */
+  variable?: string;
+  /** The agent's launch. */
+  location: Location;
+  snippet: string;
+  /** The line naming the Secret. */
+  secretLocation: Location;
+}
+
+/** A string a Helm values file sets under a key that names a Secret (`agent.secretName`, `existingSecret`). */
+export interface HelmSecretValue {
+  /** The values file's directory, with a trailing slash. */
+  directory: string;
+  key: string;
+  value: string;
+  /** The file is production's layer by its name (`values-production.yaml`, `prod-values.yaml`). */
+  productionLayer: boolean;
+  location: Location;
+}
+
 /** A rule of some agent that keeps its file tools from reading matching paths. */
 export interface AgentReadExclusion {
   agent: string;

@@ -2,7 +2,7 @@
 import type { ClientEnvironment, Credential, HeaderDependentCredential, PrivilegedPrincipal, SentVariable } from './credential.js';
 import type { EnvironmentCrossing, EnvironmentLayer, EnvironmentResource, EnvironmentScope } from './environment.js';
 import type { BackupEvidence, DataStore, StoreContext } from './datastore.js';
-import type { AgentCommandBrake, AgentConfigFile, AgentGrant, AgentPendingGrant, AgentHook, AgentHookScript, AgentProseGuardrail, AgentReadExclusion, AgentTaskAllow, AgentTool, ClaudeShellAllow, OpencodeShellDefault, ProjectTask } from './agent.js';
+import type { AgentCommandBrake, AgentConfigFile, AgentGrant, AgentPendingGrant, AgentTemplatedSecret, HelmSecretValue, AgentHook, AgentHookScript, AgentProseGuardrail, AgentReadExclusion, AgentTaskAllow, AgentTool, ClaudeShellAllow, OpencodeShellDefault, ProjectTask } from './agent.js';
 
 export interface FactKinds {
   credential: Credential;
@@ -19,6 +19,8 @@ export interface FactKinds {
   'store-context': StoreContext;
   'agent-grant': AgentGrant;
   'agent-pending-grant': AgentPendingGrant;
+  'agent-templated-secret': AgentTemplatedSecret;
+  'helm-secret-value': HelmSecretValue;
   'agent-read-exclusion': AgentReadExclusion;
   'agent-config': AgentConfigFile;
   'agent-command-brake': AgentCommandBrake;
@@ -38,4 +40,4 @@ export type FactOf<K extends FactKind> = FactKinds[K];
 export type { ClientEnvironment, Credential, HeaderDependentCredential, PrivilegedPrincipal, SentVariable } from './credential.js';
 export type { EnvironmentResource, EnvironmentCrossing, EnvironmentLayer, EnvironmentScope, CanonicalEnvironment, ResourceKind } from './environment.js';
 export type { DataStore, BackupEvidence, BackupProtection, StoreContext, DestructiveSetting, StoreDeclaration } from './datastore.js';
-export type { AgentGrant, AgentPendingGrant, AgentReadExclusion, AgentConfigFile, AgentCommandBrake, AgentHook, AgentHookScript, AgentProseGuardrail, AgentTool, AgentTaskAllow, ClaudeShellAllow, CommandRule, OpencodeShellDefault, ProjectTask } from './agent.js';
+export type { AgentGrant, AgentPendingGrant, AgentTemplatedSecret, HelmSecretValue, AgentReadExclusion, AgentConfigFile, AgentCommandBrake, AgentHook, AgentHookScript, AgentProseGuardrail, AgentTool, AgentTaskAllow, ClaudeShellAllow, CommandRule, OpencodeShellDefault, ProjectTask } from './agent.js';

@@ -5,7 +5,7 @@ import { readAgentActionAccess } from './agent-actions.js';
 import { readGeminiAction } from './gemini-action.js';
 import { reportUntrustedLaunches } from './untrusted-launch.js';
 import { reportProductionSecretsToAgents } from './agent-secrets.js';
-import { reportProductionSecretsToWorkloads, WORKLOAD_TEXT } from './workload-secrets.js';
+import { isWorkloadText, reportProductionSecretsToWorkloads } from './workload-secrets.js';
 import { reportProductionSecretsToGitlabAgents } from './gitlab-secrets.js';
 import { mentionsAgent, readUntrustedPrompts } from './untrusted-prompt.js';
 import { GITLAB_CI, readGitlabPrompts } from './gitlab-prompt.js';
@@ -17,6 +17,7 @@ import { allowMatcherOfRule, type CommandMatcher } from '../../../knowledge/agen
 import { CLAUDE_ALLOWED_TOOLS, CLAUDE_COMMAND, COPILOT_ALLOWED_TOOL, COPILOT_COMMAND, LAUNCH_FLAGS } from '../../../knowledge/agents/launch-flags.js';
 import { commandPermission, emitConfig, emitPermission, reportOutsideDirectory, RULE_IDS } from '../permission.js';
 import { bashMatcher } from './claude-code.js';
+import { writableHostPaths } from './openhands.js';
 
 const LAUNCHER_PATH = new RegExp(
   [
@@ -60,7 +61,7 @@ export function isLauncherFile(path: string): boolean {
 
 export function readLauncher(file: SourceFile, sink: FileEmitter): void {
   const workload = !LAUNCHER_PATH.test(file.path);
-  if (workload && !WORKLOAD_TEXT.test(file.text)) return;
+  if (workload && !isWorkloadText(file.text)) return;
   const workflow = /^\.github\/workflows\//.test(file.path);
   const gitlab = GITLAB_CI.test(file.path);
   // A workflow's grants are kept to judge, once it is read, which jobs any GitHub user can start.
@@ -118,10 +119,13 @@ function readLauncherLines(file: SourceFile, out: FileEmitter, workload = false)
         break;
       }
       if (!match) continue;
-      // One flag is one finding per line, even when two spellings match it.
+      // One flag is one finding per line, even when two spellings match it; and one written flag is one agent's (the
+      // first entry that claims it: Kiro's before Amazon Q's for the flags they share).
       const key = `${index}|${flag.agent}`;
-      if (seen.has(key)) continue;
+      const at = `${index}@${match.index}`;
+      if (seen.has(key) || seen.has(at)) continue;
       seen.add(key);
+      seen.add(at);
       emitConfig(out, flag.agent, 'launcher', file.path);
       emitPermission(file, out, {
         ruleId: flag.grant === 'mcp-tool' ? RULE_IDS.mcpToolsAutoApproved : RULE_IDS.bypassFlag,
@@ -133,6 +137,14 @@ function readLauncherLines(file: SourceFile, out: FileEmitter, workload = false)
         effective: true,
         ...(flag.grant === 'file-write' ? { severity: 'low' as const } : {}),
       });
+    }
+    // OpenHands' sandbox mounts, set in its environment (`-e SANDBOX_VOLUMES=$HOME:/workspace:rw`, a compose service's
+    // `SANDBOX_VOLUMES: /:/workspace`): the host directories its agent reads and edits.
+    if (line.includes('SANDBOX_VOLUMES')) {
+      const volumes = /\bSANDBOX_VOLUMES["']?\s*[=:]\s*["']?([^\s"']+)/.exec(line);
+      if (volumes && volumes.index < end) {
+        for (const host of writableHostPaths(volumes[1]!)) reportOutsideDirectory(file, out, 'openhands', `SANDBOX_VOLUMES=${volumes[1]}`, host, spanOf(index, volumes.index, volumes[0].length));
+      }
     }
     // `claude --add-dir ~`: another working directory, read and edited like the project.
     if (line.includes('--add-dir') && CLAUDE_COMMAND.test(command)) {

@@ -58,6 +58,12 @@ const MCP_FILES: readonly McpFile[] = [
   { test: /(^|\/)\.github\/agents\/[^/]+\.md$/, agent: 'copilot', key: 'mcp-servers', reference: (v) => `$COPILOT_MCP_${v}`, frontMatter: true },
   // VS Code's settings held MCP servers before .vscode/mcp.json did, and still may.
   { test: /(^|\/)\.vscode\/settings\.json$/, agent: 'copilot', key: 'mcp.servers', nested: [['mcp', 'servers']], reference: (v) => `\${input:${v.toLowerCase().replace(/_/g, '-')}} (an input with "password": true)`, settings: true },
+  // OpenHands' `config.toml`: `[mcp] stdio_servers = [{ name, command, args, env }]` (any other config.toml has none).
+  { test: /(^|\/)config\.toml$/, agent: 'openhands', key: 'mcp.stdio_servers', nested: [['mcp', 'stdio_servers']], reference: dollar, settings: true },
+  // Auggie's project settings hold MCP servers beside its tool permissions.
+  { test: /(^|\/)\.augment\/settings(?:\.local)?\.json$/, agent: 'augment', key: 'mcpServers', reference: dollar, settings: true },
+  // goose's configuration, committed with dotfiles: its `extensions` are MCP servers (`cmd`, `args`, `envs`, `uri`).
+  { test: /(^|\/)(?:\.config\/)?goose\/config\.ya?ml$/, agent: 'goose', key: 'extensions', reference: (v) => `env_keys: [${v}] (the value kept in the keyring or the environment)`, settings: true },
   // User-level files that get committed by mistake.
   { test: /(^|\/)claude_desktop_config\.json$/, agent: 'claude-code', key: 'mcpServers', reference: dollar },
   { test: /(^|\/)\.claude\.json$/, agent: 'claude-code', key: 'mcpServers', nested: [['projects', '*', 'mcpServers']], reference: dollar, settings: true },
@@ -152,9 +158,10 @@ function quietRoot(file: SourceFile): MapNode | undefined {
 }
 
 function serverOf(name: string, nameSpan: Span, node: MapNode): ServerNode {
-  let commandNode = get(node, 'command');
+  // goose names them `cmd` and `envs`.
+  let commandNode = get(node, 'command') ?? get(node, 'cmd');
   let argsNode = get(node, 'args');
-  let envNode = get(node, 'env') ?? get(node, 'environment');
+  let envNode = get(node, 'env') ?? get(node, 'environment') ?? get(node, 'envs');
   // Zed's legacy shape nests the process under `command: { path, args, env }`.
   if (commandNode?.kind === 'map') {
     argsNode = get(commandNode, 'args') ?? argsNode;
@@ -176,7 +183,7 @@ function serverOf(name: string, nameSpan: Span, node: MapNode): ServerNode {
   const headerNodes = [...pairsOf(get(node, 'headers')), ...pairsOf(get(node, 'http_headers'))];
   const bearer = get(node, 'bearer_token');
   if (bearer?.kind === 'scalar' && typeof bearer.value === 'string') headerNodes.push({ key: 'Authorization', value: `Bearer ${bearer.value}`, span: bearer.span });
-  const urlNode = ['url', 'httpUrl', 'serverUrl'].map((key) => scalarOf(get(node, key))[0]).find(Boolean);
+  const urlNode = ['url', 'httpUrl', 'serverUrl', 'uri'].map((key) => scalarOf(get(node, key))[0]).find(Boolean);
   const disabledNode = get(node, 'disabled');
   const enabledNode = get(node, 'enabled');
   return {

@@ -233,8 +233,10 @@ export const destructiveCommandAllowed: RuleMeta = {
         expect: { path: '.zed/settings.json', line: 5 },
         note: "Zed ignores a project's agent settings (intent only: info)",
       },
+      sample('.augment/settings.json', '{\n  "toolPermissions": [\n    { "toolName": "launch-process", "shellInputRegex": "^(terraform|tflint)\\\\s", "permission": { "type": "allow" } }\n  ]\n}\n', { expect: { line: 3 }, note: "an Auggie shell regex that lets terraform through, destroy included" }),
     ],
     negative: [
+      sample('.augment/settings.json', '{\n  "toolPermissions": [\n    { "toolName": "launch-process", "shellInputRegex": "\\\\bdestroy\\\\b", "permission": { "type": "deny" } },\n    { "toolName": "launch-process", "shellInputRegex": "^terraform (plan|validate|fmt)\\\\b", "permission": { "type": "allow" } }\n  ]\n}\n', { note: "terraform's read-only subcommands only, destroy denied above them" }),
       sample('.claude/settings.local.json', '{\n  "permissions": {\n    "allow": ["Bash(psql --version:*)", "Bash(psql -h orders-db.internal -c \\"SELECT count(*) FROM orders\\")"]\n  }\n}\n', { note: 'a version check, and one exact query' }),
       sample('.amp/settings.json', '{\n  "amp.commands.allowlist": ["pnpm run * --filter web", "git status"],\n  "amp.permissions": [\n    { "tool": "Bash", "matches": { "cmd": "railway *" }, "action": "reject" },\n    { "tool": "Bash", "matches": { "cmd": ["railway status", "railway logs*"] }, "action": "allow" }\n  ]\n}\n', { note: 'the earlier reject rule wins over the later allow' }),
       {

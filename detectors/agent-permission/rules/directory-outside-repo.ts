@@ -1,5 +1,6 @@
 // agent-permission/directory-outside-repo: an agent's own settings let it read and edit outside the repository without
-// asking (Claude Code's additionalDirectories, OpenCode's external_directory, Codex's writable_roots).
+// asking (Claude Code's additionalDirectories, OpenCode's external_directory, Codex's writable_roots, the host
+// directories OpenHands mounts into its sandbox).
 import { sample, type RuleMeta } from '../../../src/model.js';
 
 export const directoryOutsideRepo: RuleMeta = {
@@ -34,8 +35,13 @@ export const directoryOutsideRepo: RuleMeta = {
         '{\n  "image": "mcr.microsoft.com/devcontainers/python:3.12",\n  "runArgs": ["-v", "${localEnv:HOME}/.kube:/home/vscode/.kube"],\n  "postCreateCommand": "npm install -g @openai/codex"\n}\n',
         { expect: { line: 3 }, note: 'a docker run volume flag, and Codex installed on creation' },
       ),
+      sample('config.toml', '[core]\nruntime = "docker"\n\n[llm]\nmodel = "gpt-4o"\n\n[sandbox]\nvolumes = "/:/workspace:rw"\n', { expect: { line: 8 }, note: "the host's whole disk mounted into OpenHands' sandbox, writable" }),
+      sample('config.toml', '[core]\nworkspace_base = "$HOME"\n\n[security]\nconfirmation_mode = false\n', { expect: { line: 2 }, note: "the user's home as OpenHands' workspace" }),
+      sample('docker-compose.yml', 'services:\n  openhands:\n    image: docker.openhands.dev/openhands/openhands:0.62\n    environment:\n      - SANDBOX_VOLUMES=${HOME}:/workspace:rw\n      - LLM_MODEL=anthropic/claude-sonnet-4-5-20250929\n    ports:\n      - "3000:3000"\n    volumes:\n      - /var/run/docker.sock:/var/run/docker.sock\n', { expect: { line: 5 }, note: "OpenHands' sandbox given the user's home through its environment" }),
     ],
     negative: [
+      sample('scripts/openhands.sh', '#!/bin/sh\nexport SANDBOX_VOLUMES=$PWD:/workspace:rw,$HOME/datasets:/data:ro\ndocker run -it --rm -e SANDBOX_VOLUMES=$SANDBOX_VOLUMES -p 3000:3000 docker.openhands.dev/openhands/openhands:0.62\n', { note: 'the project writable, a dataset folder read-only' }),
+      sample('config.toml', '[core]\nworkspace_base = "./workspace"\nruntime = "docker"\n\n[sandbox]\nvolumes = "./:/workspace:rw,$HOME/datasets:/data:ro"\n', { note: 'the project writable, a dataset folder mounted read-only' }),
       sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": ["Read(./docs/**)", "Edit(/src/**)"]\n  }\n}\n', { note: 'paths inside the project (a single slash is relative to the settings file)' }),
       sample('.codex/config.toml', 'sandbox_mode = "workspace-write"\n\n[sandbox_workspace_write]\nwritable_roots = ["/tmp"]\n', { note: 'scratch space' }),
       sample('.claude/settings.json', '{\n  "permissions": {\n    "additionalDirectories": ["./packages/shared", "docs"]\n  }\n}\n', { note: 'directories of the project' }),

@@ -74,8 +74,12 @@ export const mcpInlineCredential: RuleMeta = {
         'name: acme\nversion: 1.0.0\nschema: v1\nmcpServers:\n  - name: Supabase\n    command: npx\n    args: ["-y", "@supabase/mcp-server-supabase@latest"]\n    env:\n      SUPABASE_ACCESS_TOKEN: sbp_4f9c2e7a1b3d5f60718293a4b5c6d7e8f9012345\n',
         { expect: { line: 9 }, note: "servers in Continue's main config" },
       ),
+      sample('config.toml', '[core]\nruntime = "docker"\n\n[mcp]\nstdio_servers = [\n  {name = "github", command = "npx", args = ["-y", "@modelcontextprotocol/server-github"], env = {GITHUB_PERSONAL_ACCESS_TOKEN = "ghp_R8mQ2vX7kL9pN4tW6yZ1aB3cD5eF7gH9jK2m"}},\n]\n', { expect: { line: 6 }, note: "an OpenHands config.toml's stdio MCP server" }),
+      sample('.config/goose/config.yaml', 'GOOSE_PROVIDER: anthropic\nGOOSE_MODEL: claude-sonnet-4-5\nextensions:\n  developer:\n    enabled: true\n    name: developer\n    type: builtin\n  github:\n    enabled: true\n    name: github\n    type: stdio\n    cmd: npx\n    args: ["-y", "@modelcontextprotocol/server-github"]\n    envs:\n      GITHUB_PERSONAL_ACCESS_TOKEN: ghp_R8mQ2vX7kL9pN4tW6yZ1aB3cD5eF7gH9jK2m\n    timeout: 300\n', { expect: { line: 15 }, note: "a goose extension (an MCP server) in goose's committed configuration" }),
     ],
     negative: [
+      sample('.config/goose/config.yaml', 'GOOSE_PROVIDER: anthropic\nextensions:\n  github:\n    enabled: true\n    name: github\n    type: stdio\n    cmd: npx\n    args: ["-y", "@modelcontextprotocol/server-github"]\n    env_keys: [GITHUB_PERSONAL_ACCESS_TOKEN]\n    timeout: 300\n', { note: 'the extension names the variable; goose takes its value from the keyring' }),
+      sample('config.toml', '[core]\nruntime = "docker"\n\n[mcp]\nstdio_servers = [\n  {name = "fetch", command = "uvx", args = ["mcp-server-fetch"], env = {DEBUG = "true"}},\n]\n', { note: 'no credential in the server entry' }),
       sample('.github/agents/db-fixer.agent.md', '---\nname: db-fixer\ndescription: Fixes data issues\nmcp-servers:\n  neon:\n    type: local\n    command: npx\n    args: ["-y", "@neondatabase/mcp-server-neon", "start", "$COPILOT_MCP_NEON_API_KEY"]\n---\nYou fix data problems.\n', { note: "the key comes from the repository's Copilot environment" }),
       sample(
         '.mcp.json',

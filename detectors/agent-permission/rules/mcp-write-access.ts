@@ -7,7 +7,7 @@ export const mcpWriteAccess: RuleMeta = {
   title: 'Database or cloud MCP server with write access to production',
   severity: 'high',
   why:
-    'A database or cloud MCP server (Supabase, Neon, Postgres, MongoDB, AWS, Railway, Heroku, Kubernetes...) is configured without its ' +
+    'A database or cloud MCP server (Supabase, Neon, PlanetScale, Postgres, MongoDB, AWS, Railway, Heroku, Kubernetes...) is configured without its ' +
     'read-only mode while it points at production or holds a credential for the whole account. Its tools then run SQL, apply ' +
     'migrations, delete projects, branches and volumes on the agent\'s say-so; some clients (Copilot\'s cloud agent) call MCP ' +
     'tools without asking at all.',
@@ -52,8 +52,14 @@ export const mcpWriteAccess: RuleMeta = {
       sample('.mcp.json', '{\n  "mcpServers": {\n    "neon": {\n      "type": "http",\n      "url": "https://mcp.neon.tech/mcp",\n      "headers": { "Authorization": "Bearer ${NEON_API_KEY}" }\n    }\n  }\n}\n', { expect: { line: 3 }, note: "the hosted Neon server given an API key, without the X-READ-ONLY header" }),
       sample('.mcp.json', '{\n  "mcpServers": {\n    "heroku": {\n      "command": "npx",\n      "args": ["-y", "@heroku/mcp-server"],\n      "env": { "HEROKU_API_KEY": "${HEROKU_API_KEY}" }\n    }\n  }\n}\n', { expect: { line: 3 }, note: "Heroku's server: pg_psql runs SQL on any app's database, with no read-only mode" }),
       sample('.cursor/mcp.json', '{\n  "mcpServers": {\n    "heroku": { "command": "heroku mcp:start" }\n  }\n}\n', { expect: { line: 3 }, note: "started by the Heroku CLI on the user's own login" }),
+      sample('.mcp.json', '{\n  "mcpServers": {\n    "planetscale": {\n      "type": "http",\n      "url": "https://mcp.pscale.dev/mcp/planetscale",\n      "headers": { "Authorization": "${PLANETSCALE_SERVICE_TOKEN_ID}:${PLANETSCALE_SERVICE_TOKEN}" }\n    }\n  }\n}\n', { expect: { line: 3 }, note: "PlanetScale's hosted server on the organization's service token: planetscale_execute_write_query on every database" }),
+      sample('.cursor/mcp.json', '{\n  "mcpServers": {\n    "supabase": {\n      "command": "npx",\n      "args": ["-y", "@supabase/mcp-server-supabase@latest", "--features=database,docs"],\n      "env": { "SUPABASE_ACCESS_TOKEN": "${SUPABASE_ACCESS_TOKEN}" }\n    }\n  }\n}\n', { expect: { line: 3 }, note: 'the database group (execute_sql, apply_migration) kept, on every project of the account' }),
     ],
     negative: [
+      sample('.mcp.json', '{\n  "mcpServers": {\n    "planetscale": {\n      "type": "http",\n      "url": "https://mcp.pscale.dev/mcp/planetscale-insights-only",\n      "headers": { "Authorization": "${PLANETSCALE_SERVICE_TOKEN_ID}:${PLANETSCALE_SERVICE_TOKEN}" }\n    }\n  }\n}\n', { note: 'the insights-only server has no query tools' }),
+      sample('.cursor/mcp.json', '{\n  "mcpServers": {\n    "supabase": {\n      "command": "npx",\n      "args": ["-y", "@supabase/mcp-server-supabase@latest", "--features=docs,debugging"],\n      "env": { "SUPABASE_ACCESS_TOKEN": "${SUPABASE_ACCESS_TOKEN}" }\n    }\n  }\n}\n', { note: 'only the documentation and log groups: no tool writes' }),
+      sample('.mcp.json', '{\n  "mcpServers": {\n    "neon": {\n      "type": "http",\n      "url": "https://mcp.neon.tech/mcp?projectId=bold-lake-61870384",\n      "headers": { "Authorization": "Bearer ${NEON_API_KEY}" }\n    }\n  }\n}\n', { note: 'the hosted Neon server scoped to one project, nothing says production' }),
+      sample('.mcp.json', '{\n  "mcpServers": {\n    "mongodb": {\n      "command": "npx",\n      "args": ["-y", "mongodb-mcp-server@latest", "--disabledTools", "create", "update", "delete"],\n      "env": { "MDB_MCP_API_CLIENT_ID": "${ATLAS_CLIENT_ID}", "MDB_MCP_API_CLIENT_SECRET": "${ATLAS_CLIENT_SECRET}" }\n    }\n  }\n}\n', { note: 'every category of tools that writes is disabled' }),
       sample('.continue/config.yaml', 'name: acme\nversion: 1.0.0\nschema: v1\nmcpServers:\n  - name: prod-db\n    command: npx\n    args: ["-y", "@modelcontextprotocol/server-postgres", "postgresql://readonly_user:Rd0nlyPass@prod-replica.acme.internal/orders"]\n', { note: 'a read-only user on a read replica: the database refuses writes' }),
       sample('.mcp.json', '{\n  "mcpServers": {\n    "orders-prod": {\n      "command": "uvx",\n      "args": ["postgres-mcp"],\n      "env": { "DATABASE_URI": "postgresql://app:Pq8vN2xL7tR4@orders-prod.cluster-ro-c8xyz1abc.us-east-1.rds.amazonaws.com:5432/orders" }\n    }\n  }\n}\n', { note: "Aurora's reader endpoint" }),
       // Supabase asks for read-only mode "if you must connect to real data" and for a project scope: a project-scoped server

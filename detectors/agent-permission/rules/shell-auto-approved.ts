@@ -10,7 +10,8 @@ export const shellAutoApproved: RuleMeta = {
     '`/.*/`, Gemini `run_shell_command`, Roo `*`, Amazon Q `execute_bash`) lets the agent run anything, from `cat .env` to a ' +
     'provider API call that deletes a volume, without a person seeing it. No ignore file stops the shell. Allowing an ' +
     'interpreter (`python`, `node`, `bash -c`, `npx`) is the same, less visibly (reported medium), and so is an OpenCode ' +
-    'config that leaves the shell unset: OpenCode\'s defaults allow every command (reported medium).',
+    'config that leaves the shell unset: OpenCode\'s defaults allow every command (reported medium). OpenHands\' `local` ' +
+    'and `cli` runtimes run its commands on the host itself, unasked unless `[security] confirmation_mode` is on.',
   fix:
     'Allow only the narrow commands the agent needs (`Bash(npm run test:*)`, `Bash(git diff:*)`) and deny destructive and ' +
     'deploy CLIs explicitly; leave everything else to a prompt.',
@@ -84,8 +85,15 @@ export const shellAutoApproved: RuleMeta = {
       ),
       sample('.github/workflows/nightly.yml', 'jobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps:\n      - run: claude -p "Fix lint errors" --allowedTools Read Edit Bash\n', { expect: { line: 5 }, note: 'an unquoted list is variadic' }),
       sample('.github/workflows/claude.yml', 'jobs:\n  claude:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: anthropics/claude-code-action@beta\n        with:\n          allowed_tools: |\n            Edit\n            Bash\n', { expect: { line: 7 }, note: 'a YAML block lists one tool per line' }),
+      sample('config.toml', '[core]\nworkspace_base = "./workspace"\nruntime = "local"\n\n[llm]\nmodel = "anthropic/claude-sonnet-4-5-20250929"\n\n[security]\nconfirmation_mode = false\n', { expect: { line: 3 }, note: "OpenHands' local runtime runs commands on the host, and confirmation is off" }),
+      sample('config.toml', '[core]\nruntime = "cli"\nmax_iterations = 100\n\n[llm]\nmodel = "gpt-4o"\n', { expect: { line: 2 }, note: "OpenHands' CLI runtime, with confirmation_mode at its default (off)" }),
+      sample('.augment/settings.json', '{\n  "toolPermissions": [\n    { "toolName": "remove-files", "permission": { "type": "ask-user" } },\n    { "toolName": "launch-process", "permission": { "type": "allow" } }\n  ]\n}\n', { expect: { line: 4 }, note: "Auggie's shell tool allowed for every command" }),
     ],
     negative: [
+      sample('.augment/settings.json', '{\n  "toolPermissions": [\n    { "toolName": "launch-process", "shellInputRegex": "^(npm (run )?test|git (status|diff|log))\\\\b", "permission": { "type": "allow" } },\n    { "toolName": "launch-process", "permission": { "type": "ask-user" } }\n  ]\n}\n', { note: 'tests and read-only git commands; the rest of the shell asks' }),
+      sample('.augment/settings.json', '{\n  "toolPermissions": [\n    { "toolName": "launch-process", "permission": { "type": "ask-user" } },\n    { "toolName": "launch-process", "permission": { "type": "allow" } }\n  ]\n}\n', { note: 'the first rule matches every command: the allow below it is never reached' }),
+      sample('config.toml', '[core]\nworkspace_base = "./workspace"\nruntime = "local"\n\n[llm]\nmodel = "anthropic/claude-sonnet-4-5-20250929"\n\n[security]\nconfirmation_mode = true\n', { note: 'OpenHands asks before each action' }),
+      sample('config.toml', '[core]\nworkspace_base = "./workspace"\nruntime = "docker"\n\n[llm]\nmodel = "anthropic/claude-sonnet-4-5-20250929"\n', { note: "OpenHands' default: commands run in a Docker sandbox that holds only the workspace" }),
       sample('.kiro/agents/review.json', '{\n  "name": "review",\n  "tools": ["*"],\n  "allowedTools": ["fs_*", "@builtin/fs_read", "@git-*/read_*", "*_search"]\n}\n', { note: 'globs that match file tools, read tools of git servers and search' }),
       sample('.claude/settings.json', '{\n  "sandbox": {\n    "enabled": true,\n    "autoAllowBashIfSandboxed": false\n  }\n}\n', { note: 'sandboxed commands still ask' }),
       sample('.claude/settings.json', '{\n  "hooks": {\n    "PreToolUse": [\n      { "matcher": "Bash", "hooks": [{ "type": "command", "command": "jq -r .tool_input.command | grep -qE \'^(npm test|npm run lint)$\' && echo \'{\\"hookSpecificOutput\\": {\\"permissionDecision\\": \\"allow\\"}}\'" }] }\n    ]\n  }\n}\n', { note: 'a hook that allows two commands after testing for them' }),
