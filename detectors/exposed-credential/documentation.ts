@@ -339,9 +339,19 @@ export function exampleRanges(file: SourceFile): Array<[number, number]> {
   let previousParagraph: string[] = [];
   const docsPage = DOCS_TREE.test(file.path);
   const exampleMarker = docsPage ? DOCS_EXAMPLE_MARKER : EXAMPLE_MARKER;
-  const introduced = () => recent.some((previous) => exampleMarker.test(previous)) || paragraph.some((previous) => exampleMarker.test(previous));
-  // A block is shown as an example when its prose says so, or (in a docs tree) when it talks to a local server.
-  const shown = (example: boolean, start: number, end: number) => example || (docsPage && LOCAL_REQUEST.test(text.slice(start, end)));
+  // Under a heading that says it shows examples ("Example Playbook", "## Examples"), every block is one; the next
+  // heading ends that section.
+  let exampleSection = false;
+  // The block just closed was an example and no prose has come since: a block right after it (the next file of the
+  // same example, `main.cf` then `chains.pem`) continues it.
+  let afterExampleBlock = false;
+  const introduced = () => exampleSection || afterExampleBlock || recent.some((previous) => exampleMarker.test(previous)) || paragraph.some((previous) => exampleMarker.test(previous));
+  // A block is shown as an example when its prose says so, when a comment at its top does (`# Example for a small
+  // deployment`), or (in a docs tree) when it talks to a local server.
+  const shown = (example: boolean, start: number, end: number) => example || commentSaysExample(text, start, end) || (docsPage && LOCAL_REQUEST.test(text.slice(start, end)));
+  const closed = (example: boolean) => {
+    afterExampleBlock = example;
+  };
   let offset = 0;
   let fence: { marker: string; start: number; example: boolean } | undefined;
   // An open block that ends at a closing line (a manual's display, a page's element).
@@ -361,18 +371,24 @@ export function exampleRanges(file: SourceFile): Array<[number, number]> {
         offset = end + 1;
         continue;
       }
-      if (literal.entered && shown(literal.example, literal.start, lastEnd)) ranges.push([literal.start, lastEnd]);
+      const example = literal.entered && shown(literal.example, literal.start, lastEnd);
+      if (example) ranges.push([literal.start, lastEnd]);
+      closed(example);
       literal = undefined;
     }
     if (fence) {
       const marker = /^(`{3,}|~{3,})/.exec(trimmed)?.[1];
       if (marker && marker[0] === fence.marker[0] && marker.length >= fence.marker.length && trimmed.length === marker.length) {
-        if (shown(fence.example, fence.start, end)) ranges.push([fence.start, end]);
+        const example = shown(fence.example, fence.start, end);
+        if (example) ranges.push([fence.start, end]);
+        closed(example);
         fence = undefined;
       }
     } else if (display) {
       if (display.close.test(line)) {
-        if (shown(display.example, display.start, end)) ranges.push([display.start, end]);
+        const example = shown(display.example, display.start, end);
+        if (example) ranges.push([display.start, end]);
+        closed(example);
         display = undefined;
       }
     } else if (syntax === 'markdown' && fences !== 'none' && (fences === 'any' ? /^(`{3,}|~{3,})/ : /^`{3,}/).test(trimmed)) {
@@ -391,6 +407,7 @@ export function exampleRanges(file: SourceFile): Array<[number, number]> {
       const example = introduced() || exampleMarker.test(line.slice(0, line.search(MARKUP_OPEN)));
       if (close.test(line)) {
         if (example) ranges.push([offset, end]);
+        closed(example);
       } else display = { close, start: offset, example };
       recent.length = 0;
       paragraph = [];
@@ -400,9 +417,14 @@ export function exampleRanges(file: SourceFile): Array<[number, number]> {
       paragraph = [];
     } else if (syntax === 'roff' && /^[.']/.test(trimmed)) {
       // Other requests format the text around them; they are not prose.
+    } else if (syntax === 'markup' && TAGS_ONLY.test(trimmed)) {
+      // Tags alone on their line (`</pre>`, `</blockquote>`, `<blockquote>`) wrap the blocks; they are not prose.
     } else if (syntax === 'markdown' && DOCTEST.test(trimmed)) {
       ranges.push([offset, end]);
     } else {
+      const heading = headingOf(syntax, trimmed, paragraph);
+      if (heading !== undefined) exampleSection = exampleMarker.test(heading);
+      afterExampleBlock = false;
       if (exampleMarker.test(trimmed)) ranges.push([offset, end]);
       recent.push(trimmed);
       if (recent.length > 3) recent.shift();
@@ -422,4 +444,37 @@ export function exampleRanges(file: SourceFile): Array<[number, number]> {
   }
   if (literal?.entered && shown(literal.example, literal.start, lastEnd)) ranges.push([literal.start, lastEnd]);
   return ranges;
+}
+
+/** A line of nothing but markup tags. */
+const TAGS_ONLY = /^(?:<\/?[A-Za-z][^<>]*>\s*)+$/;
+/** An ATX heading (`## Examples`), an HTML one (`<h2>Example</h2>`), or a setext or RST underline (`-----`, `~~~~`). */
+const ATX_HEADING = /^#{1,6}[ \t]+(.+?)[ \t#]*$/;
+const HTML_HEADING = /^<h[1-6][^>]*>(.*?)<\/h[1-6]>/i;
+const UNDERLINE = /^(?:={3,}|-{3,}|~{3,}|\^{3,}|\*{3,})$/;
+
+/**
+ * The text of the heading this line makes, if it makes one: its own text for an ATX or HTML heading, the line above
+ * for an underline (the last line of the paragraph read so far). Undefined for any other line.
+ */
+function headingOf(syntax: DocumentSyntax, trimmed: string, paragraph: readonly string[]): string | undefined {
+  if (syntax === 'markdown') {
+    const atx = ATX_HEADING.exec(trimmed);
+    if (atx) return atx[1]!;
+    if (UNDERLINE.test(trimmed) && paragraph.length === 1) return paragraph[0]!;
+    return undefined;
+  }
+  if (syntax === 'markup') return HTML_HEADING.exec(trimmed)?.[1];
+  return undefined;
+}
+
+/** A comment among a block's first lines that says the block is an example (`# Example for a small deployment`). */
+const EXAMPLE_COMMENT = /^[ \t]*(?:#|\/\/|--|;|\/\*|<!--)[^\n]*\b(?:for example|for instance|examples?|e\.g\.|samples?)\b/im;
+const BLOCK_TOP_LINES = 4;
+
+function commentSaysExample(text: string, start: number, end: number): boolean {
+  let lineEnd = start;
+  for (let line = 0; line < BLOCK_TOP_LINES && lineEnd !== -1 && lineEnd < end; line++) lineEnd = text.indexOf('\n', lineEnd + 1);
+  const top = text.slice(start, lineEnd === -1 || lineEnd > end ? end : lineEnd);
+  return EXAMPLE_COMMENT.test(top);
 }
