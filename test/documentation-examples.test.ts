@@ -428,6 +428,45 @@ describe('examples that run over several blocks, or a whole section', () => {
   });
 });
 
+describe('examples a bold line introduces, and a template documents', () => {
+  it("rates an indented block under a bold 'Sample' line low until the next bold line, and a Jinja template's documenting comment low", async () => {
+    const readme = [
+      'Users role',
+      '==========',
+      '',
+      '**Sample host_vars/switch1**',
+      '',
+      '    os6_users:',
+      '      - username: u1',
+      '        password: Qm8vX2pL7nRtKw3z',
+      '',
+      '**Run**',
+      '',
+      '    ansible_ssh_pass: Vt7qL2wRb9zX4eKp',
+      '',
+    ].join('\n');
+    const template = [
+      '#jinja2: trim_blocks: True',
+      '{#############################################',
+      'Purpose:',
+      'Configure snmp users',
+      '      authentication:',
+      '        password: 9fc53d9d908118b2804fe80e3ba8763d',
+      '###############################################}',
+      'snmp-server user admin auth md5 {{ item.password }}',
+      'snmp-server community Hq7vN2xL9pRtWz4k',
+      'password: Hq7vN2xL9pRtWz4k',
+      '',
+    ].join('\n');
+    const result = await scanFiles({ 'roles/os6_users/README.md': readme, 'roles/os10_snmp/templates/os10_snmp.j2': template });
+    const lines = result.findings
+      .filter((finding) => finding.ruleId.startsWith('exposed-credential/'))
+      .map((finding) => `${finding.location.path}:${finding.location.span.line} ${finding.severity}`)
+      .sort();
+    expect(lines).toEqual(['roles/os10_snmp/templates/os10_snmp.j2:10 medium', 'roles/os10_snmp/templates/os10_snmp.j2:6 low', 'roles/os6_users/README.md:12 medium', 'roles/os6_users/README.md:8 low']);
+  });
+});
+
 describe('API descriptions', () => {
   it("rates an OpenAPI example's values low, and a value outside any example at full severity", async () => {
     const spec = [

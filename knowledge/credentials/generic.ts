@@ -346,6 +346,7 @@ export const hardcodedPassword: CredentialKind = {
       sample('src/main/java/com/acme/Auth.java', 'String password = PasswordHolder;\nString adminPassword = DefaultAdminCredential;\n', { note: 'code: a capitalised name is an identifier' }),
       sample('lib/Net/FTP.pm', "sub login {\n  my ($ftp, $user, $pass) = @_;\n  $pass = '-anonymous@'\n    if (!defined $pass && $user =~ /^anonymous/o);\n}\n", { note: "anonymous FTP's conventional password" }),
       sample('htdocs/css/style.css', '#password:disabled {\n  color: #aaa;\n}\n', { note: 'a stylesheet selector' }),
+      sample('playbooks/credentials.yml', '---\ndnac_host: sandboxdnac.cisco.com\ndnac_username: devnetuser\ndnac_password: Maglev123\nnxos_password: C1sco12345\nnios_provider:\n  host: 192.168.10.1\n  username: admin\n  password: infoblox\n', { note: "vendors' published lab and factory passwords" }),
       sample('etc/burp/burp.conf', "# Set an encryption password if you do not trust the server with your data.\n# encryption_password = My^$pAsswIrD%@\n", { note: 'a password misspelt on purpose, the dollar read as an s' }),
       sample('etc/freeradius/mods-available/redis', "redis {\n\t#  The password used to authenticate to the server.\n#\tpassword = thisisreallysecretandhardtoguess\n}\nclient localhost {\n#\tlogin\t   = !root\n#\tpassword\t= someadminpas\n}\n", { note: 'secrecy said as a sentence run together; a word cut short' }),
       sample('docs/add-remove.txt', 'Example client config:\npassword = abcedfgh\n', { note: 'the alphabet typed out of order' }),

@@ -254,6 +254,13 @@ const KNOWN_EXAMPLES = new Set([
   '_5#y2L"F4Q8z\\n\\xec]/',
   // The OAuth application secret Square's API reference shows for ObtainToken, in every Square SDK's docs.
   'sq0csp-30a-4C_tVOnTh14Piza2BfTPBXyLafLPWSzY1qAjeBfM',
+  // Vendors' published lab and factory passwords, in their sandboxes' guides and every example playbook written
+  // against them: Cisco's DevNet sandboxes, DNA Center's lab login, CyberArk's and Conjur's demo administrator,
+  // Infoblox NIOS's factory admin password.
+  'C1sco12345',
+  'Maglev123',
+  'Cyberark1',
+  'infoblox',
   // Pulumi's wire protocol's signature keys (`specialSigKey`, `specialSecretSig`): the same constants in every Pulumi
   // SDK and program that marks a value secret, not secrets themselves.
   '4dabf18193072939515e22adb298388d',
