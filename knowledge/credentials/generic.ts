@@ -226,15 +226,18 @@ const STATEMENT_PASSWORDS: readonly ValuePattern[] = [
 /** The account a SQL statement creates or grants to: `USER icingaweb2`, `USER 'app'@'%'`. */
 const STATEMENT_ACCOUNT = /\b(?:USER|ROLE|TO)[ \t]+[`'"]?([\w.-]+)/i;
 
-/** A client's user or database flag on a command line (`psql -U icingaweb2 -d icingaweb2`, `--user=rt`, `--dbname rt`). */
-const COMMAND_ACCOUNT = /(?:^|[ \t])(?:-[Uud]|--user(?:name)?|--db(?:name)?|--database)(?:[ \t]+|=)?["']?([\w.-]+)/gm;
+/**
+ * A client's user or database flag on a command line (`psql -U icingaweb2 -d icingaweb2`, `--user=rt`, `--dbname rt`),
+ * or an LDIF entry's name (`cn: freeradius`, `uid: isdn`).
+ */
+const COMMAND_ACCOUNT = /(?:^|[ \t])(?:-[Uud]|--user(?:name)?|--db(?:name)?|--database|(?:cn|uid|sn):)(?:[ \t]+|=)?["']?([\w.-]+)/gm;
 
 /**
  * The password is the user or the database a command beside it names (`export PGPASSWORD=icingaweb2` above `psql -U
  * icingaweb2 -d icingaweb2`): a setup guide's local default, as a password equal to its sibling user is.
  */
 function namedAccountNearby(nearby: string, value: string): boolean {
-  if (!nearby.includes('-')) return false;
+  if (!nearby.includes('-') && !nearby.includes(':')) return false;
   const lower = value.toLowerCase();
   for (const match of nearby.matchAll(COMMAND_ACCOUNT)) if (match[1]!.toLowerCase() === lower) return true;
   return false;
@@ -347,6 +350,8 @@ export const hardcodedPassword: CredentialKind = {
       sample('lib/Net/FTP.pm', "sub login {\n  my ($ftp, $user, $pass) = @_;\n  $pass = '-anonymous@'\n    if (!defined $pass && $user =~ /^anonymous/o);\n}\n", { note: "anonymous FTP's conventional password" }),
       sample('htdocs/css/style.css', '#password:disabled {\n  color: #aaa;\n}\n', { note: 'a stylesheet selector' }),
       sample('playbooks/credentials.yml', '---\ndnac_host: sandboxdnac.cisco.com\ndnac_username: devnetuser\ndnac_password: Maglev123\nnxos_password: C1sco12345\nnios_provider:\n  host: 192.168.10.1\n  username: admin\n  password: infoblox\n', { note: "vendors' published lab and factory passwords" }),
+      sample('doc/modules/ldap_howto.rst', 'Add the administrators::\n\n    dn: cn=freeradius,ou=admins,ou=radius,dc=mydomain,dc=com\n    objectclass: person\n    sn: freeradius\n    cn: freeradius\n    userPassword: freeradius\n\n    dn: cn=billing,ou=admins,ou=radius,dc=mydomain,dc=com\n    objectclass: person\n    sn: billing\n    cn: billing\n    userPassword: billing\n', { note: "LDIF entries whose passwords are their own names" }),
+      sample('lib/request.js', "const config = {\n  auth: {\n    username: 'janedoe',\n    password: 's00pers3cret'\n  },\n};\n", { note: 'a run of leetspeak digits spelling letters' }),
       sample('etc/burp/burp.conf', "# Set an encryption password if you do not trust the server with your data.\n# encryption_password = My^$pAsswIrD%@\n", { note: 'a password misspelt on purpose, the dollar read as an s' }),
       sample('etc/freeradius/mods-available/redis', "redis {\n\t#  The password used to authenticate to the server.\n#\tpassword = thisisreallysecretandhardtoguess\n}\nclient localhost {\n#\tlogin\t   = !root\n#\tpassword\t= someadminpas\n}\n", { note: 'secrecy said as a sentence run together; a word cut short' }),
       sample('docs/add-remove.txt', 'Example client config:\npassword = abcedfgh\n', { note: 'the alphabet typed out of order' }),

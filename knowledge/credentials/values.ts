@@ -92,8 +92,8 @@ const PLACEHOLDER_WORDS = new Set(
     'anonymous anon ftp com ' +
     // Secrecy said as a sentence run together (`thisisreallysecretandhardtoguess`, `ssshverysecret`), a word cut short
     // (`someadminpas`), a possessive's or a leetspeak dollar's `s` (`My^$pAsswIrD%@`), a REST API's default
-    // (`restpass`), a crypt placeholder (`cryptpass`).
-    'really hard guess and shh ssh sssh pas s rest crypt'
+    // (`restpass`), a crypt placeholder (`cryptpass`), a spelt-out super (`s00pers3cret`), a cloud's admin.
+    'really hard guess and shh ssh sssh pas s rest crypt sooper cloud'
   ).split(' '),
 );
 
@@ -180,11 +180,17 @@ const LEET: Readonly<Record<string, string>> = lookupTable({ '0': 'o', '1': 'i',
 
 /** True when the value is made only of placeholder words (after digits and separators are dropped). */
 function isWordSalad(value: string): boolean {
-  const normalised = value
-    .toLowerCase()
-    // Runs of digits (`123`, `2024`) and digits at either end (`password1`) are padding; single digits inside
-    // words are leetspeak (`s3cret`).
-    .replace(/\d{2,}|^\d+|\d+$/g, ' ')
+  const lower = value.toLowerCase();
+  // Runs of digits (`123`, `2024`) and digits at either end (`password1`) are padding; single digits inside
+  // words are leetspeak (`s3cret`).
+  if (segmentsAll(lower.replace(/\d{2,}|^\d+|\d+$/g, ' '))) return true;
+  // A run of leetspeak digits between letters spells letters too (`s00pers3cret`).
+  return /[a-z][013457]{2,}[a-z]/.test(lower) && segmentsAll(lower.replace(/^\d+|\d+$/g, ' '));
+}
+
+/** Every chunk of the text, leetspeak read as letters, segments into placeholder words. */
+function segmentsAll(text: string): boolean {
+  const normalised = text
     .replace(/[013457@$]/g, (char) => LEET[char] ?? char)
     // "password" misspelt on purpose (`pAsswIrD`, `passwrd`): the word all the same.
     .replace(/passw[a-z]{0,2}d/g, 'password')
