@@ -22,6 +22,8 @@ const TEST_OR_EXAMPLE = new RegExp(
     String.raw`(?:^|\/)(?:(?:deps|packages|libs?|plugins|crates)\/[^/]+|src)\/demos?\/`,
     // Files named as stand-ins: `mock_rsa_key`, `test_rsa`, `fake-ca.key`, `dummy.pem`; keys for `localhost`.
     String.raw`(?:^|\/)(?:mock|fake|dummy|test)[-_][^/]+$`,
+    // A key or certificate named for tests inside its name: `ssl_test_key.key`, `server-test.pem`.
+    String.raw`(?:^|\/)[^/]*[-_.]test[-_.][^/]*\.(?:key|pem|crt|cert|p12|pfx)$|(?:^|\/)[^/]*[-_.]test\.(?:key|pem|crt|cert|p12|pfx)$`,
     String.raw`(?:^|\/)localhost(?:[.-][^/]*)?\.(?:key|pem|crt)$`,
     // Go's generated test certificates and keys: `testcert.go`, `testcerts.go`.
     String.raw`(?:^|\/)test[-_]?certs?\.go$`,
@@ -36,6 +38,8 @@ const TEST_OR_EXAMPLE = new RegExp(
     String.raw`(?:^|\/)phpunit\.xml(?:\.dist)?$`,
     // Example files: `examples-1.json`, an API model's `iam-2010-05-08.examples.json`.
     String.raw`(?:^|[/-])examples?-\d*\.json$`,
+    // An example playbook or config named as one: `examples-edit_smtp_com.yml`, `example_inventory.yaml`.
+    String.raw`(?:^|\/)examples?[-_][^/]+\.(?:ya?ml|json|ini|conf|cfg|toml)$`,
     String.raw`\.examples?\.json$`,
     // A template copied before use: `config.json.sample`, `settings.py.example`, one of a set of variants
     // (`pools.yaml.sample-bind`, `pools.yaml.sample-infoblox`) (not a dotenv template, `.env.example` or

@@ -379,6 +379,127 @@ describe('examples in other document formats', () => {
   });
 });
 
+describe('examples that run over several blocks, or a whole section', () => {
+  it("continues a docs page's example into the blocks that follow it with no prose between, and lowers the page's sample key; a key the page introduces as its own stays high", async () => {
+    const page = [
+      '<p>',
+      'Example (separate files for each key and corresponding certificate chain):',
+      '</p>',
+      '<blockquote>',
+      '<pre>',
+      '/etc/postfix/main.cf:',
+      '    smtp_tls_chain_files = ${config_directory}/ed25519.pem',
+      '</pre>',
+      '</blockquote>',
+      '',
+      '<blockquote>',
+      '<pre>',
+      '/etc/postfix/ed25519.pem:',
+      '    -----BEGIN PRIVATE KEY-----',
+      '    MC4CAQAwBQYDK2VwBCIEIPEQxU94xo1Uw+BqEfPcyyprqzfw3Gy1JaW+m3bOfXhb',
+      '    -----END PRIVATE KEY-----',
+      '</pre>',
+      '</blockquote>',
+      '<p>The relay signs with this key:</p>',
+      '<pre>',
+      '    -----BEGIN PRIVATE KEY-----',
+      '    MC4CAQAwBQYDK2VwBCIEIB2MsFnUXXVTpAqFa7h3J23D+SMkdiaRSJ4LLYoLmIYZ',
+      '    -----END PRIVATE KEY-----',
+      '</pre>',
+      '',
+    ].join('\n');
+    // Outside a docs site (a README), a key in an example keeps its severity: it is in its own format.
+    const readme = ['# Relay', '', 'For example:', '', '```', '-----BEGIN PRIVATE KEY-----', 'MC4CAQAwBQYDK2VwBCIEIPEQxU94xo1Uw+BqEfPcyyprqzfw3Gy1JaW+m3bOfXhb', '-----END PRIVATE KEY-----', '```', ''].join('\n');
+    const result = await scanFiles({ 'doc/html/postconf.5.html': page, 'README.md': readme });
+    const lines = result.findings
+      .filter((finding) => finding.ruleId === 'exposed-credential/private-key')
+      .map((finding) => `${finding.location.path}:${finding.location.span.line} ${finding.severity}`)
+      .sort();
+    expect(lines).toEqual(['README.md:6 high', 'doc/html/postconf.5.html:14 low', 'doc/html/postconf.5.html:21 high']);
+  });
+
+  it('rates the blocks under an example heading, or a block whose first comment says it is an example, low; the next heading ends the section', async () => {
+    const readme = [
+      'Example Playbook',
+      '----------------',
+      '```',
+      '- hosts: localhost',
+      '  roles:',
+      '  - na_ontap_cluster_config',
+      '```',
+      '',
+      'I use a globals file to hold my variables.',
+      '```',
+      'netapp_username: admin',
+      'netapp_password: Nq4vL8mXr2KpZ7wT',
+      '```',
+      '',
+      '## Role usage',
+      '',
+      'Create a playbook that contains the variables this role needs:',
+      '',
+      '```yaml',
+      '# playbooks/personas_deployment.yml',
+      '# Example for a small deployment',
+      '- hosts: localhost',
+      '  vars:',
+      '    ise_password: Qm8vX2pL7nRtKw3z',
+      '```',
+      '',
+      '## Operations',
+      '',
+      'The cluster we run:',
+      '',
+      '```yaml',
+      '# production',
+      'ise_password: Hq7vN2xL9pRtWz4k',
+      '```',
+      '',
+    ].join('\n');
+    const result = await scanFiles({ 'roles/cluster_config/README.md': readme });
+    expect(severities(result, 'exposed-credential/')).toEqual(['exposed-credential/hardcoded-password 12 low', 'exposed-credential/hardcoded-password 24 low', 'exposed-credential/hardcoded-password 33 medium']);
+  });
+});
+
+describe('examples a bold line introduces, and a template documents', () => {
+  it("rates an indented block under a bold 'Sample' line low until the next bold line, and a Jinja template's documenting comment low", async () => {
+    const readme = [
+      'Users role',
+      '==========',
+      '',
+      '**Sample host_vars/switch1**',
+      '',
+      '    os6_users:',
+      '      - username: u1',
+      '        password: Qm8vX2pL7nRtKw3z',
+      '',
+      '**Run**',
+      '',
+      '    ansible_ssh_pass: Vt7qL2wRb9zX4eKp',
+      '',
+    ].join('\n');
+    const template = [
+      '#jinja2: trim_blocks: True',
+      '{#############################################',
+      'Purpose:',
+      'Configure snmp users',
+      '      authentication:',
+      '        password: 9fc53d9d908118b2804fe80e3ba8763d',
+      '###############################################}',
+      'snmp-server user admin auth md5 {{ item.password }}',
+      'snmp-server community Hq7vN2xL9pRtWz4k',
+      'password: Hq7vN2xL9pRtWz4k',
+      '',
+    ].join('\n');
+    const result = await scanFiles({ 'roles/os6_users/README.md': readme, 'roles/os10_snmp/templates/os10_snmp.j2': template });
+    const lines = result.findings
+      .filter((finding) => finding.ruleId.startsWith('exposed-credential/'))
+      .map((finding) => `${finding.location.path}:${finding.location.span.line} ${finding.severity}`)
+      .sort();
+    expect(lines).toEqual(['roles/os10_snmp/templates/os10_snmp.j2:10 medium', 'roles/os10_snmp/templates/os10_snmp.j2:6 low', 'roles/os6_users/README.md:12 medium', 'roles/os6_users/README.md:8 low']);
+  });
+});
+
 describe('API descriptions', () => {
   it("rates an OpenAPI example's values low, and a value outside any example at full severity", async () => {
     const spec = [

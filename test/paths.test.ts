@@ -55,11 +55,15 @@ describe('test and example paths', () => {
     'deps/rabbitmq_auth_backend_oauth2/demo/rsa_keys/uaa.yml',
     'packages/ui/demos/login.tsx',
     'src/demo/server.key',
+    'mailman/testing/ssl_test_key.key',
+    'certs/server-test.pem',
+    'playbooks/modules/examples-edit_smtp_com.yml',
+    'inventory/example_hosts.ini',
   ])('%s is test or example content', (path) => {
     expect(isTestOrExamplePath(path)).toBe(true);
   });
 
-  it.each(['src/client.ts', 'config/testing.yml', 'ml/regression/linear.py', 'deploy/testing/values.yaml', '.env.example', 'apps/api/.env.sample', 'config/production.env.example', 'deploy/app.env.sample', 'deploy/app.env.example-prod', 'config/.env.sample-production', 'app/latest.py', 'contest/main.go', 'src/attestation.rb', 'lib/examples_loader.js', 'deploy/.env.production', 'deploy/target/app.conf', 'scripts/testify.sh', 'contrib/t.sh', 'tools/fakeroot/run.sh', 'src/integrations/stripe.ts', 'internal/certs/certs.go', 'src/testfixtures.go', 'scripts/regression.sh', 'ops/testers/deploy.sh', 'scripts/load_test_results.sh', 'phpunit.xml.bak.md', 'deploy/latest-testament/app.conf', 'templates/app.ts.ejs', 'thunder-tests/environments/tc_env_production.json', 'environments/demo/values.yaml', 'deploy/demo/app.env', 'k8s/overlays/demo/secret.yaml', 'demo/docker-compose.yml'])(
+  it.each(['src/client.ts', 'config/testing.yml', 'ml/regression/linear.py', 'deploy/testing/values.yaml', '.env.example', 'apps/api/.env.sample', 'config/production.env.example', 'deploy/app.env.sample', 'deploy/app.env.example-prod', 'config/.env.sample-production', 'app/latest.py', 'contest/main.go', 'src/attestation.rb', 'lib/examples_loader.js', 'deploy/.env.production', 'deploy/target/app.conf', 'scripts/testify.sh', 'contrib/t.sh', 'tools/fakeroot/run.sh', 'src/integrations/stripe.ts', 'internal/certs/certs.go', 'src/testfixtures.go', 'scripts/regression.sh', 'ops/testers/deploy.sh', 'scripts/load_test_results.sh', 'phpunit.xml.bak.md', 'deploy/latest-testament/app.conf', 'templates/app.ts.ejs', 'thunder-tests/environments/tc_env_production.json', 'environments/demo/values.yaml', 'deploy/demo/app.env', 'k8s/overlays/demo/secret.yaml', 'demo/docker-compose.yml', 'certs/contest.key', 'certs/latest-test-results.json', 'config/exampleco.yml', 'ssl/attestation.pem'])(
     '%s is not',
     (path) => {
       expect(isTestOrExamplePath(path)).toBe(false);

@@ -1,7 +1,7 @@
 // Stretches of source that document rather than configure: Python docstrings and Ansible's module documentation
 // (`DOCUMENTATION`, `EXAMPLES`, `RETURN` strings, YAML that shows how to call the module), JSDoc-style doc comments,
-// C's block comments, Ruby's, Go's and Rust's line doc comments and Go's `doc.go`, Elixir's `@doc` heredocs, an
-// Ansible module's YAML documentation, patches' removed lines and hunks for
+// C's block comments, Jinja templates' `{# ... #}` comments, Ruby's, Go's and Rust's line doc comments and Go's
+// `doc.go`, Elixir's `@doc` heredocs, an Ansible module's YAML documentation, patches' removed lines and hunks for
 // test files, and what a document (a page, a manual) introduces as an example.
 // A value there is an example an agent can still read, so it is reported, but low, as test and example files are.
 import { isTestOrExamplePath } from '../../src/paths.js';
@@ -21,6 +21,7 @@ export function documentationRanges(file: SourceFile): Array<[number, number]> {
   if (/\.(?:patch|diff)$/i.test(file.path)) return patchRanges(file.text);
   if (DOC_COMMENT_LANGUAGE.test(file.path)) return docComments(file.text);
   if (C_FAMILY.test(file.path)) return blockComments(file.text);
+  if (JINJA.test(file.path)) return blockComments(file.text, '{#', '#}');
   if (isApiDescription(file)) return exampleKeyRanges(file.text);
   if (ELIXIR.test(file.path)) return elixirDocs(file.text);
   if (ANSIBLE_SIDECAR.test(file.path)) return sidecarDocs(file.text);
@@ -201,14 +202,17 @@ function elixirDocs(text: string): Array<[number, number]> {
 /** C and C++, whose headers and sources document in plain block comments (`/* An Example: CONNECTION="…" *\/`). */
 const C_FAMILY = /\.(?:c|h|cc|cpp|cxx|hh|hpp|hxx|ipp)$/i;
 
+/** Jinja templates, whose `{# ... #}` comment at the top documents the variables a role takes, with example values. */
+const JINJA = /\.(?:j2|jinja2?)$/i;
+
 /** Block comments of more than one line: prose and examples, not a value commented out on its line. */
-function blockComments(text: string): Array<[number, number]> {
+function blockComments(text: string, opener = '/*', closer = '*/'): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
-  for (let open = text.indexOf('/*'); open !== -1; open = text.indexOf('/*', open + 2)) {
-    const close = text.indexOf('*/', open + 2);
-    const end = close === -1 ? text.length : close + 2;
+  for (let open = text.indexOf(opener); open !== -1; open = text.indexOf(opener, open + opener.length)) {
+    const close = text.indexOf(closer, open + opener.length);
+    const end = close === -1 ? text.length : close + closer.length;
     if (text.lastIndexOf('\n', end - 1) > open) ranges.push([open, end]);
-    open = end - 2;
+    open = end - opener.length;
   }
   return ranges;
 }
@@ -339,9 +343,21 @@ export function exampleRanges(file: SourceFile): Array<[number, number]> {
   let previousParagraph: string[] = [];
   const docsPage = DOCS_TREE.test(file.path);
   const exampleMarker = docsPage ? DOCS_EXAMPLE_MARKER : EXAMPLE_MARKER;
-  const introduced = () => recent.some((previous) => exampleMarker.test(previous)) || paragraph.some((previous) => exampleMarker.test(previous));
-  // A block is shown as an example when its prose says so, or (in a docs tree) when it talks to a local server.
-  const shown = (example: boolean, start: number, end: number) => example || (docsPage && LOCAL_REQUEST.test(text.slice(start, end)));
+  // Under a heading that says it shows examples ("Example Playbook", "## Examples", a bold "**Sample host_vars**"),
+  // every line and block is one, until a heading of the same level or above ends that section.
+  let exampleLevel: number | undefined;
+  const underlines: string[] = [];
+  const markdownFile = MARKDOWN_FILE.test(file.path);
+  // The block just closed was an example and no prose has come since: a block right after it (the next file of the
+  // same example, `main.cf` then `chains.pem`) continues it.
+  let afterExampleBlock = false;
+  const introduced = () => exampleLevel !== undefined || afterExampleBlock || recent.some((previous) => exampleMarker.test(previous)) || paragraph.some((previous) => exampleMarker.test(previous));
+  // A block is shown as an example when its prose says so, when a comment at its top does (`# Example for a small
+  // deployment`), or (in a docs tree) when it talks to a local server.
+  const shown = (example: boolean, start: number, end: number) => example || commentSaysExample(text, start, end) || (docsPage && LOCAL_REQUEST.test(text.slice(start, end)));
+  const closed = (example: boolean) => {
+    afterExampleBlock = example;
+  };
   let offset = 0;
   let fence: { marker: string; start: number; example: boolean } | undefined;
   // An open block that ends at a closing line (a manual's display, a page's element).
@@ -361,18 +377,24 @@ export function exampleRanges(file: SourceFile): Array<[number, number]> {
         offset = end + 1;
         continue;
       }
-      if (literal.entered && shown(literal.example, literal.start, lastEnd)) ranges.push([literal.start, lastEnd]);
+      const example = literal.entered && shown(literal.example, literal.start, lastEnd);
+      if (example) ranges.push([literal.start, lastEnd]);
+      closed(example);
       literal = undefined;
     }
     if (fence) {
       const marker = /^(`{3,}|~{3,})/.exec(trimmed)?.[1];
       if (marker && marker[0] === fence.marker[0] && marker.length >= fence.marker.length && trimmed.length === marker.length) {
-        if (shown(fence.example, fence.start, end)) ranges.push([fence.start, end]);
+        const example = shown(fence.example, fence.start, end);
+        if (example) ranges.push([fence.start, end]);
+        closed(example);
         fence = undefined;
       }
     } else if (display) {
       if (display.close.test(line)) {
-        if (shown(display.example, display.start, end)) ranges.push([display.start, end]);
+        const example = shown(display.example, display.start, end);
+        if (example) ranges.push([display.start, end]);
+        closed(example);
         display = undefined;
       }
     } else if (syntax === 'markdown' && fences !== 'none' && (fences === 'any' ? /^(`{3,}|~{3,})/ : /^`{3,}/).test(trimmed)) {
@@ -391,6 +413,7 @@ export function exampleRanges(file: SourceFile): Array<[number, number]> {
       const example = introduced() || exampleMarker.test(line.slice(0, line.search(MARKUP_OPEN)));
       if (close.test(line)) {
         if (example) ranges.push([offset, end]);
+        closed(example);
       } else display = { close, start: offset, example };
       recent.length = 0;
       paragraph = [];
@@ -400,10 +423,18 @@ export function exampleRanges(file: SourceFile): Array<[number, number]> {
       paragraph = [];
     } else if (syntax === 'roff' && /^[.']/.test(trimmed)) {
       // Other requests format the text around them; they are not prose.
+    } else if (syntax === 'markup' && TAGS_ONLY.test(trimmed)) {
+      // Tags alone on their line (`</pre>`, `</blockquote>`, `<blockquote>`) wrap the blocks; they are not prose.
     } else if (syntax === 'markdown' && DOCTEST.test(trimmed)) {
       ranges.push([offset, end]);
     } else {
-      if (exampleMarker.test(trimmed)) ranges.push([offset, end]);
+      const heading = headingOf(syntax, trimmed, paragraph, underlines, markdownFile);
+      if (heading !== undefined) {
+        if (exampleLevel !== undefined && heading.level <= exampleLevel) exampleLevel = undefined;
+        if (exampleLevel === undefined && exampleMarker.test(heading.text)) exampleLevel = heading.level;
+      }
+      afterExampleBlock = false;
+      if (exampleLevel !== undefined || exampleMarker.test(trimmed)) ranges.push([offset, end]);
       recent.push(trimmed);
       if (recent.length > 3) recent.shift();
       paragraph.push(trimmed);
@@ -422,4 +453,59 @@ export function exampleRanges(file: SourceFile): Array<[number, number]> {
   }
   if (literal?.entered && shown(literal.example, literal.start, lastEnd)) ranges.push([literal.start, lastEnd]);
   return ranges;
+}
+
+const MARKDOWN_FILE = /\.(?:md|mdx|markdown)$/i;
+
+/** A line of nothing but markup tags. */
+const TAGS_ONLY = /^(?:<\/?[A-Za-z][^<>]*>\s*)+$/;
+/** An ATX heading (`## Examples`), an HTML one (`<h2>Example</h2>`), or a setext or RST underline (`-----`, `~~~~`). */
+const ATX_HEADING = /^(#{1,6})[ \t]+(.+?)[ \t#]*$/;
+const HTML_HEADING = /^<h([1-6])[^>]*>(.*?)<\/h[1-6]>/i;
+const UNDERLINE = /^(?:={3,}|-{3,}|~{3,}|\^{3,}|\*{3,}|"{3,}|\+{3,})$/;
+/** A paragraph of one bold phrase (`**Sample host_vars/switch1**`): a heading below every real one. */
+const BOLD_LINE = /^(?:\*\*([^*]+)\*\*|__([^_]+)__):?$/;
+const BOLD_LEVEL = 7;
+
+interface Heading {
+  text: string;
+  /** 1 for a title; deeper headings count up. */
+  level: number;
+}
+
+/**
+ * The heading this line makes, if it makes one: its own text for an ATX, HTML or bold-line heading, the line above for
+ * an underline (the paragraph read so far, of one line). An underline's level is the order its character first
+ * underlined a heading in the file (reStructuredText's rule; Markdown's `===` comes before its `---`).
+ */
+function headingOf(syntax: DocumentSyntax, trimmed: string, paragraph: readonly string[], underlines: string[], markdownFile: boolean): Heading | undefined {
+  if (syntax === 'markdown') {
+    const atx = ATX_HEADING.exec(trimmed);
+    if (atx) return { text: atx[2]!, level: atx[1]!.length };
+    if (UNDERLINE.test(trimmed) && paragraph.length === 1) {
+      // Markdown's setext headings are of level 1 (`===`) and 2 (`---`), whichever comes first.
+      if (underlines.length === 0 && markdownFile) underlines.push('=', '-');
+      if (!underlines.includes(trimmed[0]!)) underlines.push(trimmed[0]!);
+      return { text: paragraph[0]!, level: underlines.indexOf(trimmed[0]!) + 1 };
+    }
+    const bold = paragraph.length === 0 ? BOLD_LINE.exec(trimmed) : null;
+    if (bold) return { text: bold[1] ?? bold[2]!, level: BOLD_LEVEL };
+    return undefined;
+  }
+  if (syntax === 'markup') {
+    const html = HTML_HEADING.exec(trimmed);
+    return html ? { text: html[2]!, level: Number(html[1]) } : undefined;
+  }
+  return undefined;
+}
+
+/** A comment among a block's first lines that says the block is an example (`# Example for a small deployment`). */
+const EXAMPLE_COMMENT = /^[ \t]*(?:#|\/\/|--|;|\/\*|<!--)[^\n]*\b(?:for example|for instance|examples?|e\.g\.|samples?)\b/im;
+const BLOCK_TOP_LINES = 4;
+
+function commentSaysExample(text: string, start: number, end: number): boolean {
+  let lineEnd = start;
+  for (let line = 0; line < BLOCK_TOP_LINES && lineEnd !== -1 && lineEnd < end; line++) lineEnd = text.indexOf('\n', lineEnd + 1);
+  const top = text.slice(start, lineEnd === -1 || lineEnd > end ? end : lineEnd);
+  return EXAMPLE_COMMENT.test(top);
 }

@@ -266,7 +266,7 @@ export function findCredentials(file: SourceFile): FoundCredential[] {
   // Documentation shows commands as examples (`aws sns confirm-subscription --token ...`); scripts, CI files and
   // Makefiles run them. In a document a value given to a flag counts only where a provider's pattern for that flag
   // takes it (`vercel deploy --token <24 characters>` in a runbook), never for the flag's name alone.
-  const documentation = isDocumentation(file);
+  const documentation = showsCommands(file);
   const clientEnvironment = isApiClientEnvironmentFile(file);
   const onlyIfSent = new Set<Candidate>();
   const sentCandidates = new Map<Candidate, ReadonlyMap<string, ReadonlyArray<{ candidate: Candidate; requires?: readonly string[] }>>>();
@@ -628,6 +628,11 @@ function isDocumentation(file: SourceFile): boolean {
   return file.format === 'markdown' || /\.(?:rst|txt|adoc|asciidoc|textile)$/i.test(file.path);
 }
 
+/** A document, or a page of HTML, which shows its commands to a reader as documents do (a README rendered into a `<pre>`). */
+function showsCommands(file: SourceFile): boolean {
+  return isDocumentation(file) || HTML_PAGE.test(file.path);
+}
+
 /** What `trimEnd` removes at the end of a line of code: ASCII blanks, and the Unicode spaces it knows, via the slow path. */
 function isTrailingSpace(code: number): boolean {
   if (code === 32 || (code >= 9 && code <= 13)) return true;
@@ -968,7 +973,8 @@ function looksLikeGeneratedSecret(value: string): boolean {
   if (segments.length >= 2 && segments.every(wordLike)) return false;
   // One CamelCase name with a digit or two is an identifier (`Ec2InstanceMetadata`), which generated tokens never spell.
   if (/^[a-z]*\d{0,2}(?:[A-Z][a-z]+\d{0,2}){2,}[.,;:]?$/.test(value)) return false;
-  return !isPlaceholder(value);
+  // Placeholder words run together (`OldPassPhrase@123`), which a generated token never segments into.
+  return !isHumanPlaceholder(value);
 }
 
 /** Keeps, for overlapping candidates, the most specific kind (then the longest match). */

@@ -60,7 +60,8 @@ export const exposedCredential: Detector = {
     // A document's examples: reported low unless the value is in its provider's own format (a live `sk_live_` key
     // pasted into an example is still a live key). A provider's key known only by its name (a Railway UUID) is lowered
     // only in a documentation tree (a docs site's pages); in a README or a runbook at the root it keeps its severity:
-    // that is where a team pastes the token it uses.
+    // that is where a team pastes the token it uses. A private key is lowered in a docs tree's example too (a page's
+    // sample key), never in a README or a runbook.
     const examples = found.length > 0 ? exampleRanges(file) : [];
     const docsTree = DOCS_TREE.test(file.path);
     const services = found.length > 0 ? ciServicesOf(file) : undefined;
@@ -76,7 +77,9 @@ export const exposedCredential: Detector = {
       // The half of a pair known only by its name (an AWS secret key) is as much a live credential as the half beside it
       // in its provider's format (the AKIA key id): one pair, rated once.
       const byFormat = credential.byFormat || pairedByFormat?.has(credential) === true;
-      const example = !byFormat && (docsTree || credential.kind.provider === 'generic') && inRanges(examples, credential.start);
+      // A private key a docs site's page shows as an example is the page's sample key: it names no account to reach.
+      const sampleKey = docsTree && credential.kind.id === 'private-key';
+      const example = (!byFormat || sampleKey) && (docsTree || credential.kind.provider === 'generic') && inRanges(examples, credential.start);
       const inDocumentation = inRanges(documentation, credential.start) || example;
       const throwaway = services !== undefined && isThrowaway(services, span.line, credential.value);
       if (rating.scope === 'public') continue;

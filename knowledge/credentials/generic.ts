@@ -125,6 +125,12 @@ export const genericSecret: CredentialKind = {
     ],
     negative: [
       sample('check_hp_bladechassis.8', '.TH CHECK_HP_BLADECHASSIS 8\n.SH OPTIONS\n.IP "\\-\\-authpassword \\fI\\s-1PASSWORD\\s0\\fR, \\-\\-authkey \\fI\\s-1KEY\\s0\\fR" 4\n', { note: "a manual page's typesetting around an option's argument" }),
+      sample('docs/tutorial/deploy.rst.txt', "Create the config.py file:\n\n.. code-block:: python\n\n    SECRET_KEY = '192b9bdd22ab9ed4d12e236c78afcb9a393ec15f71bbf5dc987d54727823bcbf'\n", { note: "Flask's documented secret key, printed as `secrets.token_hex()`'s output and copied into tutorials" }),
+      sample('reference.md', '```typescript\nawait client.oAuth.obtainToken({\n    clientId: "sq0idp-uaPHILoPzWZk3tlJqlML0g",\n    clientSecret: "sq0csp-30a-4C_tVOnTh14Piza2BfTPBXyLafLPWSzY1qAjeBfM",\n});\n```\n', { note: "the application secret Square's API reference shows, in every Square SDK" }),
+      sample('runtime/rpc.js', 'exports.specialSigKey = "4dabf18193072939515e22adb298388d";\nexports.specialSecretSig = "1b47061264138c4ac30d75fd1eb44270";\n', { note: "Pulumi's wire-protocol signatures for secret values: constants of every Pulumi SDK" }),
+      sample('config/defaults.inc.php', "<?php\n$config['des_key'] = 'rcmail-!24ByteDESkey*Str';\n", { note: 'a value that states its own size: a description of what goes there' }),
+      sample('azure_communication_email.egg-info/PKG-INFO', 'connection_string = "endpoint=https://<resource-name>.communication.azure.com/;accessKey=<Base64-Encoded-Key>"\n', { note: 'stand-ins in angle brackets inside a longer value' }),
+      sample('playbooks/idrac/storage_controller.yml', '- name: Change the controller key\n  dellemc.openmanage.idrac_redfish_storage_controller:\n    command: ReKey\n    key: "NewPassPhrase@123"\n    old_key: "OldPassPhrase@123"\n', { note: 'placeholder words run together' }),
       sample('docs/api.html', '<table>\n  <tr><td>api_key</td><td>string</td></tr>\n  <tr><td>api_secret</td><td>required</td></tr>\n  <tr><td>token</td><td>optional</td></tr>\n</table>\n', { note: "an API reference's parameter table: names and their types" }),
       sample('scripts/checksums.sh', 'api_token_sha256=9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\n', { note: "a checksum named for what it sums" }),
       sample('lib/Test2/Event/Fail.pm', "package Test2::Event::Fail;\nBEGIN {\n    *META_KEY = \\&Test2::Util::ExternalMeta::META_KEY;\n}\n", { note: 'a Perl reference to a named sub' }),
@@ -220,6 +226,23 @@ const STATEMENT_PASSWORDS: readonly ValuePattern[] = [
 /** The account a SQL statement creates or grants to: `USER icingaweb2`, `USER 'app'@'%'`. */
 const STATEMENT_ACCOUNT = /\b(?:USER|ROLE|TO)[ \t]+[`'"]?([\w.-]+)/i;
 
+/**
+ * A client's user or database flag on a command line (`psql -U icingaweb2 -d icingaweb2`, `--user=rt`, `--dbname rt`),
+ * or an LDIF entry's name (`cn: freeradius`, `uid: isdn`).
+ */
+const COMMAND_ACCOUNT = /(?:^|[ \t])(?:-[Uud]|--user(?:name)?|--db(?:name)?|--database|(?:cn|uid|sn):)(?:[ \t]+|=)?["']?([\w.-]+)/gm;
+
+/**
+ * The password is the user or the database a command beside it names (`export PGPASSWORD=icingaweb2` above `psql -U
+ * icingaweb2 -d icingaweb2`): a setup guide's local default, as a password equal to its sibling user is.
+ */
+function namedAccountNearby(nearby: string, value: string): boolean {
+  if (!nearby.includes('-') && !nearby.includes(':')) return false;
+  const lower = value.toLowerCase();
+  for (const match of nearby.matchAll(COMMAND_ACCOUNT)) if (match[1]!.toLowerCase() === lower) return true;
+  return false;
+}
+
 /** An argument before the password: a string literal, or an expression without commas or parentheses. */
 const ARGUMENT_BEFORE = String.raw`\s*(?:"[^"\n]*"|'[^'\n]*'|[^,()'"\n]+)\s*,`;
 const passwordArgument = (call: string, before: number): RegExp => new RegExp(String.raw`${call}\(${ARGUMENT_BEFORE.repeat(before)}\s*["']([^"'\s]{6,200})["']`, 'g');
@@ -275,7 +298,8 @@ export const hardcodedPassword: CredentialKind = {
     // A password equal to the user or database name beside it (`ledgerly`/`ledgerly`) is a local default, in a
     // statement too (`CREATE USER icingaweb2 ... IDENTIFIED BY 'icingaweb2'`).
     !Object.values(context.siblingValues).some((sibling) => sibling.toLowerCase() === value.toLowerCase()) &&
-    STATEMENT_ACCOUNT.exec(context.line)?.[1]?.toLowerCase() !== value.toLowerCase(),
+    STATEMENT_ACCOUNT.exec(context.line)?.[1]?.toLowerCase() !== value.toLowerCase() &&
+    !namedAccountNearby(context.nearby, value),
   rate: (context) => {
     const account = superuserOnLine(context.line);
     if (account) return { scope: 'root-resource', because: `it is the password of ${account}, the database's superuser` };
@@ -325,6 +349,20 @@ export const hardcodedPassword: CredentialKind = {
       sample('src/main/java/com/acme/Auth.java', 'String password = PasswordHolder;\nString adminPassword = DefaultAdminCredential;\n', { note: 'code: a capitalised name is an identifier' }),
       sample('lib/Net/FTP.pm', "sub login {\n  my ($ftp, $user, $pass) = @_;\n  $pass = '-anonymous@'\n    if (!defined $pass && $user =~ /^anonymous/o);\n}\n", { note: "anonymous FTP's conventional password" }),
       sample('htdocs/css/style.css', '#password:disabled {\n  color: #aaa;\n}\n', { note: 'a stylesheet selector' }),
+      sample('playbooks/credentials.yml', '---\ndnac_host: sandboxdnac.cisco.com\ndnac_username: devnetuser\ndnac_password: Maglev123\nnxos_password: C1sco12345\nnios_provider:\n  host: 192.168.10.1\n  username: admin\n  password: infoblox\n', { note: "vendors' published lab and factory passwords" }),
+      sample('doc/modules/ldap_howto.rst', 'Add the administrators::\n\n    dn: cn=freeradius,ou=admins,ou=radius,dc=mydomain,dc=com\n    objectclass: person\n    sn: freeradius\n    cn: freeradius\n    userPassword: freeradius\n\n    dn: cn=billing,ou=admins,ou=radius,dc=mydomain,dc=com\n    objectclass: person\n    sn: billing\n    cn: billing\n    userPassword: billing\n', { note: "LDIF entries whose passwords are their own names" }),
+      sample('lib/request.js', "const config = {\n  auth: {\n    username: 'janedoe',\n    password: 's00pers3cret'\n  },\n};\n", { note: 'a run of leetspeak digits spelling letters' }),
+      sample('etc/burp/burp.conf', "# Set an encryption password if you do not trust the server with your data.\n# encryption_password = My^$pAsswIrD%@\n", { note: 'a password misspelt on purpose, the dollar read as an s' }),
+      sample('etc/freeradius/mods-available/redis', "redis {\n\t#  The password used to authenticate to the server.\n#\tpassword = thisisreallysecretandhardtoguess\n}\nclient localhost {\n#\tlogin\t   = !root\n#\tpassword\t= someadminpas\n}\n", { note: 'secrecy said as a sentence run together; a word cut short' }),
+      sample('docs/add-remove.txt', 'Example client config:\npassword = abcedfgh\n', { note: 'the alphabet typed out of order' }),
+      sample('scripts/inventory/vmware.ini', '[vmware]\nserver = vcenter.example.com\nusername = administrator@vsphere.local\npassword = ssshverysecret\n', { note: 'a hush before a secret' }),
+      sample('mailman/config/schema.cfg', '[webservice]\nadmin_user: restadmin\nadmin_pass: restpass\n', { note: "a REST API's documented default" }),
+      sample('wp-admin/includes/class-ftp.php', '<?php\nfunction __construct() {\n\t\t$this->_login="anonymous";\n\t\t$this->_password="anon@ftp.com";\n}\n', { note: "anonymous FTP's conventional password, an address" }),
+      sample('plugins/password/drivers/ldap.php', "<?php\n$encodage = $rcmail->config->get('password_ldap_encodage', 'md5-crypt');\n$scheme = $rcmail->config->get('password_scheme', 'ssha512-crypt');\n", { note: 'how a password is hashed, named after it' }),
+      sample('plugins/password/README', 'Example:\n\n        UPDATE users SET password=cryptpass WHERE username=user AND password=ENCRYPT(oldpass,currentsalt);\n', { note: "an SQL statement's stand-in words" }),
+      sample('doc/80-Upgrading.md', 'Apply all database schema upgrade files incrementally.\n\n```\n# export PGPASSWORD=icingaweb2\n# psql -U icingaweb2 -d icingaweb2 < /usr/share/doc/icingaweb2/schema/pgsql-upgrades/2.5.0.sql\n```\n', { note: 'the password is the user and the database the command beside it names' }),
+      sample('doc/README.Oracle.html', '<pre>Installation Notes\n------------------\n\n    ./configure \\\n        --with-db-type=Oracle \\\n        --with-db-rt-user=rtdb1 \\\n        --with-db-rt-pass=rtdb1secret \\\n</pre>\n', { note: 'an HTML page shows a command as a document does' }),
+      sample('man/man8/rt-setup-fulltext-index.8', '.TH RT-SETUP-FULLTEXT-INDEX 8\n.Vb 1\n\\&    rt\\-setup\\-fulltext\\-index \\-\\-dba sysdba \\-\\-dba\\-password \\*(Aqsecret\\*(Aq\n.Ve\n', { note: "a manual page's quotes as roff escapes" }),
       sample('config/config.inc.php', "<?php\n$config['password_ldap_search_filter'] = '(uid=%name)';\n$config['password_ldap_host'] = 'ldapserver';\n$config['password_driver'] = 'ldap_simple';\n", { note: 'settings of how a password is changed, named after it (roundcube)' }),
       sample('internal/store/open.go', 'package store\n\nfunc dsn(host, user, pw string) string {\n\treturn fmt.Sprintf("host=%s user=%s password=%s dbname=orders", host, user, pw)\n}\n', { note: 'a keyword connection string filled in at run time' }),
       sample('misc/app-sudo.in', 'appuser ALL=NOPASSWD: @SBINDDIR@/shutdown\n', { note: "sudoers, with autoconf's substitution" }),

@@ -21,7 +21,7 @@ const NOT_A_SECRET_WORDS = new Set(
     'version count max min limit limits timeout regex pattern hash hashed salt policy rotation format env var vars ' +
     'enabled enable disabled required ref refs arn location dir directory provider manager mode label placeholder ' +
     'example description hint message error errors template input cookie csrf xsrf tokenizer tokens tokenize ' +
-    'tokenized usage store storage selector schema algorithm algo encoding kind reset forgot confirm confirmation ' +
+    'tokenized usage store storage selector schema algorithm algo encoding encodage kind reset forgot confirm confirmation ' +
     'changed change policy rule rules validator validation strength min length prompt dialog modal form field ' +
     'column col key_id keyid fingerprint thumbprint index lookup cache sort partition primary foreign composite ' +
     'count counter metric metrics mask masked visible show hide toggle icon class style widget button link route ' +
@@ -50,10 +50,11 @@ const PUBLIC_ANALYTICS: ReadonlyArray<readonly string[]> = [['mixpanel', 'token'
 
 /**
  * After the secret word, what configures how a secret is checked or changed (roundcube's `password_ldap_host`,
- * `password_ldap_search_filter`, `password_driver`, `password_dovecotpw_method`, a `token_server`); before it, whose
- * secret it is (`SMTP_SERVER_PASSWORD`, `FILTER_API_TOKEN`).
+ * `password_ldap_search_filter`, `password_driver`, `password_dovecotpw_method`, a `token_server`, a
+ * `password_scheme` or `password_crypt` saying how it is hashed); before it, whose secret it is
+ * (`SMTP_SERVER_PASSWORD`, `FILTER_API_TOKEN`, `CRYPT_PASSWORD`).
  */
-const SETTING_OF_SECRET_WORDS = ['host', 'hostname', 'server', 'driver', 'method', 'filter', 'command', 'cmd', 'program', 'script', 'port'];
+const SETTING_OF_SECRET_WORDS = ['host', 'hostname', 'server', 'driver', 'method', 'filter', 'command', 'cmd', 'program', 'script', 'port', 'scheme', 'crypt'];
 
 /**
  * Not-a-secret words that say so only after the secret word: a `token_store` or `secret_storage` holds secrets, a

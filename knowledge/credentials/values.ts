@@ -87,8 +87,13 @@ const PLACEHOLDER_WORDS = new Set(
     // Secrecy said as a placeholder (`my-top-secret`, `verysecret`, a master user's `master-secret`), as client
     // libraries' READMEs and mail servers' manuals write it.
     'top very master ' +
-    // Anonymous FTP's conventional password (`anonymous@`, Net::FTP's `-anonymous@`): public by design.
-    'anonymous'
+    // Anonymous FTP's conventional password (`anonymous@`, Net::FTP's `-anonymous@`, an FTP client's `anon@ftp.com`):
+    // public by design.
+    'anonymous anon ftp com ' +
+    // Secrecy said as a sentence run together (`thisisreallysecretandhardtoguess`, `ssshverysecret`), a word cut short
+    // (`someadminpas`), a possessive's or a leetspeak dollar's `s` (`My^$pAsswIrD%@`), a REST API's default
+    // (`restpass`), a crypt placeholder (`cryptpass`), a spelt-out super (`s00pers3cret`), a cloud's admin.
+    'really hard guess and shh ssh sssh pas s rest crypt sooper cloud'
   ).split(' '),
 );
 
@@ -107,6 +112,12 @@ const PLACEHOLDER_PATTERNS = [
   /1a2b3c|a1b2c3|abc123|123abc/i,
   // express-session's documented secret, dressed up (`extremely-secure-keyboard-cat`).
   /keyboard[-_ ]?cat/i,
+  // A stand-in written inside a longer value (`endpoint=https://<resource-name>.azure.com/;accessKey=<Base64-Encoded-Key>`):
+  // an angle-bracketed name no generated key holds.
+  /<[A-Za-z][\w.]*(?:[- ][\w.]+)*>/,
+  // A value that states its own size (`rcmail-!24ByteDESkey*Str`, `32-byte-secret`, `your-256-bit-key`): a
+  // description of what goes there, not a key.
+  /\d{1,4}[-_ ]?(?:bytes?|chars?|characters?|bits?)(?:[-_ ]?long)?[-_ ]?(?:des|aes|hmac|random|hex)?[-_ ]?(?:key|secret|str|string|pass|password|token|value)/i,
   // Format strings (`flow_{0}`, `{name}`, `%(user)s`); a bare `%s` is not one, generated keys hold `%` and letters.
   /\{\d*\}|\{[A-Za-z_]\w*\}|%\([\w.]+\)[sdr]/,
   // A printf conversion standing alone (`Auth-Token:%s`, `%s`), or Dovecot's user variables (`passdb/%u`, `%n`):
@@ -155,16 +166,34 @@ function isSequential(value: string): boolean {
   return runs >= (value.length - 1) * 0.8;
 }
 
+/**
+ * The alphabet's or the digits' run typed out of order (`abcedfgh`, `13245768`): every character once, and together
+ * they make an unbroken run. Eight random characters do so about once in a hundred billion.
+ */
+function isShuffledRun(value: string): boolean {
+  if (value.length < 6 || value.length > 26 || !/^(?:[a-z]+|[A-Z]+|[0-9]+)$/.test(value)) return false;
+  const codes = [...value].map((char) => char.charCodeAt(0)).sort((a, b) => a - b);
+  return codes.every((code, index) => index === 0 || code === codes[index - 1]! + 1);
+}
+
 const LEET: Readonly<Record<string, string>> = lookupTable({ '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's' });
 
 /** True when the value is made only of placeholder words (after digits and separators are dropped). */
 function isWordSalad(value: string): boolean {
-  const normalised = value
-    .toLowerCase()
-    // Runs of digits (`123`, `2024`) and digits at either end (`password1`) are padding; single digits inside
-    // words are leetspeak (`s3cret`).
-    .replace(/\d{2,}|^\d+|\d+$/g, ' ')
+  const lower = value.toLowerCase();
+  // Runs of digits (`123`, `2024`) and digits at either end (`password1`) are padding; single digits inside
+  // words are leetspeak (`s3cret`).
+  if (segmentsAll(lower.replace(/\d{2,}|^\d+|\d+$/g, ' '))) return true;
+  // A run of leetspeak digits between letters spells letters too (`s00pers3cret`).
+  return /[a-z][013457]{2,}[a-z]/.test(lower) && segmentsAll(lower.replace(/^\d+|\d+$/g, ' '));
+}
+
+/** Every chunk of the text, leetspeak read as letters, segments into placeholder words. */
+function segmentsAll(text: string): boolean {
+  const normalised = text
     .replace(/[013457@$]/g, (char) => LEET[char] ?? char)
+    // "password" misspelt on purpose (`pAsswIrD`, `passwrd`): the word all the same.
+    .replace(/passw[a-z]{0,2}d/g, 'password')
     .replace(/[^a-z]+/g, ' ')
     .trim();
   if (normalised === '') return true;
@@ -225,6 +254,23 @@ const KNOWN_EXAMPLES = new Set([
   'MOJRH0mkL1IPauahWITSVvyDrQbEEIwljvmxdq03',
   // The personal access token Databricks' documentation prints.
   'dapi1234567890ab1cde2f3ab456c7d89efa',
+  // The secret key Flask's documentation prints as `secrets.token_hex()`'s output (its tutorial's config.py, its
+  // configuration chapter), copied into tutorials and starter apps; and its older `os.urandom` example.
+  '192b9bdd22ab9ed4d12e236c78afcb9a393ec15f71bbf5dc987d54727823bcbf',
+  '_5#y2L"F4Q8z\\n\\xec]/',
+  // The OAuth application secret Square's API reference shows for ObtainToken, in every Square SDK's docs.
+  'sq0csp-30a-4C_tVOnTh14Piza2BfTPBXyLafLPWSzY1qAjeBfM',
+  // Vendors' published lab and factory passwords, in their sandboxes' guides and every example playbook written
+  // against them: Cisco's DevNet sandboxes, DNA Center's lab login, CyberArk's and Conjur's demo administrator,
+  // Infoblox NIOS's factory admin password.
+  'C1sco12345',
+  'Maglev123',
+  'Cyberark1',
+  'infoblox',
+  // Pulumi's wire protocol's signature keys (`specialSigKey`, `specialSecretSig`): the same constants in every Pulumi
+  // SDK and program that marks a value secret, not secrets themselves.
+  '4dabf18193072939515e22adb298388d',
+  '1b47061264138c4ac30d75fd1eb44270',
 ]);
 
 /**
@@ -233,12 +279,13 @@ const KNOWN_EXAMPLES = new Set([
  */
 export function isPlaceholder(value: string): boolean {
   // Documentation rendered to HTML or SGML escapes its angle brackets: `&lt;postgres user's password&gt;`.
-  const trimmed = (value.includes('&') ? unescapeMarkup(value) : value).trim();
+  const unescaped = value.includes('&') ? unescapeMarkup(value) : value;
+  const trimmed = (unescaped.includes('\\') ? unescapeRoff(unescaped) : unescaped).trim();
   if (trimmed.length === 0) return true;
   if (KNOWN_EXAMPLES.has(trimmed)) return true;
   if (/EXAMPLE(?:KEY)?$/.test(trimmed)) return true;
   if (PLACEHOLDER_PATTERNS.some((pattern) => pattern.test(trimmed))) return true;
-  if (isSequential(trimmed) || isMostlyTyped(trimmed)) return true;
+  if (isSequential(trimmed) || isMostlyTyped(trimmed) || isShuffledRun(trimmed)) return true;
   const body = trimmed.replace(/^[a-z]{2,8}[_-](?:[a-z0-9]{1,8}[_-])?/i, '');
   if (body.length >= 8 && /^(.)\1+$/.test(body)) return true;
   // A UUID of a few digits repeated (`11111111-1111-…`, `aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee`): a generated one holds
@@ -261,6 +308,18 @@ const HASH_OR_CIPHERTEXT =
 export function isHashOrCiphertext(value: string): boolean {
   // A hash written inside a double-quoted shell string escapes its dollars: `'\$5\$6fc35c…'`.
   return HASH_OR_CIPHERTEXT.test((value.includes('\\$') ? value.replace(/\\\$/g, '$') : value).trim());
+}
+
+/**
+ * A manual page's quotes and dashes written as roff escapes (`\*(Aqsecret\*(Aq`, `\(dq`, `\-`), back to what they
+ * print; quotes around the value are dropped with them.
+ */
+function unescapeRoff(value: string): string {
+  if (!/\\(?:\*\(|\(|-|&)/.test(value)) return value;
+  return value
+    .replace(/\\\*\((?:Aq|aq|C'|C`|lq|rq|L"|R")|\\\((?:aq|dq|oq|cq|lq|rq)/g, '')
+    .replace(/\\-/g, '-')
+    .replace(/\\&/g, '');
 }
 
 /** `&lt;` `&gt;` `&quot;` `&amp;` and numeric references, back to the characters they stand for. */
