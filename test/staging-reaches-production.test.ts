@@ -453,12 +453,14 @@ describe('production credentials and storage reached by name', () => {
 });
 
 describe('tables and instances named by identifier', () => {
-  it('reports a dev stage using a production-named DynamoDB table and a staging module given a production RDS identifier', async () => {
+  // The Serverless file gives no stage an account or profile of its own: both stages deploy into one account, where the
+  // table name is one table (shared), not only a name that says production.
+  it('reports a dev stage using production\'s DynamoDB table and a staging module given a production RDS identifier', async () => {
     const { found } = await run({
       'serverless.yml': "service: orders\nprovider:\n  name: aws\n  environment:\n    TABLE_NAME: ${param:tableName}\nparams:\n  prod:\n    tableName: orders-prod\n  dev:\n    tableName: orders-prod\n",
       'envs/staging/main.tf': 'module "reporting" {\n  source                 = "../../modules/reporting"\n  db_instance_identifier = "orders-production"\n}\n',
     });
-    expect(found).toEqual(['production-named-resource envs/staging/main.tf:3', 'production-named-resource serverless.yml:10']);
+    expect(found).toEqual(['production-named-resource envs/staging/main.tf:3', 'shared-database serverless.yml:10']);
   });
 
   it('reads a Django settings module that imports production\'s whole as production plus its own overrides', async () => {

@@ -91,6 +91,7 @@ function isStructuralUncached(path: string): boolean {
   return (
     isRenderBlueprint(path) ||
     isPlatformshConfig(path) ||
+    isHelmfile(path) ||
     isFlyConfig(path) ||
     isHerokuConfig(path) ||
     isSupabaseConfig(path) ||
@@ -132,6 +133,8 @@ const KEYWORDS = [
   ...HOSTED_MARKERS, 'mariadb', 'sqlserver', 'libsql',
   // Infrastructure code and manifests.
   'AWS::', 'deploymentTemplate', 'sst.aws.', 'aws-cdk-lib', '@aws-cdk/', 'aws_cdk', '@pulumi/', 'pulumi', 'StatefulSet', 'PersistentVolume', 'StorageClass', 'CronJob', 'Deployment',
+  // GitOps controllers' apps (Argo CD, Flux): the repository's manifests and charts are deployed.
+  'argoproj.io', 'fluxcd.io',
   'cnpg.io', 'zalan.do', 'crunchydata', 'cnrm.cloud.google.com', 'services.k8s.aws', 'upbound.io', 'velero.io', 'snapscheduler', 'postgres-operator', 'defineRailway',
   // Helm values of the Velero and CloudNativePG charts.
   'backupStorageLocation', 'type: postgresql',
