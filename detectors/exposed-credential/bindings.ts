@@ -143,7 +143,8 @@ function isCmdlet(value: string): boolean {
  * word that a sentence goes on from (`ADMIN_USER_PASSWORD_AUTH: Admin-based user password authentication.`).
  */
 function isProse(value: string, text: string, end: number): boolean {
-  return /^[A-Za-z]+[.:]$/.test(value) || (/^[A-Za-z]+(?:-[a-z]+)*,?$/.test(value) && /^ [a-z]+ [a-z]+\b/.test(text.slice(end, end + 40)));
+  // A word with more words after it: lowercase ones, or one more closed by punctuation (`>PASSWORD:Verification Failed: 'Auth'`).
+  return /^[A-Za-z]+[.:]$/.test(value) || (/^[A-Za-z]+(?:-[a-z]+)*,?$/.test(value) && /^ (?:[a-z]+ [a-z]+\b|[A-Za-z]+[:;,.] )/.test(text.slice(end, end + 40)));
 }
 
 /** Inside a template tag (`{% set passwd = item.pass_key|string %}`): Jinja, Nunjucks and Liquid assign expressions there. */
@@ -245,6 +246,9 @@ export function lineBindings(text: string, offset = 0, bareLiterals = true): Bin
     const valueStart = match.index + match[0].length - value.length - (index < 3 ? 1 : 0);
     // A URL's query parameter (`?onboarding_token=search&cta=…`) ends at the next `&`.
     const before = match.index > 0 ? text.charCodeAt(match.index - 1) : 0;
+    // One in a URL to this machine (`ws://127.0.0.1:6083/?token=…`, Jupyter's `http://localhost:8888/?token=…`) is the
+    // session a local server just handed out, not a key a service issued.
+    if (index === 3 && (before === 63 || before === 38) && inLoopbackUrl(text, match.index)) continue;
     const ampersand = index === 3 && (before === 63 || before === 38) ? value.indexOf('&') : -1;
     found.push(binding(match[2] ?? match[3]!, ampersand === -1 ? value : value.slice(0, ampersand), offset + valueStart));
     // A quoted `KEY=value` (a comment field, a Docker `Env` entry) binds KEY too.
@@ -422,6 +426,16 @@ function hasFallbackAfter(text: string, end: number): boolean {
   return (first === 124 || first === 63) && text.charCodeAt(at + 1) === first;
 }
 /** Calls that read a setting: given one lowercase word (`getValue('password', 'lowercase')`), that is an option, not a default. */
+/** A URL to the loopback host, at the start of a word. */
+const LOOPBACK_URL = /^[a-z][a-z0-9+.-]*:\/\/(?:[^\s/@]*@)?(?:localhost|127\.0\.0\.1|\[::1\])(?::\d+)?\//i;
+
+/** Whether the word (up to a blank or a quote) that holds the query parameter at `at` is a URL to the loopback host. */
+function inLoopbackUrl(text: string, at: number): boolean {
+  let start = at;
+  while (start > 0 && at - start < 2000 && !/[\s"'`(<>]/.test(text[start - 1]!)) start--;
+  return LOOPBACK_URL.test(text.slice(start, at));
+}
+
 const GETTER = /^(?:get|has|is|find|read|fetch|lookup|query|select|where|filter|validate|check|assert|expect|contains)/i;
 
 /** The name of the function whose call opens at `index` (`attr->getValue(` gives `getValue`). */

@@ -311,13 +311,13 @@ export function isHashOrCiphertext(value: string): boolean {
 }
 
 /**
- * A manual page's quotes and dashes written as roff escapes (`\*(Aqsecret\*(Aq`, `\(dq`, `\-`), back to what they
- * print; quotes around the value are dropped with them.
+ * A manual page's quotes, dashes and font changes written as roff escapes (`\*(Aqsecret\*(Aq`, `\(dq`, `\-`,
+ * `username\fP`), back to what they print; quotes around the value are dropped with them.
  */
 function unescapeRoff(value: string): string {
-  if (!/\\(?:\*\(|\(|-|&)/.test(value)) return value;
+  if (!/\\(?:\*\(|\(|-|&|f[BIRP])/.test(value)) return value;
   return value
-    .replace(/\\\*\((?:Aq|aq|C'|C`|lq|rq|L"|R")|\\\((?:aq|dq|oq|cq|lq|rq)/g, '')
+    .replace(/\\\*\((?:Aq|aq|C'|C`|lq|rq|L"|R")|\\\((?:aq|dq|oq|cq|lq|rq)|\\f[BIRP]/g, '')
     .replace(/\\-/g, '-')
     .replace(/\\&/g, '');
 }
@@ -337,7 +337,7 @@ export function randomAfter(prefix: number, distinct = 8): (value: string) => bo
 
 /** Placeholder or a word salad of them: for values that have no provider format to vouch for them (passwords). */
 export function isHumanPlaceholder(value: string): boolean {
-  return isPlaceholder(value) || isWordSalad(value);
+  return isPlaceholder(value) || isWordSalad(value.includes('\\') ? unescapeRoff(value) : value);
 }
 
 /** Looks generated: long enough, varied enough, and mixing character classes the way random tokens do. */
