@@ -113,7 +113,7 @@ function isReference(value) {
   return REFERENCE.test(value);
 }
 var PLACEHOLDER_WORDS = new Set(
-  "changeme change me changeit password passwd pass pwd secret secrets mysecret token apikey api key test tests testing dummy fake placeholder redacted todo tbd fixme null none nil undefined empty example examples sample samples demo your yours my mine here insert replace with value default local localhost dev development staging prod production admin administrator root user username postgres postgresql mysql mariadb mongo mongodb redis rabbitmq guest minio minioadmin ci app db database foo bar baz qux xyz abc abcd abcdef letmein welcome hello world super some thing keep set put fill enter add generate generated random string sekret s3cret secure strong new old the a an of for to be is it this that goes here private public access auth credential credentials client id key1 key2 hunter qwerty asdf asdfgh zxcv pa ss word docker compose service services server backend frontend api1 web worker geheim parole passwort kennwort motdepasse contrasena senha no more foobared tiger passphrase whatever correct horse battery staple top very master anonymous".split(" ")
+  "changeme change me changeit password passwd pass pwd secret secrets mysecret token apikey api key test tests testing dummy fake placeholder redacted todo tbd fixme null none nil undefined empty example examples sample samples demo your yours my mine here insert replace with value default local localhost dev development staging prod production admin administrator root user username postgres postgresql mysql mariadb mongo mongodb redis rabbitmq guest minio minioadmin ci app db database foo bar baz qux xyz abc abcd abcdef letmein welcome hello world super some thing keep set put fill enter add generate generated random string sekret s3cret secure strong new old the a an of for to be is it this that goes here private public access auth credential credentials client id key1 key2 hunter qwerty asdf asdfgh zxcv pa ss word docker compose service services server backend frontend api1 web worker geheim parole passwort kennwort motdepasse contrasena senha no more foobared tiger passphrase whatever correct horse battery staple top very master anonymous anon ftp com really hard guess and shh ssh sssh pas s rest crypt sooper cloud".split(" ")
 );
 var PLACEHOLDER_PATTERNS = [
   /^<[^<>]+>$/,
@@ -134,6 +134,12 @@ var PLACEHOLDER_PATTERNS = [
   /1a2b3c|a1b2c3|abc123|123abc/i,
   // express-session's documented secret, dressed up (`extremely-secure-keyboard-cat`).
   /keyboard[-_ ]?cat/i,
+  // A stand-in written inside a longer value (`endpoint=https://<resource-name>.azure.com/;accessKey=<Base64-Encoded-Key>`):
+  // an angle-bracketed name no generated key holds.
+  /<[A-Za-z][\w.]*(?:[- ][\w.]+)*>/,
+  // A value that states its own size (`rcmail-!24ByteDESkey*Str`, `32-byte-secret`, `your-256-bit-key`): a
+  // description of what goes there, not a key.
+  /\d{1,4}[-_ ]?(?:bytes?|chars?|characters?|bits?)(?:[-_ ]?long)?[-_ ]?(?:des|aes|hmac|random|hex)?[-_ ]?(?:key|secret|str|string|pass|password|token|value)/i,
   // Format strings (`flow_{0}`, `{name}`, `%(user)s`); a bare `%s` is not one, generated keys hold `%` and letters.
   /\{\d*\}|\{[A-Za-z_]\w*\}|%\([\w.]+\)[sdr]/,
   // A printf conversion standing alone (`Auth-Token:%s`, `%s`), or Dovecot's user variables (`passdb/%u`, `%n`):
@@ -168,9 +174,19 @@ function isSequential(value) {
   }
   return runs >= (value.length - 1) * 0.8;
 }
+function isShuffledRun(value) {
+  if (value.length < 6 || value.length > 26 || !/^(?:[a-z]+|[A-Z]+|[0-9]+)$/.test(value)) return false;
+  const codes = [...value].map((char) => char.charCodeAt(0)).sort((a, b) => a - b);
+  return codes.every((code, index) => index === 0 || code === codes[index - 1] + 1);
+}
 var LEET = lookupTable({ "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", $: "s" });
 function isWordSalad(value) {
-  const normalised = value.toLowerCase().replace(/\d{2,}|^\d+|\d+$/g, " ").replace(/[013457@$]/g, (char) => LEET[char] ?? char).replace(/[^a-z]+/g, " ").trim();
+  const lower = value.toLowerCase();
+  if (segmentsAll(lower.replace(/\d{2,}|^\d+|\d+$/g, " "))) return true;
+  return /[a-z][013457]{2,}[a-z]/.test(lower) && segmentsAll(lower.replace(/^\d+|\d+$/g, " "));
+}
+function segmentsAll(text) {
+  const normalised = text.replace(/[013457@$]/g, (char) => LEET[char] ?? char).replace(/passw[a-z]{0,2}d/g, "password").replace(/[^a-z]+/g, " ").trim();
   if (normalised === "") return true;
   return normalised.split(" ").every((chunk) => segmentsInto(chunk));
 }
@@ -224,15 +240,33 @@ var KNOWN_EXAMPLES = /* @__PURE__ */ new Set([
   "USWUXHGYZQYFYFFIT3RE",
   "MOJRH0mkL1IPauahWITSVvyDrQbEEIwljvmxdq03",
   // The personal access token Databricks' documentation prints.
-  "dapi1234567890ab1cde2f3ab456c7d89efa"
+  "dapi1234567890ab1cde2f3ab456c7d89efa",
+  // The secret key Flask's documentation prints as `secrets.token_hex()`'s output (its tutorial's config.py, its
+  // configuration chapter), copied into tutorials and starter apps; and its older `os.urandom` example.
+  "192b9bdd22ab9ed4d12e236c78afcb9a393ec15f71bbf5dc987d54727823bcbf",
+  '_5#y2L"F4Q8z\\n\\xec]/',
+  // The OAuth application secret Square's API reference shows for ObtainToken, in every Square SDK's docs.
+  "sq0csp-30a-4C_tVOnTh14Piza2BfTPBXyLafLPWSzY1qAjeBfM",
+  // Vendors' published lab and factory passwords, in their sandboxes' guides and every example playbook written
+  // against them: Cisco's DevNet sandboxes, DNA Center's lab login, CyberArk's and Conjur's demo administrator,
+  // Infoblox NIOS's factory admin password.
+  "C1sco12345",
+  "Maglev123",
+  "Cyberark1",
+  "infoblox",
+  // Pulumi's wire protocol's signature keys (`specialSigKey`, `specialSecretSig`): the same constants in every Pulumi
+  // SDK and program that marks a value secret, not secrets themselves.
+  "4dabf18193072939515e22adb298388d",
+  "1b47061264138c4ac30d75fd1eb44270"
 ]);
 function isPlaceholder(value) {
-  const trimmed = (value.includes("&") ? unescapeMarkup(value) : value).trim();
+  const unescaped = value.includes("&") ? unescapeMarkup(value) : value;
+  const trimmed = (unescaped.includes("\\") ? unescapeRoff(unescaped) : unescaped).trim();
   if (trimmed.length === 0) return true;
   if (KNOWN_EXAMPLES.has(trimmed)) return true;
   if (/EXAMPLE(?:KEY)?$/.test(trimmed)) return true;
   if (PLACEHOLDER_PATTERNS.some((pattern) => pattern.test(trimmed))) return true;
-  if (isSequential(trimmed) || isMostlyTyped(trimmed)) return true;
+  if (isSequential(trimmed) || isMostlyTyped(trimmed) || isShuffledRun(trimmed)) return true;
   const body2 = trimmed.replace(/^[a-z]{2,8}[_-](?:[a-z0-9]{1,8}[_-])?/i, "");
   if (body2.length >= 8 && /^(.)\1+$/.test(body2)) return true;
   if (UUID.test(trimmed) && new Set(trimmed.replace(/-/g, "").toLowerCase()).size < 7) return true;
@@ -241,6 +275,10 @@ function isPlaceholder(value) {
 var HASH_OR_CIPHERTEXT = /^(?:\$(?:2[abxy]?|argon2(?:id|i|d)|[13569]|7|y|gy|sha1|md5|apr1|scrypt|pbkdf2(?:-sha\d+)?)\$[^\s]{8,}|\*[0-9A-Fa-f]{40}|SCRAM-SHA-(?:1|256)\$[^\s]{8,}|md5[0-9a-f]{32}|U2FsdGVkX1[A-Za-z0-9+/]{10,}={0,2}|(?:pbkdf2_sha256|pbkdf2_sha1|argon2|bcrypt_sha256|bcrypt|scrypt|sha1|md5|unsalted_md5|unsalted_sha1|crypt)\$[^\s]{8,}|\{(?:SSHA|SHA|SSHA256|SSHA512|CRYPT|PBKDF2(?:-SHA\d+)?|ARGON2|MD5|SMD5)\}[^\s]{8,}|AQI[BCD]AH[A-Za-z0-9+/]{40,}={0,2}|\{AQAAAB[A-Za-z0-9+/]{10,}={0,2}\}|ENC\([^)\s]{8,}\)|ENC\[[A-Z0-9_]+,data:[^\]]*\]|EV\[\d+:[A-Za-z0-9+/=:]{16,}\])$/;
 function isHashOrCiphertext(value) {
   return HASH_OR_CIPHERTEXT.test((value.includes("\\$") ? value.replace(/\\\$/g, "$") : value).trim());
+}
+function unescapeRoff(value) {
+  if (!/\\(?:\*\(|\(|-|&|f[BIRP])/.test(value)) return value;
+  return value.replace(/\\\*\((?:Aq|aq|C'|C`|lq|rq|L"|R")|\\\((?:aq|dq|oq|cq|lq|rq)|\\f[BIRP]/g, "").replace(/\\-/g, "-").replace(/\\&/g, "");
 }
 function unescapeMarkup(value) {
   return value.replace(/&(?:lt|gt|quot|amp|apos|#(\d{2,3}));/g, (entity, code) => {
@@ -252,7 +290,7 @@ function randomAfter(prefix, distinct = 8) {
   return (value) => !isPlaceholder(value.slice(prefix)) && new Set(value.slice(prefix)).size >= distinct;
 }
 function isHumanPlaceholder(value) {
-  return isPlaceholder(value) || isWordSalad(value);
+  return isPlaceholder(value) || isWordSalad(value.includes("\\") ? unescapeRoff(value) : value);
 }
 function looksRandom(value, minLength = 16, minEntropy = 3) {
   if (value.length < minLength) return false;
@@ -454,9 +492,315 @@ var nvidiaApiKey = aiKind({
 });
 var AI_KINDS = [groqApiKey, xaiApiKey, e2bApiKey, replicateApiToken, perplexityApiKey, langsmithApiKey, nvidiaApiKey];
 
+// knowledge/credentials/narrowing.ts
+var READ_ONLY_WORDS = /* @__PURE__ */ new Set(["readonly", "read", "ro", "reader", "viewer", "readers", "pull", "install"]);
+var TEST_WORDS = /* @__PURE__ */ new Set(["test", "testing", "sandbox", "mock", "fake", "dummy", "local", "e2e", "ci_test"]);
+function nameWord(context, words2) {
+  return wordsOf(context.variable ?? context.header ?? "").find((word) => words2.has(word));
+}
+var BROWSER_PREFIX = /^(NEXT_PUBLIC_|VITE_|REACT_APP_|EXPO_PUBLIC_|NUXT_PUBLIC_|PUBLIC_|GATSBY_)/;
+function shipsToBrowsers(variable) {
+  return BROWSER_PREFIX.test(variable ?? "");
+}
+function browserExposure(context) {
+  const prefix = BROWSER_PREFIX.exec(context.variable ?? "")?.[1];
+  return prefix ? `, and the ${prefix} prefix ships it to every browser` : "";
+}
+var READ_ONLY_TEXT = /\bread[-_ ]?only\b|\b(?:permissions?|scopes?|access)\b[^\S\n]*[:=(]?[^\S\n]*["'`]?read\b(?![-:])(?!["'`]?[^\S\n]*(?:&|and|\/|,|\+|-)[^\S\n]*write)|\bread[- ]permissions?\b/i;
+var RESOURCE_SCOPE = /\b[a-z][a-z_]*:(read|create|update|delete|write|admin|access_console)\b/g;
+function saysReadOnly(context) {
+  const text = `${context.line}
+${context.nearby}`;
+  if (READ_ONLY_TEXT.test(text)) return true;
+  const actions = [...text.matchAll(RESOURCE_SCOPE)].map((match) => match[1]);
+  return actions.length > 0 && actions.every((action) => action === "read");
+}
+function saysProjectScoped(context) {
+  return /\bproject[- ]scoped\b|\bscoped to (?:the |one |a |this |a single )?(?:[\w.-]+ )?project\b/i.test(`${context.line}
+${context.nearby}`);
+}
+function readOnlyRating(context, what) {
+  const word = nameWord(context, READ_ONLY_WORDS);
+  if (word) return { scope: "scoped", because: `variable ${context.variable ?? context.header} names a ${word} ${what}` };
+  if (saysReadOnly(context)) return { scope: "scoped", because: `the text beside it says the ${what} is read-only` };
+  return void 0;
+}
+var URL_HOST = /\bhttps?:\/\/([a-z0-9.-]+)/gi;
+function sentToAnotherHost(context, apiHost) {
+  if (!context.header) return false;
+  const hosts = [...context.line.matchAll(URL_HOST)].map((match) => match[1].toLowerCase());
+  return hosts.length > 0 && !hosts.some((host) => host.includes(apiHost));
+}
+var TYPED_WORDS = /secret|passw|change|session|cookie|super|nextauth|example|develop|product|default|random|string|please|generat|insecure|hasura|admin|token|signing|django|rails|laravel|local|dummy|sample|qwerty|letmein|welcome|hello/i;
+function looksGenerated(value, minLength = 16) {
+  if (value.length < minLength || /\s/.test(value)) return false;
+  if (isHumanPlaceholder(value) || TYPED_WORDS.test(value)) return false;
+  if (/^[0-9a-f]+$/i.test(value)) return value.length >= minLength && new Set(value.toLowerCase()).size >= 10;
+  return looksRandom(value, minLength, 3.2);
+}
+function base64urlFragments(text) {
+  const bytes = Buffer.from(text, "utf8");
+  const fragments = [];
+  for (let align = 0; align < 3; align++) {
+    const encoded = Buffer.concat([Buffer.alloc(align), bytes]).toString("base64url");
+    const first = Math.ceil(8 * align / 6);
+    const last = Math.floor(8 * (align + bytes.length) / 6);
+    fragments.push(encoded.slice(first, last));
+  }
+  return fragments;
+}
+
+// knowledge/credentials/object-storage.ts
+var S3_SERVICES = {
+  aws: { provider: /^(?:aws|amazon)\b/i, endpoint: /\.amazonaws\.com(?:\.cn)?\b/i },
+  digitalocean: { provider: /^digital[ _-]?ocean$/i, endpoint: /\.digitaloceanspaces\.com\b/i },
+  wasabi: { provider: /^wasabi$/i, endpoint: /\bwasabisys\.com\b/i },
+  cloudflare: { provider: /^cloudflare$/i, endpoint: /\.r2\.cloudflarestorage\.com\b/i },
+  gcs: { provider: /^gcs$/i, endpoint: /\bstorage\.googleapis\.com\b/i },
+  backblaze: { provider: /^b2$/i, endpoint: /\.backblazeb2\.com\b/i }
+};
+var SERVICE_NAMES = Object.keys(S3_SERVICES);
+var SECRET_OPTION = /(?:secret[_.-]?(?:access[_.-]?)?key|secret)$/i;
+function s3ServiceOf(context) {
+  const prefix = escapeRegExp((context.variable ?? "").replace(SECRET_OPTION, ""));
+  const setting = new RegExp(`^(?:${prefix})?(provider|type|(?:s3[_-]?)?endpoint(?:[_-]?url)?|host[_-]?base)$`, "i");
+  let provider;
+  let type;
+  const endpoints = [];
+  for (const [name, value] of Object.entries(context.siblingValues)) {
+    const option2 = setting.exec(name)?.[1]?.toLowerCase();
+    if (option2 === "provider") provider = value;
+    else if (option2 === "type") type = value;
+    else if (option2) endpoints.push(value);
+  }
+  const named = provider === void 0 ? void 0 : SERVICE_NAMES.find((service) => S3_SERVICES[service].provider.test(provider.trim()));
+  if (named) return named;
+  const hosted = endpoints.length > 0 ? serviceOfHosts(endpoints.join("\n")) : void 0;
+  if (hosted) return hosted;
+  if (provider !== void 0 && type?.trim().toLowerCase() === "s3") return "other";
+  if (provider !== void 0 || endpoints.length > 0) return void 0;
+  return serviceOfHosts(`${context.line}
+${context.nearby}`);
+}
+function serviceOfHosts(text) {
+  return SERVICE_NAMES.find((service) => S3_SERVICES[service].endpoint.test(text));
+}
+function configuredForAws(context) {
+  const service = s3ServiceOf(context);
+  return service === void 0 || service === "aws";
+}
+var S3_SECRET_NAME = /(?:^|[_.-])secret[_.-]?(?:access[_.-]?)?key$|^secret$|secretAccessKey$|secretKey$/i;
+var SPACES_SECRET = "pQ5yx8xm5MslfY5ubiheyEd7P4zDL/ak6J0kGODKdin";
+var SPACES_KEY_ID = "DO00ZGSYEBANND4YZ0EM";
+var SPACES_RCLONE = `[spaces]
+type = s3
+provider = DigitalOcean
+env_auth = false
+access_key_id = ${SPACES_KEY_ID}
+secret_access_key = ${SPACES_SECRET}
+endpoint = nyc3.digitaloceanspaces.com
+acl = private
+
+[wasabi]
+type = s3
+provider = Wasabi
+endpoint = s3.wasabisys.com
+`;
+var SPACES_SECRET_NAME = /spaces[_.-]?(?:secret|access[_.-]?key$)/i;
+var digitaloceanSpacesKeyId = {
+  id: "digitalocean-spaces-key-id",
+  provider: "digitalocean",
+  title: "DigitalOcean Spaces access key ID",
+  // `DO00` and 16 upper-case letters and digits (keys made since 2023; older ids have no prefix and are not told apart).
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9])(DO00[A-Z0-9]{16})(?![A-Za-z0-9])/g, keywords: ["do00"] }],
+  plausible: (value) => /[0-9]/.test(value.slice(4)) && /[A-Z]/.test(value.slice(4)) && new Set(value.slice(4)).size >= 8,
+  rate: (context) => digitaloceanSpacesKey.rate(context),
+  companionOf: "digitalocean-spaces-key",
+  reach: "with its secret key, reads, overwrites and deletes the objects of every Spaces bucket the key may use",
+  narrower: "create a limited-access Spaces key for the one bucket the job uses, read-only where it only reads",
+  reference: "https://docs.digitalocean.com/products/spaces/how-to/manage-access/",
+  samples: {
+    positive: [
+      sample(".s3cfg", `[default]
+access_key = ${SPACES_KEY_ID}
+secret_key = ${SPACES_SECRET}
+host_base = fra1.digitaloceanspaces.com
+host_bucket = %(bucket)s.fra1.digitaloceanspaces.com
+`, { expect: { line: 2 }, note: "s3cmd's configuration for Spaces" })
+    ],
+    negative: [
+      sample("docs/spaces.md", "Spaces access keys look like `DO00XXXXXXXXXXXXXXXX`.\n"),
+      sample("src/codes.ts", "export const MODEL = 'DO00ABCDEFGHIJKLMNOP';\n", { note: "letters only: not a generated id" })
+    ]
+  },
+  scopeSamples: {
+    positive: [sample("deploy/cdn.env", `SPACES_KEY=${SPACES_KEY_ID}
+SPACES_BUCKET=acme-assets
+`, { expect: { line: 1 }, note: "its secret elsewhere: the id stands for the pair" })],
+    negative: [sample("deploy/cdn.env", `SPACES_READONLY_KEY=${SPACES_KEY_ID}
+`, { note: "named read-only" })]
+  }
+};
+var digitaloceanSpacesKey = {
+  id: "digitalocean-spaces-key",
+  provider: "digitalocean",
+  title: "DigitalOcean Spaces secret key",
+  // A Spaces key pair: an access key id (`DO00` + 16 in newer keys) and a 43-character base64 secret, used with S3 tools
+  // and SDKs under their names, or under DigitalOcean's (`spaces_secret_key` of the Terraform provider, `SPACES_SECRET`).
+  contextPatterns: [
+    // Some write the secret as the `spaces_access_key` beside a `spaces_access_id`: the shape tells it from the id.
+    { variable: SPACES_SECRET_NAME, value: /^[A-Za-z0-9/+]{43}$/, keywords: ["spaces_secret", "spacessecret", "spaces-secret", "spaces.secret", "spaces_access_key", "spacesaccesskey"] },
+    { variable: S3_SECRET_NAME, value: /^[A-Za-z0-9/+]{43}$/, keywords: ["secret"], requires: ["digitalocean"] }
+  ],
+  claims: (context) => SPACES_SECRET_NAME.test(context.variable ?? "") || s3ServiceOf(context) === "digitalocean",
+  plausible: (value) => !isPlaceholder(value) && looksRandom(value, 43, 3.5),
+  rate: (context) => readOnlyRating(context, "Spaces key") ?? {
+    scope: "root-resource",
+    because: "a full-access Spaces key reads, writes and deletes every bucket of the team in every region; a key limited to some buckets says so only in the control panel"
+  },
+  reach: "reads, overwrites and deletes the objects of every Spaces bucket of the team, backups kept in Spaces included",
+  narrower: "create a limited-access Spaces key for the one bucket the job uses, read-only where it only reads",
+  reference: "https://docs.digitalocean.com/products/spaces/how-to/manage-access/",
+  samples: {
+    positive: [
+      sample("rclone/rclone.conf", SPACES_RCLONE, { expect: { line: 6 }, note: "an rclone remote whose provider is DigitalOcean: the next remote's provider is not its own" }),
+      sample("scripts/upload.py", `import boto3
+
+session = boto3.session.Session()
+client = session.client(
+    "s3",
+    region_name="nyc3",
+    endpoint_url="https://nyc3.digitaloceanspaces.com",
+    aws_access_key_id="${SPACES_KEY_ID}",
+    aws_secret_access_key="${SPACES_SECRET}",
+)
+`, { expect: { line: 9 }, note: "boto3 pointed at Spaces" }),
+      sample(".github/workflows/backup.yml", `jobs:
+  backup:
+    runs-on: ubuntu-latest
+    env:
+      RCLONE_CONFIG_SPACES_TYPE: s3
+      RCLONE_CONFIG_SPACES_PROVIDER: DigitalOcean
+      RCLONE_CONFIG_SPACES_ENDPOINT: ams3.digitaloceanspaces.com
+      RCLONE_CONFIG_SPACES_ACCESS_KEY_ID: ${SPACES_KEY_ID}
+      RCLONE_CONFIG_SPACES_SECRET_ACCESS_KEY: ${SPACES_SECRET}
+    steps:
+      - run: rclone sync ./dump spaces:acme-backups
+`, { expect: { line: 9 }, note: "a remote configured by rclone's environment variables" }),
+      sample(".env.production", `S3_ENABLED=true
+S3_BUCKET=acme-media
+AWS_ACCESS_KEY_ID=${SPACES_KEY_ID}
+AWS_SECRET_ACCESS_KEY=${SPACES_SECRET}
+S3_ENDPOINT=https://ams3.digitaloceanspaces.com
+`, { expect: { line: 4 }, note: "Mastodon's S3 settings pointed at Spaces" }),
+      sample("infra/terraform.tfvars", `spaces_access_id  = "${SPACES_KEY_ID}"
+spaces_access_key = "${SPACES_SECRET}"
+region            = "nyc3"
+`, { expect: { line: 2 }, note: "the secret named spaces_access_key beside its id" }),
+      sample("infra/provider.tf", `provider "digitalocean" {
+  token             = var.do_token
+  spaces_access_id  = "${SPACES_KEY_ID}"
+  spaces_secret_key = "${SPACES_SECRET}"
+}
+`, { expect: { line: 4 }, note: "the Terraform provider's own name for it" })
+    ],
+    negative: [
+      sample("rclone/rclone.conf", "[spaces]\ntype = s3\nprovider = DigitalOcean\nenv_auth = true\nendpoint = nyc3.digitaloceanspaces.com\n", { note: "the keys come from the environment" }),
+      sample("docs/spaces.md", "Spaces keys come in pairs: an access key such as `DO00ABCDEFGHIJK12345` and a secret of 43 characters, shown once.\n"),
+      sample("rclone/rclone.conf", "[spaces]\ntype = s3\nprovider = DigitalOcean\naccess_key_id = DO00XXXXXXXXXXXXXXXX\nsecret_access_key = xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\nendpoint = nyc3.digitaloceanspaces.com\n", { note: "placeholders" })
+    ]
+  },
+  scopeSamples: {
+    positive: [sample("rclone/rclone.conf", SPACES_RCLONE, { expect: { line: 6 } })],
+    negative: [sample(".env.cdn", `DO_SPACES_READONLY_SECRET=${SPACES_SECRET}
+DO_SPACES_ENDPOINT=https://fra1.digitaloceanspaces.com
+`, { note: "named read-only" })]
+  }
+};
+var WASABI_SECRET = "XRrvftva9AW7hipTgadDZFlRJmCGmUXiAPyhzAna";
+var WASABI_KEY_ID = "RTBNLZGCJN2QAVSYEEFN";
+var WASABI_RCLONE = `[wasabi]
+type = s3
+provider = Wasabi
+access_key_id = ${WASABI_KEY_ID}
+secret_access_key = ${WASABI_SECRET}
+region = us-east-1
+endpoint = s3.wasabisys.com
+
+[aws]
+type = s3
+provider = AWS
+env_auth = true
+`;
+var wasabiSecretKey = {
+  id: "wasabi-secret-key",
+  provider: "wasabi",
+  title: "Wasabi secret access key",
+  // Wasabi's keys have AWS's shape (20 upper-case characters, a 40-character secret): only its remote says whose.
+  contextPatterns: [
+    { variable: /wasabi[_.-]?(?:secret|access[_.-]?secret)/i, value: /^[A-Za-z0-9/+]{40}$/, keywords: ["wasabi"] },
+    { variable: S3_SECRET_NAME, value: /^[A-Za-z0-9/+]{40}$/, keywords: ["secret"], requires: ["wasabi"] }
+  ],
+  claims: (context) => /wasabi/i.test(context.variable ?? "") || s3ServiceOf(context) === "wasabi",
+  plausible: (value) => !isPlaceholder(value) && looksRandom(value, 40, 3.5),
+  rate: (context) => readOnlyRating(context, "Wasabi key") ?? {
+    scope: "root-resource",
+    because: "a Wasabi key acts with its user's policies on the account's buckets; a root user's key reaches every bucket and user, and which it is the repository does not show"
+  },
+  reach: "reads, overwrites and deletes the objects of every bucket its user may reach, backups kept in Wasabi included",
+  narrower: "give the job a sub-user whose policy allows only its one bucket (no DeleteObject where it only uploads backups)",
+  reference: "https://docs.wasabi.com/docs/access-keys-1",
+  samples: {
+    positive: [
+      sample("rclone.conf", WASABI_RCLONE, { expect: { line: 5 }, note: "Wasabi's keys under rclone's S3 names" }),
+      sample(".github/workflows/offsite.yml", `jobs:
+  offsite:
+    runs-on: ubuntu-latest
+    env:
+      RCLONE_CONFIG_OFFSITE_TYPE: s3
+      RCLONE_CONFIG_OFFSITE_PROVIDER: Wasabi
+      RCLONE_CONFIG_OFFSITE_ACCESS_KEY_ID: ${WASABI_KEY_ID}
+      RCLONE_CONFIG_OFFSITE_SECRET_ACCESS_KEY: ${WASABI_SECRET}
+    steps:
+      - run: rclone copy ./dumps offsite:acme-dumps
+`, { expect: { line: 8 } }),
+      sample("backup/.env", `WASABI_ACCESS_KEY=${WASABI_KEY_ID}
+WASABI_SECRET_KEY=${WASABI_SECRET}
+WASABI_BUCKET=acme-archive
+`, { expect: { line: 2 } }),
+      sample("mysite/settings/production.py", `AWS_ACCESS_KEY_ID = "${WASABI_KEY_ID}"
+AWS_SECRET_ACCESS_KEY = "${WASABI_SECRET}"
+AWS_STORAGE_BUCKET_NAME = "acme-static"
+AWS_S3_ENDPOINT_URL = "https://s3.eu-central-2.wasabisys.com"
+`, { expect: { line: 2 }, note: "django-storages pointed at Wasabi: AWS's names, Wasabi's endpoint" })
+    ],
+    negative: [
+      sample("rclone.conf", `[wasabi]
+type = s3
+provider = Wasabi
+endpoint = s3.wasabisys.com
+
+[aws]
+type = s3
+provider = AWS
+access_key_id = AKIAQX4KJ2MZ7HTLD5PW
+secret_access_key = ${WASABI_SECRET}
+`, { note: "an AWS remote after a Wasabi one: the Wasabi remote's settings are not its" }),
+      sample("backup/.env", "WASABI_ACCESS_KEY=\nWASABI_SECRET_KEY=changeme\n")
+    ]
+  },
+  scopeSamples: {
+    positive: [sample("rclone.conf", WASABI_RCLONE, { expect: { line: 5 } })],
+    negative: [sample("backup/.env", `WASABI_READONLY_SECRET_KEY=${WASABI_SECRET}
+`, { note: "named read-only" })]
+  }
+};
+var S3_COMPATIBLE_KINDS = [digitaloceanSpacesKeyId, digitaloceanSpacesKey, wasabiSecretKey];
+
 // knowledge/credentials/aws.ts
 var REFERENCE2 = "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html";
 var ROOT_ARN = /arn:aws:iam::\d{12}:root\b/;
+var AWS_KEY_ID = /(?<![A-Z0-9])(?:AKIA|ASIA)[A-Z2-7]{16}(?![A-Z0-9])/;
 var NARROW_NAME_WORDS = /* @__PURE__ */ new Set(["readonly", "ro", "read", "viewer", "deploy", "upload", "uploader", "backup", "ses", "sqs", "s3", "bucket", "logs"]);
 function rateAwsKey(context, keyId) {
   const nearby = [context.nearby, ...Object.values(context.siblingValues)].join("\n");
@@ -530,6 +874,9 @@ var awsSecretAccessKey = {
   // "…", "")`, Java's `new BasicAWSCredentials("AKIA…", "…")`, PHP's `new Credentials('AKIA…', '…')`.
   // No lookbehind: the pattern runs over every file that holds `asia`, a common word.
   valuePatterns: [{ regex: /["'](?:AKIA|ASIA)[A-Z2-7]{16}["'][ \t]*,[ \t]*["']([A-Za-z0-9/+]{40})["']/g, keywords: ["akia", "asia"] }],
+  // Not a key of another S3-compatible service (an rclone remote whose provider is Wasabi or Minio, an endpoint on
+  // another service's host), unless an AWS key id is beside it: that id is AWS's own format.
+  claims: (context) => AWS_KEY_ID.test(context.line) || Object.values(context.siblingValues).some((value) => AWS_KEY_ID.test(value)) || configuredForAws(context),
   plausible: (value) => !/EXAMPLEKEY$/.test(value) && !isPlaceholder(value) && looksRandom(value, 40, 3.5),
   rate: (context) => {
     const keyId = Object.values(context.siblingValues).find((value) => /^(?:AKIA|ASIA)[A-Z2-7]{16}$/.test(value)) ?? /\b(?:AKIA|ASIA)[A-Z2-7]{16}\b/.exec(context.line)?.[0];
@@ -548,12 +895,14 @@ var awsSecretAccessKey = {
       sample("src/main/java/com/acme/Upload.java", 'AWSCredentials creds = new BasicAWSCredentials("AKIAQX4KJ2MZ7HTLD5PW", "9sX2kLm4Qv7pR1tZ8wB3nY6cF0hJ5dG2aE4uI7oK");\n', { expect: { line: 1 } }),
       sample("terraform/provider.tf", 'provider "aws" {\n  region     = "eu-west-1"\n  access_key = "AKIAQX4KJ2MZ7HTLD5PW"\n  secret_key = "9sX2kLm4Qv7pR1tZ8wB3nY6cF0hJ5dG2aE4uI7oK"\n}\n', { expect: { line: 4 } }),
       sample("rclone.conf", "[s3]\ntype = s3\nprovider = AWS\naccess_key_id = AKIAQX4KJ2MZ7HTLD5PW\nsecret_access_key = 9sX2kLm4Qv7pR1tZ8wB3nY6cF0hJ5dG2aE4uI7oK\n\n[gcs]\ntype = google cloud storage\nservice_account_file = /etc/rclone/gcs.json\n", { expect: { line: 5 }, note: "beside a Google remote, still AWS's: no Google HMAC access id pairs it" }),
+      sample("rclone.conf", "[archive]\ntype = s3\nprovider = Other\naccess_key_id = AKIAQX4KJ2MZ7HTLD5PW\nsecret_access_key = 9sX2kLm4Qv7pR1tZ8wB3nY6cF0hJ5dG2aE4uI7oK\nregion = eu-west-1\n", { expect: { line: 5 }, note: "a remote whose provider says Other, with AWS's own key id" }),
       sample("infra/terraform.tfstate", '{\n  "version": 4,\n  "resources": [\n    {\n      "mode": "managed",\n      "type": "aws_iam_access_key",\n      "name": "ci",\n      "instances": [\n        {\n          "attributes": {\n            "id": "AKIAQX4KJ2MZ7HTLD5PW",\n            "secret": "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",\n            "user": "ci"\n          }\n        }\n      ]\n    }\n  ]\n}\n', { expect: { line: 12 }, note: "committed Terraform state of an IAM access key" })
     ],
     negative: [
       sample("README.md", '```go\nendpoint := "play.min.io"\naccessKeyID := "Q3AM3UQ867SPQQA43P2F"\nsecretAccessKey := "zuf+tfteSlswRu7BJ86wekitnifILbZam1KYY3TG"\n```\n', { note: "MinIO's public playground keys" }),
       sample("config/storage.yml", 'amazon:\n  access_key_id: <%= ENV["AWS_ACCESS_KEY_ID"] %>\n  secret_access_key: <%= ENV["AWS_SECRET_ACCESS_KEY"] %>\n'),
-      sample("docs/aws.md", "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n")
+      sample("docs/aws.md", "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n"),
+      sample("rclone.conf", "[nas]\ntype = s3\nprovider = Minio\naccess_key_id = QX4KJ2MZ7HTLD5PWRN8B\nsecret_access_key = 9sX2kLm4Qv7pR1tZ8wB3nY6cF0hJ5dG2aE4uI7oK\nendpoint = http://10.0.4.20:9000\n", { note: "an rclone remote of another S3 provider: MinIO's key, not AWS's" })
     ]
   },
   scopeSamples: {
@@ -809,12 +1158,12 @@ function rateSas(context) {
   const permissions = parameters.get("sp") ?? "";
   const expiry = Date.parse(parameters.get("se") ?? "");
   const start = Date.parse(parameters.get("st") ?? "") || Date.now();
-  const services = parameters.get("ss");
+  const services2 = parameters.get("ss");
   const resourceTypes = parameters.get("srt") ?? "";
-  if (!services) return { scope: "scoped", because: `a service SAS for one ${{ b: "blob", c: "container", s: "share", f: "file", d: "directory" }[parameters.get("sr") ?? ""] ?? "resource"} with permissions "${permissions}"` };
+  if (!services2) return { scope: "scoped", because: `a service SAS for one ${{ b: "blob", c: "container", s: "share", f: "file", d: "directory" }[parameters.get("sr") ?? ""] ?? "resource"} with permissions "${permissions}"` };
   const far = Number.isNaN(expiry) || expiry - start > 90 * DAY;
   if (permissions.includes("d") && resourceTypes.includes("s") && resourceTypes.includes("c") && far) {
-    return { scope: "root-resource", because: `an account SAS with delete permission on every service (${services}) and container, valid until ${parameters.get("se") ?? "no stated expiry"}` };
+    return { scope: "root-resource", because: `an account SAS with delete permission on every service (${services2}) and container, valid until ${parameters.get("se") ?? "no stated expiry"}` };
   }
   return { scope: "scoped", because: `an account SAS limited to permissions "${permissions}" on resource types "${resourceTypes}"${far ? "" : " with a near expiry"}` };
 }
@@ -1659,64 +2008,6 @@ var CLOUDFLARE_KINDS = [
   cloudflareTunnelToken,
   cloudflareAccessServiceToken
 ];
-
-// knowledge/credentials/narrowing.ts
-var READ_ONLY_WORDS = /* @__PURE__ */ new Set(["readonly", "read", "ro", "reader", "viewer", "readers", "pull", "install"]);
-var TEST_WORDS = /* @__PURE__ */ new Set(["test", "testing", "sandbox", "mock", "fake", "dummy", "local", "e2e", "ci_test"]);
-function nameWord(context, words2) {
-  return wordsOf(context.variable ?? context.header ?? "").find((word) => words2.has(word));
-}
-var BROWSER_PREFIX = /^(NEXT_PUBLIC_|VITE_|REACT_APP_|EXPO_PUBLIC_|NUXT_PUBLIC_|PUBLIC_|GATSBY_)/;
-function shipsToBrowsers(variable) {
-  return BROWSER_PREFIX.test(variable ?? "");
-}
-function browserExposure(context) {
-  const prefix = BROWSER_PREFIX.exec(context.variable ?? "")?.[1];
-  return prefix ? `, and the ${prefix} prefix ships it to every browser` : "";
-}
-var READ_ONLY_TEXT = /\bread[-_ ]?only\b|\b(?:permissions?|scopes?|access)\b[^\S\n]*[:=(]?[^\S\n]*["'`]?read\b(?![-:])(?!["'`]?[^\S\n]*(?:&|and|\/|,|\+|-)[^\S\n]*write)|\bread[- ]permissions?\b/i;
-var RESOURCE_SCOPE = /\b[a-z][a-z_]*:(read|create|update|delete|write|admin|access_console)\b/g;
-function saysReadOnly(context) {
-  const text = `${context.line}
-${context.nearby}`;
-  if (READ_ONLY_TEXT.test(text)) return true;
-  const actions = [...text.matchAll(RESOURCE_SCOPE)].map((match) => match[1]);
-  return actions.length > 0 && actions.every((action) => action === "read");
-}
-function saysProjectScoped(context) {
-  return /\bproject[- ]scoped\b|\bscoped to (?:the |one |a |this |a single )?(?:[\w.-]+ )?project\b/i.test(`${context.line}
-${context.nearby}`);
-}
-function readOnlyRating(context, what) {
-  const word = nameWord(context, READ_ONLY_WORDS);
-  if (word) return { scope: "scoped", because: `variable ${context.variable ?? context.header} names a ${word} ${what}` };
-  if (saysReadOnly(context)) return { scope: "scoped", because: `the text beside it says the ${what} is read-only` };
-  return void 0;
-}
-var URL_HOST = /\bhttps?:\/\/([a-z0-9.-]+)/gi;
-function sentToAnotherHost(context, apiHost) {
-  if (!context.header) return false;
-  const hosts = [...context.line.matchAll(URL_HOST)].map((match) => match[1].toLowerCase());
-  return hosts.length > 0 && !hosts.some((host) => host.includes(apiHost));
-}
-var TYPED_WORDS = /secret|passw|change|session|cookie|super|nextauth|example|develop|product|default|random|string|please|generat|insecure|hasura|admin|token|signing|django|rails|laravel|local|dummy|sample|qwerty|letmein|welcome|hello/i;
-function looksGenerated(value, minLength = 16) {
-  if (value.length < minLength || /\s/.test(value)) return false;
-  if (isHumanPlaceholder(value) || TYPED_WORDS.test(value)) return false;
-  if (/^[0-9a-f]+$/i.test(value)) return value.length >= minLength && new Set(value.toLowerCase()).size >= 10;
-  return looksRandom(value, minLength, 3.2);
-}
-function base64urlFragments(text) {
-  const bytes = Buffer.from(text, "utf8");
-  const fragments = [];
-  for (let align = 0; align < 3; align++) {
-    const encoded = Buffer.concat([Buffer.alloc(align), bytes]).toString("base64url");
-    const first = Math.ceil(8 * align / 6);
-    const last = Math.floor(8 * (align + bytes.length) / 6);
-    fragments.push(encoded.slice(first, last));
-  }
-  return fragments;
-}
 
 // knowledge/credentials/clouds.ts
 var SCW_ACCESS_KEY = "SCWI67LE6PKEBP94GIM8";
@@ -2803,11 +3094,11 @@ var SECRET_WORDS = /* @__PURE__ */ new Set(["secret", "token", "apikey", "creden
 var SECRET_PAIRS = /* @__PURE__ */ new Set(["api key", "access key", "private key", "secret key", "auth key", "signing key", "encryption key", "master key", "app key", "account key", "service key", "admin key", "license key", "auth token", "access token", "refresh token", "connection string", "shared key", "hmac key", "webhook key"]);
 var CHECKSUM_WORDS = ["sha", "sha1", "sha256", "sha512", "md5", "checksum", "checksums", "crc"];
 var NOT_A_SECRET_WORDS = new Set(
-  ("public publishable pub site id ids url uri urls path paths file files filename name names type types length size ttl expiry expires expiration expire expired lifetime header headers prefix field fields param params endpoint version count max min limit limits timeout regex pattern hash hashed salt policy rotation format env var vars enabled enable disabled required ref refs arn location dir directory provider manager mode label placeholder example description hint message error errors template input cookie csrf xsrf tokenizer tokens tokenize tokenized usage store storage selector schema algorithm algo encoding kind reset forgot confirm confirmation changed change policy rule rules validator validation strength min length prompt dialog modal form field column col key_id keyid fingerprint thumbprint index lookup cache sort partition primary foreign composite count counter metric metrics mask masked visible show hide toggle icon class style widget button link route handler callback service generator length provider issuer audience scope scopes state nonce digest next continuation page pagination cursor marker request result results output lifecycle verifier data last used date time created updated modified age question answer idempotency lock object routing cancellation cancel starting namespace factory and etc authenticity hasher hashers guid uuid valid validity until startswith istartswith endswith iendswith iexact icontains isnull iregex " + // A checksum of a token or key file is public (`api_token_sha256=…` beside a download).
+  ("public publishable pub site id ids url uri urls path paths file files filename name names type types length size ttl expiry expires expiration expire expired lifetime header headers prefix field fields param params endpoint version count max min limit limits timeout regex pattern hash hashed salt policy rotation format env var vars enabled enable disabled required ref refs arn location dir directory provider manager mode label placeholder example description hint message error errors template input cookie csrf xsrf tokenizer tokens tokenize tokenized usage store storage selector schema algorithm algo encoding encodage kind reset forgot confirm confirmation changed change policy rule rules validator validation strength min length prompt dialog modal form field column col key_id keyid fingerprint thumbprint index lookup cache sort partition primary foreign composite count counter metric metrics mask masked visible show hide toggle icon class style widget button link route handler callback service generator length provider issuer audience scope scopes state nonce digest next continuation page pagination cursor marker request result results output lifecycle verifier data last used date time created updated modified age question answer idempotency lock object routing cancellation cancel starting namespace factory and etc authenticity hasher hashers guid uuid valid validity until startswith istartswith endswith iendswith iexact icontains isnull iregex " + // A checksum of a token or key file is public (`api_token_sha256=…` beside a download).
   CHECKSUM_WORDS.join(" ")).split(" ")
 );
 var PUBLIC_ANALYTICS = [["mixpanel", "token"], ["segment", "write", "key"], ["rudderstack", "write", "key"], ["rudder", "write", "key"], ["amplitude", "key"], ["posthog", "key"]];
-var SETTING_OF_SECRET_WORDS = ["host", "hostname", "server", "driver", "method", "filter", "command", "cmd", "program", "script", "port"];
+var SETTING_OF_SECRET_WORDS = ["host", "hostname", "server", "driver", "method", "filter", "command", "cmd", "program", "script", "port", "scheme", "crypt"];
 var AFTER_ONLY_WORDS = /* @__PURE__ */ new Set(["store", "storage", "service", ...SETTING_OF_SECRET_WORDS, ...CHECKSUM_WORDS]);
 function isSecretWord(word) {
   return PASSWORD_WORDS.has(word) || SECRET_WORDS.has(word) || word === "key" || /.(?:password|passwd)$/.test(word);
@@ -2901,6 +3192,7 @@ var genericSecret = {
       sample(".cursor/mcp.json", '{\n  "mcpServers": {\n    "planetscale": {\n      "command": "pscale",\n      "args": ["mcp", "server"],\n      "env": { "PLANETSCALE_SERVICE_TOKEN": "q8Vt2LmR9xKp4NwZ7bYc3HfJ6sDg1AeU5oTi" }\n    }\n  }\n}\n', { expect: { line: 6 }, note: "a service token is a secret; a token service is not" }),
       sample("deploy/nginx/api.conf", 'location /upstream/ {\n  proxy_set_header Authorization "Bearer Xr7pQ2vLm9zKd4TwHn8sYb3FqPw2Lk";\n  proxy_pass https://partner.acme.io/;\n}\n', { expect: { line: 2 }, note: "nginx sets a header without a colon" }),
       sample("config/settings.yml", 'payments:\n  provider: acme\n  api_key: "k7Qp2xV9mB4nR8sT1wY6zA3cF5hJ0lN2"\n', { expect: { line: 3 } }),
+      sample("scripts/tunnel.sh", '#!/bin/sh\ncurl -x http://localhost:3128 "https://api.partner.io/v1/export?api_key=Zq4vW8yB2nM6kP0tR3xS7uD1gF5hJ9cL&format=csv"\n', { expect: { line: 2 }, note: "through a local proxy, the key still goes to the remote host its URL names" }),
       sample("Dockerfile", 'FROM node:20-alpine\nWORKDIR /app\nENV PARTNER_API_TOKEN Nw6kP1vR8qL3tY5zB2xC9fH4jD7gS0aM\nCMD ["node", "server.js"]\n', { expect: { line: 3 }, note: "Dockerfile's legacy ENV form, name and value apart" }),
       sample("app.json", '{\n  "name": "acme-partner",\n  "env": {\n    "PARTNER_API_TOKEN": {\n      "description": "Partner API",\n      "value": "Nw6kP1vR8qL3tY5zB2xC9fH4jD7gS0aM"\n    }\n  }\n}\n', { expect: { line: 6 }, note: "Heroku's app.json: the name holds a map whose value is the secret" }),
       sample("scripts/export-events.sh", '#!/bin/sh\nexport POSTHOG_PERSONAL_API_KEY=phx_Kq7vX2mL9kR4tW8zB3nY6cF1hJ5dG0sA2eN4pT7wQ1\ncurl -H "Authorization: Bearer $POSTHOG_PERSONAL_API_KEY" https://eu.posthog.com/api/projects/\n', { expect: { line: 2 }, note: "PostHog's personal API key reads every project: a secret" }),
@@ -2924,6 +3216,13 @@ var genericSecret = {
     ],
     negative: [
       sample("check_hp_bladechassis.8", '.TH CHECK_HP_BLADECHASSIS 8\n.SH OPTIONS\n.IP "\\-\\-authpassword \\fI\\s-1PASSWORD\\s0\\fR, \\-\\-authkey \\fI\\s-1KEY\\s0\\fR" 4\n', { note: "a manual page's typesetting around an option's argument" }),
+      sample("docs/tutorial/deploy.rst.txt", "Create the config.py file:\n\n.. code-block:: python\n\n    SECRET_KEY = '192b9bdd22ab9ed4d12e236c78afcb9a393ec15f71bbf5dc987d54727823bcbf'\n", { note: "Flask's documented secret key, printed as `secrets.token_hex()`'s output and copied into tutorials" }),
+      sample("reference.md", '```typescript\nawait client.oAuth.obtainToken({\n    clientId: "sq0idp-uaPHILoPzWZk3tlJqlML0g",\n    clientSecret: "sq0csp-30a-4C_tVOnTh14Piza2BfTPBXyLafLPWSzY1qAjeBfM",\n});\n```\n', { note: "the application secret Square's API reference shows, in every Square SDK" }),
+      sample("runtime/rpc.js", 'exports.specialSigKey = "4dabf18193072939515e22adb298388d";\nexports.specialSecretSig = "1b47061264138c4ac30d75fd1eb44270";\n', { note: "Pulumi's wire-protocol signatures for secret values: constants of every Pulumi SDK" }),
+      sample("config/defaults.inc.php", "<?php\n$config['des_key'] = 'rcmail-!24ByteDESkey*Str';\n", { note: "a value that states its own size: a description of what goes there" }),
+      sample("azure_communication_email.egg-info/PKG-INFO", 'connection_string = "endpoint=https://<resource-name>.communication.azure.com/;accessKey=<Base64-Encoded-Key>"\n', { note: "stand-ins in angle brackets inside a longer value" }),
+      sample("playbooks/idrac/storage_controller.yml", '- name: Change the controller key\n  dellemc.openmanage.idrac_redfish_storage_controller:\n    command: ReKey\n    key: "NewPassPhrase@123"\n    old_key: "OldPassPhrase@123"\n', { note: "placeholder words run together" }),
+      sample("doc/testing/serial-console.rst", "Connect to it::\n\n  # python client.py ws://127.0.0.1:6083/?token=5f7854b7-bf3a-41eb-857a-43fc33f0b1ec\n  # jupyter: http://localhost:8888/lab?token=c8f3a91e7b2d4f6a0e5b9c1d7a3f8e2b4d6c8a0f\n", { note: "a query parameter of a URL to this machine: a local server's session" }),
       sample("docs/api.html", "<table>\n  <tr><td>api_key</td><td>string</td></tr>\n  <tr><td>api_secret</td><td>required</td></tr>\n  <tr><td>token</td><td>optional</td></tr>\n</table>\n", { note: "an API reference's parameter table: names and their types" }),
       sample("scripts/checksums.sh", "api_token_sha256=9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\n", { note: "a checksum named for what it sums" }),
       sample("lib/Test2/Event/Fail.pm", "package Test2::Event::Fail;\nBEGIN {\n    *META_KEY = \\&Test2::Util::ExternalMeta::META_KEY;\n}\n", { note: "a Perl reference to a named sub" }),
@@ -3007,6 +3306,13 @@ var STATEMENT_PASSWORDS = [
   { regex: /\bpassword(?:[ \t]+is|[ \t]*[:=])[ \t]*`([^`\s]{8,200})`/gi, keywords: ["password"] }
 ];
 var STATEMENT_ACCOUNT = /\b(?:USER|ROLE|TO)[ \t]+[`'"]?([\w.-]+)/i;
+var COMMAND_ACCOUNT = /(?:^|[ \t])(?:-[Uud]|--user(?:name)?|--db(?:name)?|--database|(?:cn|uid|sn):)(?:[ \t]+|=)?["']?([\w.-]+)/gm;
+function namedAccountNearby(nearby, value) {
+  if (!nearby.includes("-") && !nearby.includes(":")) return false;
+  const lower = value.toLowerCase();
+  for (const match of nearby.matchAll(COMMAND_ACCOUNT)) if (match[1].toLowerCase() === lower) return true;
+  return false;
+}
 var ARGUMENT_BEFORE = String.raw`\s*(?:"[^"\n]*"|'[^'\n]*'|[^,()'"\n]+)\s*,`;
 var passwordArgument = (call2, before) => new RegExp(String.raw`${call2}\(${ARGUMENT_BEFORE.repeat(before)}\s*["']([^"'\s]{6,200})["']`, "g");
 var CLIENT_CALL_PASSWORDS = [
@@ -3038,7 +3344,7 @@ var hardcodedPassword = {
   // The rest of a passwd(5)-style line read as `pass: …` (`user:{plain}pass:1000:1000::/home/user`): uid, gid, home.
   !/^\d+:\d+:[^:\s]*:\/|^0x[0-9a-f]+,?$|^\d+(?:\.\d+){3,}$|^_?[a-z]\w*(?:\.[a-z_]\w*)*\.[A-Z]\w*$|^[a-z_][\w.]*:[A-Za-z_]\w*$|^(?:scram-sha-256|md5|sha-?(?:1|256|512)|bcrypt|argon2(?:id|i|d)?|pbkdf2)$/i.test(value) && !/\s/.test(value) && // A password equal to the user or database name beside it (`ledgerly`/`ledgerly`) is a local default, in a
   // statement too (`CREATE USER icingaweb2 ... IDENTIFIED BY 'icingaweb2'`).
-  !Object.values(context.siblingValues).some((sibling) => sibling.toLowerCase() === value.toLowerCase()) && STATEMENT_ACCOUNT.exec(context.line)?.[1]?.toLowerCase() !== value.toLowerCase(),
+  !Object.values(context.siblingValues).some((sibling) => sibling.toLowerCase() === value.toLowerCase()) && STATEMENT_ACCOUNT.exec(context.line)?.[1]?.toLowerCase() !== value.toLowerCase() && !namedAccountNearby(context.nearby, value),
   rate: (context) => {
     const account = superuserOnLine(context.line);
     if (account) return { scope: "root-resource", because: `it is the password of ${account}, the database's superuser` };
@@ -3088,6 +3394,22 @@ var hardcodedPassword = {
       sample("src/main/java/com/acme/Auth.java", "String password = PasswordHolder;\nString adminPassword = DefaultAdminCredential;\n", { note: "code: a capitalised name is an identifier" }),
       sample("lib/Net/FTP.pm", "sub login {\n  my ($ftp, $user, $pass) = @_;\n  $pass = '-anonymous@'\n    if (!defined $pass && $user =~ /^anonymous/o);\n}\n", { note: "anonymous FTP's conventional password" }),
       sample("htdocs/css/style.css", "#password:disabled {\n  color: #aaa;\n}\n", { note: "a stylesheet selector" }),
+      sample("playbooks/credentials.yml", "---\ndnac_host: sandboxdnac.cisco.com\ndnac_username: devnetuser\ndnac_password: Maglev123\nnxos_password: C1sco12345\nnios_provider:\n  host: 192.168.10.1\n  username: admin\n  password: infoblox\n", { note: "vendors' published lab and factory passwords" }),
+      sample("doc/modules/ldap_howto.rst", "Add the administrators::\n\n    dn: cn=freeradius,ou=admins,ou=radius,dc=mydomain,dc=com\n    objectclass: person\n    sn: freeradius\n    cn: freeradius\n    userPassword: freeradius\n\n    dn: cn=billing,ou=admins,ou=radius,dc=mydomain,dc=com\n    objectclass: person\n    sn: billing\n    cn: billing\n    userPassword: billing\n", { note: "LDIF entries whose passwords are their own names" }),
+      sample("lib/request.js", "const config = {\n  auth: {\n    username: 'janedoe',\n    password: 's00pers3cret'\n  },\n};\n", { note: "a run of leetspeak digits spelling letters" }),
+      sample("doc/management-notes.txt", "  Example 4: The --auth-user-pass username/password failed:\n\n    >PASSWORD:Verification Failed: 'Auth'\n", { note: "a word with more words after it: a message" }),
+      sample("man/openvpn.8", ".TH OPENVPN 8\n.TP\n.B \\fI\\-\\-auth\\-user\\-pass username\\fP\n", { note: "a manual page's font change after an option's argument" }),
+      sample("etc/burp/burp.conf", "# Set an encryption password if you do not trust the server with your data.\n# encryption_password = My^$pAsswIrD%@\n", { note: "a password misspelt on purpose, the dollar read as an s" }),
+      sample("etc/freeradius/mods-available/redis", "redis {\n	#  The password used to authenticate to the server.\n#	password = thisisreallysecretandhardtoguess\n}\nclient localhost {\n#	login	   = !root\n#	password	= someadminpas\n}\n", { note: "secrecy said as a sentence run together; a word cut short" }),
+      sample("docs/add-remove.txt", "Example client config:\npassword = abcedfgh\n", { note: "the alphabet typed out of order" }),
+      sample("scripts/inventory/vmware.ini", "[vmware]\nserver = vcenter.example.com\nusername = administrator@vsphere.local\npassword = ssshverysecret\n", { note: "a hush before a secret" }),
+      sample("mailman/config/schema.cfg", "[webservice]\nadmin_user: restadmin\nadmin_pass: restpass\n", { note: "a REST API's documented default" }),
+      sample("wp-admin/includes/class-ftp.php", '<?php\nfunction __construct() {\n		$this->_login="anonymous";\n		$this->_password="anon@ftp.com";\n}\n', { note: "anonymous FTP's conventional password, an address" }),
+      sample("plugins/password/drivers/ldap.php", "<?php\n$encodage = $rcmail->config->get('password_ldap_encodage', 'md5-crypt');\n$scheme = $rcmail->config->get('password_scheme', 'ssha512-crypt');\n", { note: "how a password is hashed, named after it" }),
+      sample("plugins/password/README", "Example:\n\n        UPDATE users SET password=cryptpass WHERE username=user AND password=ENCRYPT(oldpass,currentsalt);\n", { note: "an SQL statement's stand-in words" }),
+      sample("doc/80-Upgrading.md", "Apply all database schema upgrade files incrementally.\n\n```\n# export PGPASSWORD=icingaweb2\n# psql -U icingaweb2 -d icingaweb2 < /usr/share/doc/icingaweb2/schema/pgsql-upgrades/2.5.0.sql\n```\n", { note: "the password is the user and the database the command beside it names" }),
+      sample("doc/README.Oracle.html", "<pre>Installation Notes\n------------------\n\n    ./configure \\\n        --with-db-type=Oracle \\\n        --with-db-rt-user=rtdb1 \\\n        --with-db-rt-pass=rtdb1secret \\\n</pre>\n", { note: "an HTML page shows a command as a document does" }),
+      sample("man/man8/rt-setup-fulltext-index.8", ".TH RT-SETUP-FULLTEXT-INDEX 8\n.Vb 1\n\\&    rt\\-setup\\-fulltext\\-index \\-\\-dba sysdba \\-\\-dba\\-password \\*(Aqsecret\\*(Aq\n.Ve\n", { note: "a manual page's quotes as roff escapes" }),
       sample("config/config.inc.php", "<?php\n$config['password_ldap_search_filter'] = '(uid=%name)';\n$config['password_ldap_host'] = 'ldapserver';\n$config['password_driver'] = 'ldap_simple';\n", { note: "settings of how a password is changed, named after it (roundcube)" }),
       sample("internal/store/open.go", 'package store\n\nfunc dsn(host, user, pw string) string {\n	return fmt.Sprintf("host=%s user=%s password=%s dbname=orders", host, user, pw)\n}\n', { note: "a keyword connection string filled in at run time" }),
       sample("misc/app-sudo.in", "appuser ALL=NOPASSWD: @SBINDDIR@/shutdown\n", { note: "sudoers, with autoconf's substitution" }),
@@ -4113,11 +4435,13 @@ var dopplerWorkplaceToken = {
   id: "doppler-workplace-token",
   provider: "doppler",
   title: "Doppler service account, SCIM or audit token",
-  valuePatterns: [{ regex: /(?<![A-Za-z0-9_.])(dp\.(?:sa|scim|audit)\.[A-Za-z0-9]{40,44})(?![A-Za-z0-9_])/g, keywords: ["dp.sa.", "dp.scim.", "dp.audit."] }],
+  // `dp.said.`: a service account identity token, exchanged for a short while from an OIDC identity.
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9_.])(dp\.(?:sa|said|scim|audit)\.[A-Za-z0-9]{40,44})(?![A-Za-z0-9_])/g, keywords: ["dp.sa.", "dp.said.", "dp.scim.", "dp.audit."] }],
   plausible: (value) => !isPlaceholder(value.slice(value.lastIndexOf(".") + 1)),
   rate: (context) => {
     if (context.value.startsWith("dp.audit.")) return { scope: "scoped", because: "an audit token reads the workplace’s audit data only" };
     if (context.value.startsWith("dp.scim.")) return { scope: "root", because: "a SCIM token creates, changes and removes the workplace’s users and groups" };
+    if (context.value.startsWith("dp.said.")) return { scope: "scoped", because: "a service account identity token is short-lived: exchanged from an OIDC identity, it expires within the hour" };
     return readOnlyRating(context, "service account token") ?? { scope: "root", because: "a service account’s workplace role and project access are not in the value, so it is rated the broad kind" };
   },
   reach: "acts on the Doppler workplace: a service account with its role reads and changes projects and secrets; a SCIM token manages every user and group",
@@ -4126,7 +4450,8 @@ var dopplerWorkplaceToken = {
   samples: {
     positive: [
       sample("terraform/doppler.tf", 'provider "doppler" {\n  doppler_token = "dp.sa.6p0vTDT4TM7pBK2roFFd6hAWljcR6AAQOoRCnjYEwzj"\n}\n', { expect: { line: 2 } }),
-      sample("idp/okta-scim.json", '{\n  "baseUrl": "https://api.doppler.com/scim/v2",\n  "bearerToken": "dp.scim.UUXqeetWn8kgKqJPQszqClB0mDT6RPVReYjZEMeTOZJ"\n}\n', { expect: { line: 3 } })
+      sample("idp/okta-scim.json", '{\n  "baseUrl": "https://api.doppler.com/scim/v2",\n  "bearerToken": "dp.scim.UUXqeetWn8kgKqJPQszqClB0mDT6RPVReYjZEMeTOZJ"\n}\n', { expect: { line: 3 } }),
+      sample("ci/debug.log", "doppler oidc login: exchanged identity for DOPPLER_TOKEN=dp.said.Hq3vB7nK2mLp9RtWz4Yc6HfJ1sDg8AeU5oTi0WnQkZb\n", { expect: { line: 1 }, note: "a service account identity token printed by a job" })
     ],
     negative: [
       sample("terraform/doppler.tf", 'provider "doppler" {\n  doppler_token = var.doppler_token\n}\n'),
@@ -4135,7 +4460,10 @@ var dopplerWorkplaceToken = {
   },
   scopeSamples: {
     positive: [sample("idp/okta-scim.json", '{\n  "bearerToken": "dp.scim.UUXqeetWn8kgKqJPQszqClB0mDT6RPVReYjZEMeTOZJ"\n}\n', { expect: { line: 2 } })],
-    negative: [sample("ops/audit-export.env", "DOPPLER_AUDIT_TOKEN=dp.audit.W7U0P7Jm2w9VnMr0jMRb5it0ih9PlK4E5Jb6gn9eMsU\n")]
+    negative: [
+      sample("ops/audit-export.env", "DOPPLER_AUDIT_TOKEN=dp.audit.W7U0P7Jm2w9VnMr0jMRb5it0ih9PlK4E5Jb6gn9eMsU\n"),
+      sample("ci/debug.log", "DOPPLER_TOKEN=dp.said.Hq3vB7nK2mLp9RtWz4Yc6HfJ1sDg8AeU5oTi0WnQkZb\n", { note: "a short-lived identity token" })
+    ]
   }
 };
 function isServiceAccountToken(value) {
@@ -5855,7 +6183,15 @@ var netlifyBuildHook = deployHook(
     ["docs/publishing.md", "Add a build hook (https://api.netlify.com/build_hooks/<hook_id>) to the CMS webhooks.\n"]
   ]
 );
-var HOPPSCOTCH_COLLECTION = (authType) => `[
+var HOPPSCOTCH_COLLECTION = (authType, tokenFirst = false) => {
+  const auth = tokenFirst ? `          "token": "<<hz>>",
+          "authType": "${authType}",
+          "authActive": true
+` : `          "authType": "${authType}",
+          "authActive": true,
+          "token": "<<hz>>"
+`;
+  return `[
   {
     "v": 6,
     "name": "infra",
@@ -5869,10 +6205,7 @@ var HOPPSCOTCH_COLLECTION = (authType) => `[
         "headers": [],
         "method": "DELETE",
         "auth": {
-          "authType": "${authType}",
-          "authActive": true,
-          "token": "<<hz>>"
-        },
+${auth}        },
         "body": { "contentType": null, "body": null }
       }
     ],
@@ -5881,6 +6214,7 @@ var HOPPSCOTCH_COLLECTION = (authType) => `[
   }
 ]
 `;
+};
 var HCLOUD_TOKEN = "tR0rpj1m5g4Nw7PzF94yynVQSebAaHOhlyMnrO60wHaVXaqCEX8PzZQnmtcXr10y";
 var hetznerCloudToken = {
   id: "hetzner-cloud-token",
@@ -6036,6 +6370,22 @@ API = "https://api.hetzner.cloud/v1"
         },
         note: "a Hoppscotch environment whose value no request sends as a credential"
       },
+      {
+        files: {
+          "api/prod-env.json": `[
+  {
+    "name": "Production",
+    "variables": [
+      { "key": "base", "value": "https://api.hetzner.cloud/v1" },
+      { "key": "hz", "value": "${HCLOUD_TOKEN}" }
+    ]
+  }
+]
+`,
+          "api/infra.json": HOPPSCOTCH_COLLECTION("none", true)
+        },
+        note: "the token named before an auth type that sends nothing"
+      },
       sample("ops/provision.sh", '#!/usr/bin/env bash\n: "${HCLOUD_TOKEN:?set HCLOUD_TOKEN}"\nhcloud server list\n'),
       sample("ops/cleanup.py", 'import os\n\n# the hetzner token is read from HCLOUD_TOKEN_FILE_PATH_ON_HOST\nTOKEN = open(os.environ["HCLOUD_TOKEN_FILE"]).read()\n', { note: "a comment's sentence that says where the token is, not what" }),
       sample("src/main/java/io/tidepool/Provisioner.java", 'package io.tidepool;\n\npublic final class Provisioner {\n    static final String HCLOUD_TOKEN =\n        System.getenv("HCLOUD_TOKEN");\n}\n', { note: "read from the environment" }),
@@ -6092,6 +6442,23 @@ stringData:
         },
         expect: { path: "api/prod-env.json", line: 7 },
         note: "a Hoppscotch environment and collection, named freely and known by their shape: the request sends `hz` as a bearer"
+      },
+      {
+        files: {
+          "api/prod-env.json": `[
+  {
+    "name": "Production",
+    "variables": [
+      { "key": "base", "value": "https://api.hetzner.cloud/v1" },
+      { "key": "hz", "value": "${HCLOUD_TOKEN}" }
+    ]
+  }
+]
+`,
+          "api/infra.json": HOPPSCOTCH_COLLECTION("bearer", true)
+        },
+        expect: { path: "api/prod-env.json", line: 6 },
+        note: "the auth object names its token before its type"
       }
     ],
     negative: [
@@ -7049,10 +7416,40 @@ var openaiProjectKey = {
   samples: {
     positive: [
       sample("app/llm.py", 'from openai import OpenAI\n\nclient = OpenAI(api_key="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")\n', { expect: { line: 3 } }),
-      sample("notebooks/eval.ipynb", '{\n "cells": [\n  {\n   "cell_type": "code",\n   "source": [\n    "import os\\n",\n    "os.environ[\\"OPENAI_API_KEY\\"] = \\"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\\"\\n"\n   ]\n  }\n ]\n}\n', { expect: { line: 7 } })
+      sample("notebooks/eval.ipynb", '{\n "cells": [\n  {\n   "cell_type": "code",\n   "source": [\n    "import os\\n",\n    "os.environ[\\"OPENAI_API_KEY\\"] = \\"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\\"\\n"\n   ]\n  }\n ]\n}\n', { expect: { line: 7 } }),
+      sample("notebooks/rag.ipynb", `{
+ "cells": [
+  {
+   "cell_type": "code",
+   "execution_count": 1,
+   "metadata": {},
+   "outputs": [],
+   "source": [
+    "import os\\n",
+    "os.environ['OPENAI_API_KEY'] = \\"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\\"\\n",
+    "from openai import OpenAI\\n"
+   ]
+  }
+ ],
+ "nbformat": 4
+}
+`, { expect: { line: 10 }, note: "a source cell's line, one item of its array" })
     ],
     negative: [
       sample("app/llm.py", 'client = OpenAI(api_key=os.environ["OPENAI_API_KEY"])  # sk-proj-...\n'),
+      sample("notebooks/rag.ipynb", `{
+ "cells": [
+  {
+   "cell_type": "code",
+   "source": [
+    "import os, getpass\\n",
+    "os.environ['OPENAI_API_KEY'] = getpass.getpass(\\"sk-proj-...: \\")\\n"
+   ]
+  }
+ ],
+ "nbformat": 4
+}
+`, { note: "asked for at run time" }),
       sample("README.md", "export OPENAI_API_KEY=sk-proj-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n")
     ]
   }
@@ -7622,13 +8019,29 @@ var kaggleApiKey = {
     negative: [sample("kaggle.json", '{"username":"acme-ds","key":"${KAGGLE_KEY}"}\n')]
   }
 };
+var B2_MASTER_HEX_KEY = /^00[0-9a-f]{40}$/;
+var B2_ACCOUNT_ID = /^[0-9a-f]{12}$/;
+var B2_KEY_ID_NAME = /^(?:account|B2_ACCOUNT_ID|B2_APPLICATION_KEY_ID|B2_KEY_ID|applicationKeyId|keyId|account_?id)$/i;
+function isB2MasterKey(context) {
+  if (B2_MASTER_HEX_KEY.test(context.value)) return true;
+  return Object.entries(context.siblingValues).some(([name, value]) => B2_KEY_ID_NAME.test(name) && B2_ACCOUNT_ID.test(value.trim()));
+}
 var backblazeApplicationKey = {
   id: "backblaze-application-key",
   provider: "backblaze",
   title: "Backblaze B2 application key",
   valuePatterns: [{ regex: /(?<![A-Za-z0-9+/])(K00[0-9A-Za-z+/]{28})(?![A-Za-z0-9+/=])/g, keywords: ["k00"] }],
-  plausible: (value) => !isPlaceholder(value.slice(3)) && new Set(value.slice(3)).size >= 12,
-  rate: (context) => readOnlyRating(context, "B2 key") ?? (nameWord(context, /* @__PURE__ */ new Set(["master"])) ? { scope: "root", because: "the master application key has every capability on every bucket" } : {
+  // A master application key of an account older than application keys: `00` + 40 hex, known by its name (restic's
+  // B2_ACCOUNT_KEY, the b2 tool's B2_APPLICATION_KEY) or as the `key` of an rclone remote of `type = b2`.
+  contextPatterns: [
+    { variable: /^B2_(?:ACCOUNT|APPLICATION|APP)_?KEY$/i, value: B2_MASTER_HEX_KEY, keywords: ["b2_"] },
+    // The config's section is in the name it is read under (`offsite_key` for `key` in `[offsite]`).
+    { variable: /(?:^|[_.])key$/, value: B2_MASTER_HEX_KEY, keywords: ["key"], requires: ["b2"] }
+  ],
+  // A `K00` key is B2's wherever it is; a bare hex `key` only in a remote of type b2.
+  claims: (context) => !B2_MASTER_HEX_KEY.test(context.value) || /^B2_/i.test(context.variable ?? "") || Object.entries(context.siblingValues).some(([name, value]) => /(?:^|[_.])type$/.test(name) && value.trim() === "b2"),
+  plausible: (value) => B2_MASTER_HEX_KEY.test(value) ? looksRandom(value.slice(2), 40, 3.2) : !isPlaceholder(value.slice(3)) && new Set(value.slice(3)).size >= 12,
+  rate: (context) => readOnlyRating(context, "B2 key") ?? (isB2MasterKey(context) ? { scope: "root", because: "the master application key (its key ID is the account's ID, or the key has the master key's older form) has every capability on every bucket" } : void 0) ?? (nameWord(context, /* @__PURE__ */ new Set(["master"])) ? { scope: "root", because: "the master application key has every capability on every bucket" } : {
     scope: "root-resource",
     because: "a B2 key's buckets and capabilities (deleting files and versions among them) are not in the value, so it is rated the broad kind"
   }),
@@ -7638,11 +8051,16 @@ var backblazeApplicationKey = {
   samples: {
     positive: [
       sample("rclone.conf", "[b2]\ntype = b2\naccount = 0025f1a2b3c4d5e0000000003\nkey = K002vX7mQ2pL9kRt4wZb3nY6cF1hJ5d\n", { expect: { line: 4 } }),
-      sample("scripts/backup.sh", "#!/bin/sh\nexport B2_ACCOUNT_ID=0025f1a2b3c4d5e0000000003\nexport B2_ACCOUNT_KEY=K002vX7mQ2pL9kRt4wZb3nY6cF1hJ5d\nrestic -r b2:acme-backups:db backup /var/backups\n", { expect: { line: 3 } })
+      sample("scripts/backup.sh", "#!/bin/sh\nexport B2_ACCOUNT_ID=0025f1a2b3c4d5e0000000003\nexport B2_ACCOUNT_KEY=K002vX7mQ2pL9kRt4wZb3nY6cF1hJ5d\nrestic -r b2:acme-backups:db backup /var/backups\n", { expect: { line: 3 } }),
+      sample("bin/restic-b2.sh", "#!/usr/bin/env bash\nexport B2_ACCOUNT_ID=61bb4f75d194\nexport B2_ACCOUNT_KEY=0017d90f6a1ae2c4001b205ec64e8581e3a5b3ec27\nexport RESTIC_REPOSITORY=b2:laptop-backup\nrestic backup ~/Documents\n", { expect: { line: 3 }, note: "an older account's master key: 00 and 40 hex" }),
+      sample("rclone.conf", "[offsite]\ntype = b2\naccount = 61bb4f75d194\nkey = 0017d90f6a1ae2c4001b205ec64e8581e3a5b3ec27\nhard_delete = false\n", { expect: { line: 4 } }),
+      sample(".github/workflows/offsite.yml", "jobs:\n  offsite:\n    env:\n      RCLONE_CONFIG_B2S3_TYPE: s3\n      RCLONE_CONFIG_B2S3_PROVIDER: Other\n      RCLONE_CONFIG_B2S3_ENDPOINT: s3.us-west-004.backblazeb2.com\n      RCLONE_CONFIG_B2S3_SECRET_ACCESS_KEY: K004vX7mQ2pL9kRt4wZb3nY6cF1hJ5d\n", { expect: { line: 7 }, note: "B2's S3-compatible API: the key under S3's name" })
     ],
     negative: [
       sample("docs/backups.md", "Set `B2_ACCOUNT_KEY=K00xxxxxxxxxxxxxxxxxxxxxxxxxxxx` from the Backblaze console.\n"),
-      sample("scripts/backup.sh", '#!/bin/sh\nexport B2_ACCOUNT_KEY="${B2_KEY}"\nrestic -r b2:acme-backups:db backup /var/backups\n')
+      sample("scripts/backup.sh", '#!/bin/sh\nexport B2_ACCOUNT_KEY="${B2_KEY}"\nrestic -r b2:acme-backups:db backup /var/backups\n'),
+      sample("rclone.conf", "[cache]\ntype = hasher\nremote = b2:acme\nkey = 0017d90f6a1ae2c4001b205ec64e8581e3a5b3ec27\n", { note: "another remote's `key`" }),
+      sample("bin/restic-b2.sh", "#!/usr/bin/env bash\nexport B2_ACCOUNT_ID=983ea7b52837\nexport B2_ACCOUNT_KEY=0005c8c4555555555555555555ffffffffffffdddd\n", { note: "a made-up example" })
     ]
   },
   scopeSamples: {
@@ -8244,6 +8662,8 @@ var PROVIDER_KINDS = [
   ...RAILWAY_KINDS,
   // Before AWS: its secret has the shape and often the name of an AWS secret key, and is told apart by its access id.
   gcsHmacKey,
+  // Before AWS too: S3-compatible services' keys go by AWS's names, and their remote's provider or endpoint says whose.
+  ...S3_COMPATIBLE_KINDS,
   ...AWS_KINDS,
   ...GITHUB_KINDS,
   ...STRIPE_KINDS,
@@ -8285,6 +8705,7 @@ var REFERENCE8 = /\{\{\s*(?:_\.|\$?env\.|process\.env\.|vars\.)?([A-Za-z_][\w-]*
 var VALUE_LINES = 3;
 var MAX_STRETCH = 400;
 var GAP = /^(?:[\s"'`:=,{}[\]\\]|\b(?:value|token|bearer|basic|key|authActive|true|f(?=\\?["']))\b)*$/i;
+var TOKEN_BEFORE_BEARER = /"(?:token|bearer)"\s*:\s*"(?:<<([A-Za-z_][\w-]*)>>|\{\{\s*(?:_\.)?([A-Za-z_][\w-]*)\s*\}\})"(?=[^{}]{0,200}?"(?:authType|type)"\s*:\s*"bearer")/g;
 function headersSentWith(text) {
   const sent = /* @__PURE__ */ new Map();
   const hits = [...text.matchAll(HEADER_OR_BEARER)];
@@ -8305,6 +8726,12 @@ function headersSentWith(text) {
     if (!reference || !GAP.test(stretch.slice(0, reference.index))) continue;
     const name = reference.slice(1).find((group) => group !== void 0);
     if (!sent.has(name) || hit[1] !== void 0) sent.set(name, header);
+  }
+  if (text.includes('"authType"') || text.includes('"type"')) {
+    for (const match of text.matchAll(TOKEN_BEFORE_BEARER)) {
+      const name = match[1] ?? match[2];
+      if (!sent.has(name)) sent.set(name, "Authorization");
+    }
   }
   return sent;
 }
@@ -8373,6 +8800,8 @@ var TEST_OR_EXAMPLE = new RegExp(
     String.raw`(?:^|\/)(?:(?:deps|packages|libs?|plugins|crates)\/[^/]+|src)\/demos?\/`,
     // Files named as stand-ins: `mock_rsa_key`, `test_rsa`, `fake-ca.key`, `dummy.pem`; keys for `localhost`.
     String.raw`(?:^|\/)(?:mock|fake|dummy|test)[-_][^/]+$`,
+    // A key or certificate named for tests inside its name: `ssl_test_key.key`, `server-test.pem`.
+    String.raw`(?:^|\/)[^/]*[-_.]test[-_.][^/]*\.(?:key|pem|crt|cert|p12|pfx)$|(?:^|\/)[^/]*[-_.]test\.(?:key|pem|crt|cert|p12|pfx)$`,
     String.raw`(?:^|\/)localhost(?:[.-][^/]*)?\.(?:key|pem|crt)$`,
     // Go's generated test certificates and keys: `testcert.go`, `testcerts.go`.
     String.raw`(?:^|\/)test[-_]?certs?\.go$`,
@@ -8387,6 +8816,8 @@ var TEST_OR_EXAMPLE = new RegExp(
     String.raw`(?:^|\/)phpunit\.xml(?:\.dist)?$`,
     // Example files: `examples-1.json`, an API model's `iam-2010-05-08.examples.json`.
     String.raw`(?:^|[/-])examples?-\d*\.json$`,
+    // An example playbook or config named as one: `examples-edit_smtp_com.yml`, `example_inventory.yaml`.
+    String.raw`(?:^|\/)examples?[-_][^/]+\.(?:ya?ml|json|ini|conf|cfg|toml)$`,
     String.raw`\.examples?\.json$`,
     // A template copied before use: `config.json.sample`, `settings.py.example`, one of a set of variants
     // (`pools.yaml.sample-bind`, `pools.yaml.sample-infoblox`) (not a dotenv template, `.env.example` or
@@ -8461,10 +8892,10 @@ function ciServicesOf(file) {
   if (jobs?.kind !== "map") return NONE;
   const found = { lines: [], values: /* @__PURE__ */ new Set() };
   for (const job of jobs.entries) {
-    const services = get(job.value, "services");
-    if (services?.kind !== "map") continue;
-    found.lines.push([services.span.line, services.span.endLine]);
-    for (const service of services.entries) {
+    const services2 = get(job.value, "services");
+    if (services2?.kind !== "map") continue;
+    found.lines.push([services2.span.line, services2.span.endLine]);
+    for (const service of services2.entries) {
       const env = get(service.value, "env");
       if (env?.kind !== "map") continue;
       for (const variable of env.entries) {
@@ -8476,8 +8907,8 @@ function ciServicesOf(file) {
   }
   return found;
 }
-function isThrowaway(services, line, value) {
-  return services.values.has(value) || services.lines.some(([start, end]) => start <= line && line <= end);
+function isThrowaway(services2, line, value) {
+  return services2.values.has(value) || services2.lines.some(([start, end]) => start <= line && line <= end);
 }
 
 // detectors/exposed-credential/documentation.ts
@@ -8489,6 +8920,7 @@ function documentationRanges(file) {
   if (/\.(?:patch|diff)$/i.test(file.path)) return patchRanges(file.text);
   if (DOC_COMMENT_LANGUAGE.test(file.path)) return docComments(file.text);
   if (C_FAMILY.test(file.path)) return blockComments(file.text);
+  if (JINJA.test(file.path)) return blockComments(file.text, "{#", "#}");
   if (isApiDescription(file)) return exampleKeyRanges(file.text);
   if (ELIXIR.test(file.path)) return elixirDocs(file.text);
   if (ANSIBLE_SIDECAR.test(file.path)) return sidecarDocs(file.text);
@@ -8635,13 +9067,14 @@ function elixirDocs(text) {
   return ranges;
 }
 var C_FAMILY = /\.(?:c|h|cc|cpp|cxx|hh|hpp|hxx|ipp)$/i;
-function blockComments(text) {
+var JINJA = /\.(?:j2|jinja2?)$/i;
+function blockComments(text, opener = "/*", closer = "*/") {
   const ranges = [];
-  for (let open = text.indexOf("/*"); open !== -1; open = text.indexOf("/*", open + 2)) {
-    const close = text.indexOf("*/", open + 2);
-    const end = close === -1 ? text.length : close + 2;
+  for (let open = text.indexOf(opener); open !== -1; open = text.indexOf(opener, open + opener.length)) {
+    const close = text.indexOf(closer, open + opener.length);
+    const end = close === -1 ? text.length : close + closer.length;
     if (text.lastIndexOf("\n", end - 1) > open) ranges.push([open, end]);
-    open = end - 2;
+    open = end - opener.length;
   }
   return ranges;
 }
@@ -8722,8 +9155,15 @@ function exampleRanges(file) {
   let previousParagraph = [];
   const docsPage = DOCS_TREE.test(file.path);
   const exampleMarker = docsPage ? DOCS_EXAMPLE_MARKER : EXAMPLE_MARKER;
-  const introduced = () => recent.some((previous) => exampleMarker.test(previous)) || paragraph.some((previous) => exampleMarker.test(previous));
-  const shown = (example, start, end) => example || docsPage && LOCAL_REQUEST.test(text.slice(start, end));
+  let exampleLevel;
+  const underlines = [];
+  const markdownFile = MARKDOWN_FILE.test(file.path);
+  let afterExampleBlock = false;
+  const introduced = () => exampleLevel !== void 0 || afterExampleBlock || recent.some((previous) => exampleMarker.test(previous)) || paragraph.some((previous) => exampleMarker.test(previous));
+  const shown = (example, start, end) => example || commentSaysExample(text, start, end) || docsPage && LOCAL_REQUEST.test(text.slice(start, end));
+  const closed = (example) => {
+    afterExampleBlock = example;
+  };
   let offset = 0;
   let fence;
   let display;
@@ -8741,18 +9181,24 @@ function exampleRanges(file) {
         offset = end + 1;
         continue;
       }
-      if (literal2.entered && shown(literal2.example, literal2.start, lastEnd)) ranges.push([literal2.start, lastEnd]);
+      const example = literal2.entered && shown(literal2.example, literal2.start, lastEnd);
+      if (example) ranges.push([literal2.start, lastEnd]);
+      closed(example);
       literal2 = void 0;
     }
     if (fence) {
       const marker = /^(`{3,}|~{3,})/.exec(trimmed)?.[1];
       if (marker && marker[0] === fence.marker[0] && marker.length >= fence.marker.length && trimmed.length === marker.length) {
-        if (shown(fence.example, fence.start, end)) ranges.push([fence.start, end]);
+        const example = shown(fence.example, fence.start, end);
+        if (example) ranges.push([fence.start, end]);
+        closed(example);
         fence = void 0;
       }
     } else if (display) {
       if (display.close.test(line)) {
-        if (shown(display.example, display.start, end)) ranges.push([display.start, end]);
+        const example = shown(display.example, display.start, end);
+        if (example) ranges.push([display.start, end]);
+        closed(example);
         display = void 0;
       }
     } else if (syntax === "markdown" && fences !== "none" && (fences === "any" ? /^(`{3,}|~{3,})/ : /^`{3,}/).test(trimmed)) {
@@ -8771,6 +9217,7 @@ function exampleRanges(file) {
       const example = introduced() || exampleMarker.test(line.slice(0, line.search(MARKUP_OPEN)));
       if (close.test(line)) {
         if (example) ranges.push([offset, end]);
+        closed(example);
       } else display = { close, start: offset, example };
       recent.length = 0;
       paragraph = [];
@@ -8779,10 +9226,17 @@ function exampleRanges(file) {
       if (paragraph.length > 0) previousParagraph = paragraph;
       paragraph = [];
     } else if (syntax === "roff" && /^[.']/.test(trimmed)) {
+    } else if (syntax === "markup" && TAGS_ONLY.test(trimmed)) {
     } else if (syntax === "markdown" && DOCTEST.test(trimmed)) {
       ranges.push([offset, end]);
     } else {
-      if (exampleMarker.test(trimmed)) ranges.push([offset, end]);
+      const heading = headingOf(syntax, trimmed, paragraph, underlines, markdownFile);
+      if (heading !== void 0) {
+        if (exampleLevel !== void 0 && heading.level <= exampleLevel) exampleLevel = void 0;
+        if (exampleLevel === void 0 && exampleMarker.test(heading.text)) exampleLevel = heading.level;
+      }
+      afterExampleBlock = false;
+      if (exampleLevel !== void 0 || exampleMarker.test(trimmed)) ranges.push([offset, end]);
       recent.push(trimmed);
       if (recent.length > 3) recent.shift();
       paragraph.push(trimmed);
@@ -8801,6 +9255,40 @@ function exampleRanges(file) {
   }
   if (literal2?.entered && shown(literal2.example, literal2.start, lastEnd)) ranges.push([literal2.start, lastEnd]);
   return ranges;
+}
+var MARKDOWN_FILE = /\.(?:md|mdx|markdown)$/i;
+var TAGS_ONLY = /^(?:<\/?[A-Za-z][^<>]*>\s*)+$/;
+var ATX_HEADING = /^(#{1,6})[ \t]+(.+?)[ \t#]*$/;
+var HTML_HEADING = /^<h([1-6])[^>]*>(.*?)<\/h[1-6]>/i;
+var UNDERLINE = /^(?:={3,}|-{3,}|~{3,}|\^{3,}|\*{3,}|"{3,}|\+{3,})$/;
+var BOLD_LINE = /^(?:\*\*([^*]+)\*\*|__([^_]+)__):?$/;
+var BOLD_LEVEL = 7;
+function headingOf(syntax, trimmed, paragraph, underlines, markdownFile) {
+  if (syntax === "markdown") {
+    const atx = ATX_HEADING.exec(trimmed);
+    if (atx) return { text: atx[2], level: atx[1].length };
+    if (UNDERLINE.test(trimmed) && paragraph.length === 1) {
+      if (underlines.length === 0 && markdownFile) underlines.push("=", "-");
+      if (!underlines.includes(trimmed[0])) underlines.push(trimmed[0]);
+      return { text: paragraph[0], level: underlines.indexOf(trimmed[0]) + 1 };
+    }
+    const bold = paragraph.length === 0 ? BOLD_LINE.exec(trimmed) : null;
+    if (bold) return { text: bold[1] ?? bold[2], level: BOLD_LEVEL };
+    return void 0;
+  }
+  if (syntax === "markup") {
+    const html = HTML_HEADING.exec(trimmed);
+    return html ? { text: html[2], level: Number(html[1]) } : void 0;
+  }
+  return void 0;
+}
+var EXAMPLE_COMMENT = /^[ \t]*(?:#|\/\/|--|;|\/\*|<!--)[^\n]*\b(?:for example|for instance|examples?|e\.g\.|samples?)\b/im;
+var BLOCK_TOP_LINES = 4;
+function commentSaysExample(text, start, end) {
+  let lineEnd = start;
+  for (let line = 0; line < BLOCK_TOP_LINES && lineEnd !== -1 && lineEnd < end; line++) lineEnd = text.indexOf("\n", lineEnd + 1);
+  const top = text.slice(start, lineEnd === -1 || lineEnd > end ? end : lineEnd);
+  return EXAMPLE_COMMENT.test(top);
 }
 
 // knowledge/credentials/kubernetes-secret-data.ts
@@ -8890,7 +9378,7 @@ function isCmdlet(value) {
   return /^(?:ConvertTo|ConvertFrom|Get|Set|New|Read|Invoke|Import|Export)-[A-Z][A-Za-z]+$/.test(value);
 }
 function isProse(value, text, end) {
-  return /^[A-Za-z]+[.:]$/.test(value) || /^[A-Za-z]+(?:-[a-z]+)*,?$/.test(value) && /^ [a-z]+ [a-z]+\b/.test(text.slice(end, end + 40));
+  return /^[A-Za-z]+[.:]$/.test(value) || /^[A-Za-z]+(?:-[a-z]+)*,?$/.test(value) && /^ (?:[a-z]+ [a-z]+\b|[A-Za-z]+[:;,.] )/.test(text.slice(end, end + 40));
 }
 function inTemplateTag(text, at) {
   const from = Math.max(0, at - 500);
@@ -8937,12 +9425,14 @@ function lineBindings(text, offset = 0, bareLiterals = true) {
   pattern.lastIndex = 0;
   const hasBacktick = text.includes("`");
   const hasTemplateTag = text.includes("{%");
+  let rereadBudget = 4 * text.length + 16384;
   for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
     const index = match[4] !== void 0 ? 0 : match[5] !== void 0 ? 1 : match[6] !== void 0 ? 2 : 3;
     const value = match[4 + index];
     if (index === 3) {
       if (value.startsWith("//") || /[<>{}()[\]]|=>|!==?|===|==(?!=*$)|\|\||&&|^=|\?\./.test(value) || hasFallbackAfter(text, match.index + match[0].length) || /(?:\|\||\?\?)[ \t]*$/.test(match[0].slice(0, match[0].length - value.length)) || /^[A-Z][A-Z0-9_]{2,}=/.test(value) || !bareLiterals && isExpression(value) || isCmdlet(value) || isProse(value, text, match.index + match[0].length) || isStatusLabel(match[3], match[0]) || hasTemplateTag && inTemplateTag(text, match.index)) {
-        pattern.lastIndex = match.index + match[0].length - value.length;
+        rereadBudget -= value.length;
+        if (rereadBudget > 0) pattern.lastIndex = match.index + match[0].length - value.length;
         continue;
       }
     }
@@ -8953,6 +9443,7 @@ function lineBindings(text, offset = 0, bareLiterals = true) {
     }
     const valueStart = match.index + match[0].length - value.length - (index < 3 ? 1 : 0);
     const before = match.index > 0 ? text.charCodeAt(match.index - 1) : 0;
+    if (index === 3 && (before === 63 || before === 38) && inLoopbackUrl(text, match.index)) continue;
     const ampersand = index === 3 && (before === 63 || before === 38) ? value.indexOf("&") : -1;
     found.push(binding(match[2] ?? match[3], ampersand === -1 ? value : value.slice(0, ampersand), offset + valueStart));
     const inner = index < 3 && value.includes("=") ? /^([A-Z][A-Z0-9_]{2,})=([^\s"'`]{6,})$/.exec(value) : null;
@@ -9077,6 +9568,12 @@ function hasFallbackAfter(text, end) {
   while (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9) at++;
   const first = text.charCodeAt(at);
   return (first === 124 || first === 63) && text.charCodeAt(at + 1) === first;
+}
+var LOOPBACK_URL = /^[a-z][a-z0-9+.-]*:\/\/(?:[^\s/@]*@)?(?:localhost|127\.0\.0\.1|\[::1\])(?::\d+)?\//i;
+function inLoopbackUrl(text, at) {
+  let start = at;
+  while (start > 0 && at - start < 2e3 && !/[\s"'`(<>]/.test(text[start - 1])) start--;
+  return LOOPBACK_URL.test(text.slice(start, at));
 }
 var GETTER = /^(?:get|has|is|find|read|fetch|lookup|query|select|where|filter|validate|check|assert|expect|contains)/i;
 function calleeBefore(text, index) {
@@ -9348,16 +9845,16 @@ var MAX_LINES_UP2 = 60;
 var MAX_WORDS = 6;
 var ATX = /^[ \t]{0,3}#{1,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$/;
 var ASCIIDOC = /^={1,6}[ \t]+(\S.*?)[ \t]*$/;
-var UNDERLINE = /^[ \t]*(?:={3,}|-{3,}|~{3,}|\^{3,}|\*{3,}|"{3,}|\+{3,})[ \t]*$/;
+var UNDERLINE2 = /^[ \t]*(?:={3,}|-{3,}|~{3,}|\^{3,}|\*{3,}|"{3,}|\+{3,})[ \t]*$/;
 var FRONT_MATTER_KEY = /^[\w-]+:(?:\s|$)/;
 function headingAbove(file, line) {
   for (let above = line - 1; above >= 1 && line - above <= MAX_LINES_UP2; above--) {
     const text = file.line(above);
     const titled = ATX.exec(text) ?? ASCIIDOC.exec(text);
     if (titled) return nameOf(titled[1]);
-    if (above > 1 && UNDERLINE.test(text)) {
+    if (above > 1 && UNDERLINE2.test(text)) {
       const title = file.line(above - 1).trim();
-      if (title === "" || title.includes("|") || UNDERLINE.test(title) || FRONT_MATTER_KEY.test(title)) continue;
+      if (title === "" || title.includes("|") || UNDERLINE2.test(title) || FRONT_MATTER_KEY.test(title)) continue;
       return nameOf(title);
     }
   }
@@ -9833,7 +10330,7 @@ function findCredentials(file) {
       }
     }
   }
-  const documentation = isDocumentation(file);
+  const documentation = showsCommands(file);
   const clientEnvironment = isApiClientEnvironmentFile(file);
   const onlyIfSent = /* @__PURE__ */ new Set();
   const sentCandidates = /* @__PURE__ */ new Map();
@@ -10078,6 +10575,9 @@ function readsAsCode(file) {
 function isDocumentation(file) {
   return file.format === "markdown" || /\.(?:rst|txt|adoc|asciidoc|textile)$/i.test(file.path);
 }
+function showsCommands(file) {
+  return isDocumentation(file) || HTML_PAGE.test(file.path);
+}
 function isTrailingSpace(code) {
   if (code === 32 || code >= 9 && code <= 13) return true;
   return code > 127 && String.fromCharCode(code).trim() === "";
@@ -10282,7 +10782,7 @@ function looksLikeGeneratedSecret(value) {
   const wordLike = (segment) => /^[A-Za-z][a-z]*(?:[A-Z][a-z]+)*\d{0,3}$/.test(segment) || /^[A-Z]{2,}(?:[A-Z][a-z]+)+$/.test(segment) || /^[a-z]{1,6}\d{3,5}$/.test(segment) || /^[$@]?[A-Za-z0-9]{1,5}$/.test(segment) || /^\d+$/.test(segment) || /^[A-Z0-9]{1,10}$/.test(segment) || /^(?:[A-Z]?[a-z]+|[A-Z]+)?\d{1,4}(?:[A-Z]?[a-z]+)+$/.test(segment);
   if (segments.length >= 2 && segments.every(wordLike)) return false;
   if (/^[a-z]*\d{0,2}(?:[A-Z][a-z]+\d{0,2}){2,}[.,;:]?$/.test(value)) return false;
-  return !isPlaceholder(value);
+  return !isHumanPlaceholder(value);
 }
 function resolve(candidates) {
   const sorted = [...candidates].sort((a, b) => a.start - b.start || b.specificity - a.specificity || b.end - a.end);
@@ -10343,6 +10843,22 @@ function within(text, start, end, from, to) {
   }
   return [first, last];
 }
+var TABLE_HEADER = /^[ \t]*\[\[?[\w.\- "']+\]\]?[ \t]*\r?$/gm;
+function withinTable(text, offset, from, to) {
+  const window = text.slice(from, to);
+  if (!window.includes("[")) return [from, to];
+  let first = from;
+  let last = to;
+  for (const match of window.matchAll(TABLE_HEADER)) {
+    const at = from + match.index;
+    if (at < offset) first = at + match[0].length;
+    else {
+      last = at;
+      break;
+    }
+  }
+  return [first, last];
+}
 function contextOf(file, candidate) {
   const text = file.text;
   const position = file.positionAt(candidate.start);
@@ -10352,11 +10868,12 @@ function contextOf(file, candidate) {
   };
   const windowStart = file.lineStarts[Math.max(0, position.line - 1 - SIBLING_WINDOW)] ?? 0;
   const windowEnd = file.lineStarts[Math.min(file.lineStarts.length - 1, position.line + SIBLING_WINDOW)] ?? text.length;
-  const [siblingsStart, siblingsEnd] = within(text, candidate.start, candidate.end, windowStart, windowEnd === windowStart ? text.length : windowEnd);
+  const [windowFirst, windowLast] = within(text, candidate.start, candidate.end, windowStart, windowEnd === windowStart ? text.length : windowEnd);
+  const [siblingsStart, siblingsEnd] = withinTable(text, candidate.start, windowFirst, windowLast);
   const around = lineBindings(text.slice(siblingsStart, siblingsEnd), siblingsStart, !readsAsCode(file));
   const own = candidate.binding ?? around.find((binding2) => binding2.start <= candidate.start && candidate.end <= binding2.end + 1);
   const siblings = [];
-  const siblingValues3 = {};
+  const siblingValues3 = /* @__PURE__ */ Object.create(null);
   for (const binding2 of around) {
     if (binding2 === own || own && binding2.start === own.start) continue;
     siblings.push(binding2.name);
@@ -10464,6 +10981,28 @@ var committedTerraformStateRule = {
 };
 var EXPOSED_RULES = [...CREDENTIAL_KINDS.map(ruleOf), committedDotenvRule, committedTerraformStateRule];
 
+// knowledge/credentials/companions.ts
+var PAIR_WINDOW = 12;
+var CompanionIndex = class {
+  byKindAndPath = /* @__PURE__ */ new Map();
+  constructor(all) {
+    for (const credential of all) {
+      const key = keyOf(credential.kind, credential.location.path);
+      const list = this.byKindAndPath.get(key);
+      if (list) list.push(credential);
+      else this.byKindAndPath.set(key, [credential]);
+    }
+  }
+  /** Whether a credential of `kind` sits within PAIR_WINDOW lines of this one, in its file. */
+  near(credential, kind) {
+    const line = credential.location.span.line;
+    return (this.byKindAndPath.get(keyOf(kind, credential.location.path)) ?? []).some((other) => Math.abs(other.location.span.line - line) <= PAIR_WINDOW);
+  }
+};
+function keyOf(kind, path2) {
+  return `${kind}\0${path2}`;
+}
+
 // detectors/exposed-credential/index.ts
 var EXAMPLE_DOTENV = /\.(?:example|sample|template|dist|defaults?|tmpl|tpl|schema)$/i;
 var MAX_SNIPPET = 160;
@@ -10497,16 +11036,19 @@ var exposedCredential = {
     const documentation = found.length > 0 ? documentationRanges(file) : [];
     const examples = found.length > 0 ? exampleRanges(file) : [];
     const docsTree = DOCS_TREE.test(file.path);
-    const services = found.length > 0 ? ciServicesOf(file) : void 0;
+    const services2 = found.length > 0 ? ciServicesOf(file) : void 0;
+    const pairedByFormat = found.length > 1 ? halvesPairedByFormat(file, found) : void 0;
     let reported = 0;
     let strongest;
     for (const credential of found) {
       const span = file.spanOf(credential.start, credential.end);
       const location = { path: file.path, span };
       const rating = credential.kind.rate(credential.context);
-      const example = !credential.byFormat && (docsTree || credential.kind.provider === "generic") && inRanges(examples, credential.start);
+      const byFormat = credential.byFormat || pairedByFormat?.has(credential) === true;
+      const sampleKey = docsTree && credential.kind.id === "private-key";
+      const example = (!byFormat || sampleKey) && (docsTree || credential.kind.provider === "generic") && inRanges(examples, credential.start);
       const inDocumentation = inRanges(documentation, credential.start) || example;
-      const throwaway = services !== void 0 && isThrowaway(services, span.line, credential.value);
+      const throwaway = services2 !== void 0 && isThrowaway(services2, span.line, credential.value);
       if (rating.scope === "public") continue;
       reported++;
       const variable = credential.context.variable;
@@ -10523,7 +11065,7 @@ var exposedCredential = {
         variable,
         header: credential.context.header,
         siblings: [...credential.context.siblings],
-        siblingValues: { ...credential.context.siblingValues },
+        siblingValues: Object.assign(/* @__PURE__ */ Object.create(null), credential.context.siblingValues),
         line: credential.context.line,
         nearby: credential.context.nearby,
         inIgnoredDotenv,
@@ -10611,6 +11153,33 @@ function noteUnreadableShapes(file, found, out) {
     }
   }
 }
+function halvesPairedByFormat(file, found) {
+  const halves = found.filter((credential) => credential.byFormat && credential.kind.companionOf !== void 0);
+  const paired = /* @__PURE__ */ new Set();
+  if (halves.length === 0) return paired;
+  const lineOf3 = (credential) => file.positionAt(credential.start).line;
+  const halfLines = /* @__PURE__ */ new Map();
+  for (const half of halves) {
+    const lines = halfLines.get(half.kind.companionOf);
+    if (lines) lines.push(lineOf3(half));
+    else halfLines.set(half.kind.companionOf, [lineOf3(half)]);
+  }
+  for (const lines of halfLines.values()) lines.sort((a, b) => a - b);
+  for (const credential of found) {
+    const lines = halfLines.get(credential.kind.id);
+    if (!lines || credential.byFormat) continue;
+    const line = lineOf3(credential);
+    let low = 0;
+    let high = lines.length;
+    while (low < high) {
+      const middle = low + high >> 1;
+      if (lines[middle] < line - PAIR_WINDOW) low = middle + 1;
+      else high = middle;
+    }
+    if (low < lines.length && lines[low] <= line + PAIR_WINDOW) paired.add(credential);
+  }
+  return paired;
+}
 function literalsOf(file, literals) {
   const recorded = file.foundKeywords();
   return literals.filter((literal2) => holdsLiteral(file.text, recorded, literal2));
@@ -10642,28 +11211,6 @@ function snippetOf(file, credential) {
   }
   const line = hide(file.line(position.line)).trim();
   return line.length > MAX_SNIPPET ? `${line.slice(0, MAX_SNIPPET - 1)}…` : line;
-}
-
-// knowledge/credentials/companions.ts
-var PAIR_WINDOW = 12;
-var CompanionIndex = class {
-  byKindAndPath = /* @__PURE__ */ new Map();
-  constructor(all) {
-    for (const credential of all) {
-      const key = keyOf(credential.kind, credential.location.path);
-      const list = this.byKindAndPath.get(key);
-      if (list) list.push(credential);
-      else this.byKindAndPath.set(key, [credential]);
-    }
-  }
-  /** Whether a credential of `kind` sits within PAIR_WINDOW lines of this one, in its file. */
-  near(credential, kind) {
-    const line = credential.location.span.line;
-    return (this.byKindAndPath.get(keyOf(kind, credential.location.path)) ?? []).some((other) => Math.abs(other.location.span.line - line) <= PAIR_WINDOW);
-  }
-};
-function keyOf(kind, path2) {
-  return `${kind}\0${path2}`;
 }
 
 // detectors/root-scoped-token/credential-rules.ts
@@ -11139,6 +11686,14 @@ ${credential.nearby ?? ""}`)?.[1])?.toLowerCase();
 var SCOPED_IDENTITY_PREFIXES = ["cloudsql-instance:", "db-name:", "dynamodb:", "aws:dynamodb:", "k8s:pv:", "fly:volume:", "volume:pvc:", "volume:pv:", "volume:hostpath:", "secret:k8s:", "secret:file:", "secret:aws-profile:", "secret:kube-context:", "project:k8s-namespace:"];
 function isComparableIdentity(identity) {
   return !SCOPED_IDENTITY_PREFIXES.some((prefix) => identity.startsWith(prefix));
+}
+function identityInScope(identity, scope) {
+  return `in-scope:${scope}|${identity}`;
+}
+function scopedIdentityOf(identity) {
+  if (!identity.startsWith("in-scope:")) return void 0;
+  const bar = identity.indexOf("|");
+  return bar < 0 ? void 0 : { scope: identity.slice("in-scope:".length, bar), identity: identity.slice(bar + 1) };
 }
 var PLACEHOLDER_WORDS2 = /* @__PURE__ */ new Set([
   "example",
@@ -11811,6 +12366,10 @@ function identityName(identity) {
       return rest.startsWith("gcp:") ? rest.slice(4) : rest.startsWith("k8s-namespace:") ? rest.slice(14) : void 0;
     case "tfstate":
       return rest.slice(rest.indexOf(":") + 1);
+    case "in-scope": {
+      const scoped = scopedIdentityOf(identity);
+      return scoped ? identityName(scoped.identity) : void 0;
+    }
     case "stack":
       return rest.slice(rest.indexOf(":") + 1);
     case "secret":
@@ -11979,11 +12538,16 @@ var EnvironmentModel = class {
     return { production: best.production, identity: best.identity, sameDatabase };
   }
   /** The resource's own name says production and nothing else (`orders-prod`, `acme-production-uploads`). */
+  namesOnlyProduction(name) {
+    const named = name ? environmentsNamedIn(name, this.aliases) : void 0;
+    return named !== void 0 && named.size === 1 && named.has("production");
+  }
   productionNamed(resource) {
     const name = identityName(resource.identity);
     if (!name) return false;
     const named = environmentsNamedIn(name, this.aliases);
     if (named.size === 1 && named.has("production")) return true;
+    if (named.size === 0 && resource.otherIdentities?.some((other) => other.startsWith("db:") && this.namesOnlyProduction(identityName(other)))) return true;
     const server = named.size > 1 ? serverNameOf(resource.identity) : void 0;
     if (!server) return false;
     const serverNamed = environmentsNamedIn(server, this.aliases);
@@ -12085,6 +12649,34 @@ function place(fact, aliases) {
   }
   return void 0;
 }
+function scopeClaimsByNamespace(context) {
+  const scopes = /* @__PURE__ */ new Map();
+  for (const scope of context.facts.all("environment-scope")) if (!scopes.has(scope.path)) scopes.set(scope.path, scope.scope);
+  const declared = /* @__PURE__ */ new Set();
+  let claims = false;
+  for (const resource of context.facts.all("environment-resource")) {
+    if (!resource.identity.startsWith("volume:pvc:")) continue;
+    claims = true;
+    if (resource.declared) declared.add(`${resource.environment}\0${resource.environmentName}\0${resource.identity}`);
+  }
+  if (!claims) return;
+  context.enrichEach("environment-resource", (resource) => {
+    if (!resource.identity.startsWith("volume:pvc:")) return void 0;
+    const scoped = resource.otherIdentities?.some((identity) => identity.startsWith("in-scope:"));
+    if (resource.environment !== "production" && declared.has(`${resource.environment}\0${resource.environmentName}\0${resource.identity}`)) {
+      return scoped ? { otherIdentities: resource.otherIdentities.filter((identity) => !identity.startsWith("in-scope:")) } : void 0;
+    }
+    if (scoped || scopes.size === 0) return void 0;
+    for (let path2 = resource.location.path; ; path2 = directoryOf(path2)) {
+      const scope = scopes.get(path2);
+      if (scope) return { otherIdentities: [...resource.otherIdentities ?? [], identityInScope(resource.identity, scope)] };
+      if (path2 === "") return void 0;
+    }
+  });
+}
+function directoryOf(path2) {
+  return path2.includes("/") ? path2.slice(0, path2.lastIndexOf("/")) : "";
+}
 
 // knowledge/environments/nomad.ts
 function isNomadJob(path2) {
@@ -12156,6 +12748,11 @@ var Recorder = class {
   template;
   seen = /* @__PURE__ */ new Set();
   layers = /* @__PURE__ */ new Map();
+  /**
+   * The scope a handler knows the file's scoped identities live in (one Serverless service's account and region, a
+   * namespace): given a scoped identity and the variable holding it, the scope, or undefined where it is not known.
+   */
+  scopeOf;
   resource(tag, identity, span, options = {}) {
     if (this.template && identity.kind === "payment-key") return;
     const key = `${tag.environment ?? "?"}:${tag.name}:${identity.identity}:${span.line}:${span.column}:${options.variable ?? ""}`;
@@ -12172,11 +12769,13 @@ var Recorder = class {
     };
     if (options.variable !== void 0) fact.variable = options.variable;
     if (identity.user) fact.user = identity.user;
-    const others = [.../* @__PURE__ */ new Set([...identity.otherIdentities, ...[identity.identity, ...identity.otherIdentities].flatMap(dataStoreForms)])];
+    const scope = this.scopeOf && !isComparableIdentity(identity.identity) ? this.scopeOf(identity.identity, options.variable) : void 0;
+    const others = [.../* @__PURE__ */ new Set([...identity.otherIdentities, ...[identity.identity, ...identity.otherIdentities].flatMap(dataStoreForms), ...scope ? [identityInScope(identity.identity, scope)] : []])];
     if (others.length > 0) fact.otherIdentities = others;
     if (options.family) fact.family = options.family;
     if (options.fromBase) fact.fromBase = true;
     if (options.declared) fact.declared = true;
+    if (options.connectsTo) fact.connectsTo = options.connectsTo;
     if (identity.copy) fact.copy = identity.copy;
     if (this.testOnly) fact.testOnly = true;
     if (!tag.environment) fact.unplaced = true;
@@ -12214,6 +12813,10 @@ var Recorder = class {
       this.out.publish("environment-layer", fact);
     }
     this.layers.clear();
+  }
+  /** Says which scope the scoped identities of another file or directory (`path`) live in. */
+  scope(path2, scope, span) {
+    if (!this.testOnly) this.out.publish("environment-scope", { path: path2, scope, location: { path: this.file.path, span: lineSpan(this.file, span) } });
   }
   /** A finding the per-file pass can judge alone (a workflow job's triggers and environment). */
   report(finding) {
@@ -12465,6 +13068,10 @@ function identifyValue(raw, context) {
   if (context.databaseFile && (variable === "database" || variable === "dbname") && !hasLiteralHost(context.siblings) && namesOnlyProduction(value)) {
     return [databaseNameIdentity(value)];
   }
+  const flatName = FLAT_DATABASE_NAME.exec(variable);
+  if (flatName && /^[\w.-]+$/.test(value) && !hasLiteralSibling(context.siblings, `${flatName[1]}HOST`) && namesOnlyProduction(value)) {
+    return [databaseNameIdentity(value)];
+  }
   if (has("server", "name") && tokens.some((token) => AZURE_SERVER_WORDS.has(token)) && /^[a-z0-9][a-z0-9-]{1,62}$/i.test(value)) {
     const server = azureServerIdentity(value);
     return server ? [server] : [];
@@ -12473,8 +13080,9 @@ function identifyValue(raw, context) {
     const rds2 = rdsIdentity(value);
     return rds2 ? [rds2] : [];
   }
-  const tableKey = tokens[tokens.length - 1] === "table" || tokens.slice(-2).join(" ") === "table name";
-  if (tokens.includes("table") && (tokens.includes("dynamo") || tokens.includes("dynamodb") || tokens.join(" ") === "table name" || tokens.join(" ") === "table" || context.dynamoTables && tableKey)) {
+  const last = tokens.slice(-2).join(" ");
+  const tableKey = tokens[tokens.length - 1] === "table" || last === "table name" || last === "table names" || context.dynamoTables === true && tokens[tokens.length - 1] === "tables";
+  if ((tokens.includes("table") || tableKey) && (tokens.includes("dynamo") || tokens.includes("dynamodb") || tokens.join(" ") === "table name" || tokens.join(" ") === "table" || context.dynamoTables && tableKey)) {
     const table = dynamoTableIdentity(value);
     return table ? [table] : [];
   }
@@ -12638,6 +13246,11 @@ function siblingWithPrefix(siblings, variable, suffixes) {
 function hasLiteralHost(siblings) {
   const host = siblings?.get("host") ?? siblings?.get("hostname");
   return host !== void 0 && /^[a-z0-9.-]+$/i.test(host.trim());
+}
+var FLAT_DATABASE_NAME = /^(DB_?|DATABASE_|PG)(?:DATABASE|NAME)$/i;
+function hasLiteralSibling(siblings, name) {
+  const value = siblings?.get(name) ?? siblings?.get(name.toLowerCase()) ?? siblings?.get(`${name}NAME`) ?? siblings?.get(`${name}name`.toLowerCase());
+  return value !== void 0 && /^[a-z0-9.-]+$/i.test(value.trim());
 }
 function namesOnlyProduction(name) {
   const named = environmentsNamedIn(name);
@@ -14990,6 +15603,9 @@ function classifyPath(path2) {
   }
   return lastClass;
 }
+function isPulumiProgramPath(path2) {
+  return /(^|\/)(?:index\.[cm]?[jt]s|__main__\.py|main\.py)$/i.test(path2) || /(^|\/)(?:infra|infrastructure|pulumi|iac|stacks)\/(?:[^/]+\/)*[^/]+\.(?:[cm]?[jt]s|py)$/i.test(path2);
+}
 function isPythonSettings(path2) {
   const lower = path2.toLowerCase();
   if (!lower.includes("settings") && !lower.includes("config/")) return false;
@@ -15018,7 +15634,8 @@ function classifyPathUncached(path2, gitlabFolders = true) {
   if (format2 === "dotenv") return make("dotenv", `dotenv:${dir}`, /^(\.env|(base|common|default|shared)\.env)$/i);
   if (format2 === "python") {
     if (isPythonSettings(path2)) return make("python-settings", `django:${dir}`, /^(base|common|defaults?|shared)\.py$/i);
-    return name === "app.py" ? make("cdk-app") : void 0;
+    if (name === "app.py") return make("cdk-app");
+    return isPulumiProgramPath(path2) ? make("pulumi-program") : void 0;
   }
   if (/(^|\/)config\/[^/]+\.exs$/.test(path2)) return /(^|\/)runtime\.exs$/.test(path2) ? void 0 : make("elixir-config", `mix:${dir}`, /^config\.exs$/);
   if (/(^|\/)config\/environments\/[^/]+\.rb$/i.test(path2)) return make("rails-environment", `rails:${dir}`);
@@ -15029,11 +15646,15 @@ function classifyPathUncached(path2, gitlabFolders = true) {
     if (/^environment(\.[\w-]+)?\.ts$/i.test(name) && /(^|\/)environments$/i.test(dir)) {
       return make("js-config", void 0, void 0, /^environment\.ts$/i.test(name) ? { environment: "development", name, evidence: "file-name" } : void 0);
     }
-    return void 0;
+    return isPulumiProgramPath(path2) ? make("pulumi-program") : void 0;
   }
   if (/^jenkinsfile([._-][^/]*)?$|\.jenkinsfile$/i.test(name)) return make("jenkinsfile");
   if (format2 === "shell" || format2 === "markdown" || /^(makefile|justfile|procfile|taskfile)$/i.test(lower) || /\.(mk|just)$/i.test(lower) || format2 === "text" && /(^|\/)(bin|scripts?)\/[^/.]+$/.test(path2)) return make("commands");
   if (/\.bicepparam$/i.test(name)) return make("bicepparam", `bicep:${dir}`);
+  if (/\.ya?ml\.gotmpl$/i.test(name)) {
+    const rendered = classifyPathUncached(path2.slice(0, -".gotmpl".length), gitlabFolders);
+    return rendered && rendered.format === "yaml" && rendered.kind !== "gitlab-ci" && rendered.kind !== "workflow" ? rendered : void 0;
+  }
   if (!DATA_FORMATS2.has(format2)) return void 0;
   if (NOT_CONFIG_NAME.test(name) || GITHUB_META_NAME.test(name) && /(^|\/)\.github$/i.test(dir) || LOCALE_DIR.test(path2)) return void 0;
   if (/(^|\/)templates\/[^/]+\.(ya?ml|tpl)$/i.test(path2) && /(^|\/)charts?\//i.test(path2)) return void 0;
@@ -15136,9 +15757,9 @@ function engineOfImage(image) {
 // knowledge/environments/compose.ts
 function composeEnvFiles(root) {
   const found = [];
-  const services = get(root, "services");
-  if (services?.kind !== "map") return found;
-  for (const service of services.entries) {
+  const services2 = get(root, "services");
+  if (services2?.kind !== "map") return found;
+  for (const service of services2.entries) {
     const envFile = service.value.kind === "map" ? get(service.value, "env_file") : void 0;
     if (!envFile) continue;
     for (const item of envFile.kind === "seq" ? envFile.items : [envFile]) {
@@ -15190,10 +15811,10 @@ function scanBaseVolumes(rec, cls, root) {
   }
 }
 function dataVolume(root, volumes) {
-  const services = get(root, "services");
-  if (services?.kind !== "map") return void 0;
+  const services2 = get(root, "services");
+  if (services2?.kind !== "map") return void 0;
   const mounted = /* @__PURE__ */ new Set();
-  for (const service of services.entries) {
+  for (const service of services2.entries) {
     if (!engineOfImage(literalString(get(service.value, "image")))) continue;
     const list = get(service.value, "volumes");
     for (const mount of list?.kind === "seq" ? list.items : []) {
@@ -15235,9 +15856,9 @@ function projectName(root) {
 }
 function scanBindMounts(rec, cls, root, tag) {
   const scope = serverScope(rec, tag);
-  const services = get(root, "services");
-  if (scope === void 0 || services?.kind !== "map") return;
-  for (const service of effectiveEntries(services)) {
+  const services2 = get(root, "services");
+  if (scope === void 0 || services2?.kind !== "map") return;
+  for (const service of effectiveEntries(services2)) {
     const volumes = get(service.value, "volumes");
     for (const mount of volumes?.kind === "seq" ? volumes.items : []) {
       let source2;
@@ -15302,6 +15923,18 @@ function scanKubernetesDocument(rec, cls, document) {
   const root = withDecodedSecretData(document);
   const tag = namespaceTag(cls, root) ?? cls.tag;
   const section2 = { ...topSection(cls, root), tag, family: tag === cls.tag ? cls.family : void 0, role: tag === cls.tag ? cls.role : "plain" };
+  const ownNamespace = literalString(getPath(root, ["metadata", "namespace"]));
+  const objectName = literalString(getPath(root, ["metadata", "name"]));
+  const colocated = tag.environment === "production" || objectName !== void 0 && tag.environment !== void 0 && canonicalEnvironment(tokensOf(objectName).find((token) => canonicalEnvironment(token) !== void 0) ?? "") === tag.environment;
+  const outerScope = rec.scopeOf;
+  if (ownNamespace && colocated && kubernetesNamespaceIdentity(ownNamespace)) rec.scopeOf = (identity) => identity.startsWith("volume:pvc:") ? `k8s-namespace:${ownNamespace}` : outerScope?.(identity, void 0);
+  try {
+    scanKubernetesObject(rec, cls, root, tag, section2);
+  } finally {
+    rec.scopeOf = outerScope;
+  }
+}
+function scanKubernetesObject(rec, cls, root, tag, section2) {
   walkSection(rec, section2, { ...walkOptions(cls), envMaps: false });
   const kind = literalString(get(root, "kind"));
   const name = literalString(getPath(root, ["metadata", "name"]));
@@ -15310,7 +15943,13 @@ function scanKubernetesDocument(rec, cls, document) {
     if (identity && node) rec.resource(tag, identity, node.span, { variable, declared });
   };
   if (kind === "Application" && literalString(get(root, "apiVersion"))?.startsWith("argoproj.io/")) argoApplication(rec, cls, root);
-  if (kind === "Kustomization" || cls.kind === "kustomization" && kind === void 0) inlinePatches(rec, cls, tag, root);
+  if (kind === "Kustomization" || cls.kind === "kustomization" && kind === void 0) {
+    inlinePatches(rec, cls, tag, root);
+    const namespaceNode = get(root, "namespace");
+    const namespace = literalString(namespaceNode);
+    const renamed = get(root, "nameSuffix") !== void 0 || get(root, "namePrefix") !== void 0;
+    if (namespaceNode && namespace && kubernetesNamespaceIdentity(namespace) && (tag.environment === "production" || renamed)) rec.scope(directoryOf2(rec.file.path), `k8s-namespace:${namespace}`, namespaceNode.span);
+  }
   if (cls.tag.environment !== "base") {
     const kustomization = kind === void 0 || kind === "Kustomization";
     for (const [node, variable] of [[getPath(root, ["metadata", "namespace"]), "metadata.namespace"], [kustomization ? get(root, "namespace") : void 0, "namespace"]]) {
@@ -15340,6 +15979,8 @@ function scanKubernetesDocument(rec, cls, document) {
     if (name) record2(volumeIdentity(name, "pv"), metadataName, "metadata.name", true);
   }
   if (kind === "PersistentVolumeClaim") {
+    const metadataName = getPath(root, ["metadata", "name"]);
+    if (name && /^[a-z0-9][a-z0-9.-]*$/.test(name)) record2(volumeIdentity(name, "pvc"), metadataName, "metadata.name", true);
     const volumeName = getPath(spec, ["volumeName"]);
     const value = literalString(volumeName);
     if (value) record2(volumeIdentity(value, "pv"), volumeName, "spec.volumeName");
@@ -15447,15 +16088,42 @@ function argoApplication(rec, cls, root) {
   }
 }
 function scanHelmfileEnvironments(rec, document) {
-  const directory = rec.file.path.includes("/") ? rec.file.path.slice(0, rec.file.path.lastIndexOf("/")) : "";
+  const directory = directoryOf2(rec.file.path);
+  const names = [];
   for (const root of document.roots) {
     const environments = get(root, "environments");
     for (const environment of environments?.kind === "map" ? environments.entries : []) {
+      names.push(environment.key);
       const tag = namedTag(environment.key, "key");
       if (!tag.environment || tag.environment === "base") continue;
       for (const key of ["values", "secrets"]) recordValueFiles(rec, tag, get(environment.value, key), directory, `environments.${environment.key}.${key}`);
     }
   }
+  for (const root of document.roots) releaseNamespaces(rec, get(root, "releases"), directory, names);
+}
+function releaseNamespaces(rec, releases, directory, environments) {
+  for (const release of releases?.kind === "seq" ? releases.items : []) {
+    const namespaceNode = get(release, "namespace");
+    const namespace = literalString(namespaceNode);
+    if (!namespaceNode || !namespace || !kubernetesNamespaceIdentity(namespace)) continue;
+    const perEnvironment = ENVIRONMENT_NAME.test(literalString(get(release, "name")) ?? "");
+    ENVIRONMENT_NAME.lastIndex = 0;
+    const placed = environments.filter((name) => perEnvironment || canonicalEnvironment(name) === "production");
+    const values = get(release, "values");
+    for (const item of values?.kind === "seq" ? values.items : []) {
+      const file = literalString(item);
+      if (!file) continue;
+      const paths = /\{\{/.test(file) ? placed.map((name) => file.replace(ENVIRONMENT_NAME, name)) : perEnvironment ? [file] : [];
+      for (const path2 of paths) {
+        if (/[{}$]/.test(path2)) continue;
+        rec.scope(path2.startsWith("/") || !directory ? path2.replace(/^\/+/, "").replace(/^\.\//, "") : `${directory}/${path2.replace(/^\.\//, "")}`, `k8s-namespace:${namespace}`, namespaceNode.span);
+      }
+    }
+  }
+}
+var ENVIRONMENT_NAME = /\{\{-?\s*\.Environment\.Name\s*-?\}\}/g;
+function directoryOf2(path2) {
+  return path2.includes("/") ? path2.slice(0, path2.lastIndexOf("/")) : "";
 }
 function recordValueFiles(rec, tag, files, base, variable) {
   for (const item of files?.kind === "seq" ? files.items : []) {
@@ -15814,8 +16482,18 @@ function remoteState(rec, tag, block2, name) {
   const workspaces = get(config, "workspaces");
   if (workspaces?.kind === "map") attributes.name = literalString(get(workspaces, "name"));
   const identity = terraformStateIdentity(backend, attributes);
-  if (identity) rec.resource(tag, identity, block2.span, { variable: `data.terraform_remote_state.${name}` });
+  if (identity) rec.resource(tag, identity, block2.span, { variable: `data.terraform_remote_state.${name}`, connectsTo: dataStoreOutputUse(rec.file.text, name) });
 }
+function dataStoreOutputUse(text, name) {
+  if (!/^[\w-]+$/.test(name)) return void 0;
+  const uses = new RegExp(`^[ \\t]*([A-Za-z_][\\w-]*)[ \\t]*=[ \\t]*data\\.terraform_remote_state\\.${name}\\.outputs\\.([A-Za-z_][\\w-]*)[ \\t]*$`, "gm");
+  for (const use of text.matchAll(uses)) {
+    if (DATA_STORE_WORD.test(use[1]) && DATA_STORE_WORD.test(use[2]) && CONNECTION_WORD.test(`${use[1]} ${use[2]}`)) return `${use[1]} = data.terraform_remote_state.${name}.outputs.${use[2]}`;
+  }
+  return void 0;
+}
+var DATA_STORE_WORD = /(?:^|[_-])(?:db|database|rds|aurora|postgres(?:ql)?|pg|mysql|mariadb|sql|mongo(?:db)?|redis|cache|elasticache|dynamo(?:db)?|table|bucket|efs|volume)(?:$|[_-])/i;
+var CONNECTION_WORD = /(?:host|address|endpoint|url|uri|dsn|connection|arn|name|id|bucket)(?:$|[_\s-])/i;
 function vercelVariable(rec, block2, fallback) {
   const key = literalString(get(block2, "key"));
   const valueNode = get(block2, "value");
@@ -16180,7 +16858,7 @@ function scanFly(rec, cls, document) {
   }
   walkSection(rec, { ...topSection(cls, root), tag }, { ...walkOptions(cls), envMaps: false });
   const appId = app ? appIdentity(app, "fly") : void 0;
-  if (appId && appNode) rec.resource(tag, appId, appNode.span, { variable: "app", declared: true, family: `fly:${directoryOf(rec.file.path)}` });
+  if (appId && appNode) rec.resource(tag, appId, appNode.span, { variable: "app", declared: true, family: `fly:${directoryOf3(rec.file.path)}` });
   if (appNode && tag.environment && tag.environment !== "base") rec.layer(litestreamImageFamily(rec.file.path), tag, appNode.span, []);
   const mounts = get(root, "mounts");
   const list = mounts?.kind === "seq" ? mounts.items : mounts ? [mounts] : [];
@@ -16355,6 +17033,10 @@ function scanServerless(rec, cls, document) {
   }
   const family = `serverless:${rec.file.path}`;
   const options = { ...walkOptions(cls), rootEnvironmentMaps: false, dynamoTables: true };
+  if (oneAccountForAllStages(root)) {
+    const created = tablesCreatedUnderFixedNames(root);
+    rec.scopeOf = (identity, variable) => identity.startsWith("dynamodb:") && !variable?.startsWith("resources.") && !created.has(identity.slice("dynamodb:".length).toLowerCase()) ? `serverless:${rec.file.path}` : void 0;
+  }
   const staged = stageConditionedResources(root);
   const resources = mapOf(get(root, "resources"));
   const withoutStaged = (entry) => {
@@ -16388,6 +17070,32 @@ function scanServerless(rec, cls, document) {
     }
   }
 }
+function oneAccountForAllStages(root) {
+  const provider = get(root, "provider");
+  for (const key of ["profile", "region", "deploymentRole", "iam.deploymentRole"]) {
+    const node = getPath(provider, key.split("."));
+    if (node && (literalString(node) === void 0 || /\$\{/.test(literalString(node)))) return false;
+  }
+  if (get(root, "org") && get(root, "app")) return false;
+  const perStage = (map) => {
+    for (const stage of mapOf(map)?.entries ?? []) {
+      const values = mapOf(get(stage.value, "params")) ?? mapOf(stage.value);
+      if (values?.entries.some((entry) => /profile|account|region|role/i.test(entry.key))) return true;
+    }
+    return false;
+  };
+  if (perStage(get(root, "params")) || perStage(get(root, "stages"))) return false;
+  return !(mapOf(get(root, "custom"))?.entries.some((entry) => /profile|account|region/i.test(entry.key) && mapOf(entry.value) !== void 0) ?? false);
+}
+function tablesCreatedUnderFixedNames(root) {
+  const names = /* @__PURE__ */ new Set();
+  for (const resource of mapOf(getPath(root, ["resources", "Resources"]))?.entries ?? []) {
+    if (literalString(get(resource.value, "Type")) !== "AWS::DynamoDB::Table") continue;
+    const name = literalString(getPath(resource.value, ["Properties", "TableName"]));
+    if (name && !name.includes("${")) names.add(name.toLowerCase());
+  }
+  return names;
+}
 function defaultStage(root) {
   const node = get(get(root, "provider"), "stage");
   const value = node ? literalString(node) : void 0;
@@ -16395,7 +17103,7 @@ function defaultStage(root) {
   if (!name || !node || canonicalEnvironment(name) === void 0) return void 0;
   return { name, span: node.span };
 }
-function directoryOf(path2) {
+function directoryOf3(path2) {
   return path2.includes("/") ? path2.slice(0, path2.lastIndexOf("/")) : "";
 }
 function stageConditionedResources(root) {
@@ -17515,6 +18223,31 @@ function resolve2(script, file) {
   return out.join("/");
 }
 
+// detectors/staging-reaches-production/scan/handlers/fly-commands.ts
+var FLY_COMMAND_KEYWORDS = ["postgres attach", "pg attach"];
+var ATTACH = /\b(?:fly|flyctl)\s+(?:postgres|pg)\s+attach\b([^\n`;&|]*)/g;
+var VALUED = /* @__PURE__ */ new Set(["--app", "-a", "--config", "-c", "--database-name", "--database-user", "--variable-name", "--postgres-app"]);
+function scanFlyAttach(rec) {
+  if (!FLY_COMMAND_KEYWORDS.some((keyword) => rec.file.hasKeyword(keyword))) return;
+  for (const match of rec.file.text.matchAll(ATTACH)) {
+    const words2 = match[1].trim().split(/\s+/).filter(Boolean);
+    let app;
+    let postgres;
+    for (let i = 0; i < words2.length; i++) {
+      const [flag, inline] = words2[i].split("=", 2);
+      if (flag === "--app" || flag === "-a") app = inline ?? words2[++i];
+      else if (flag === "--postgres-app") postgres = inline ?? words2[++i];
+      else if (VALUED.has(flag)) i += inline === void 0 ? 1 : 0;
+      else if (!flag.startsWith("-") && postgres === void 0) postgres = flag;
+    }
+    if (!app || !postgres || !/^[a-z][a-z0-9-]{1,62}$/.test(postgres) || /[${}]/.test(app)) continue;
+    const tag = namedTag(app, "value");
+    if (!tag.environment || tag.environment === "base") continue;
+    const start = match.index;
+    rec.resource(tag, { kind: "database", identity: `fly-app:${postgres}`, otherIdentities: [], display: `Fly Postgres app ${postgres}`, name: postgres, secrets: [] }, rec.file.spanOf(start, start + match[0].length), { variable: `fly postgres attach --app ${app}` });
+  }
+}
+
 // detectors/staging-reaches-production/scan/handlers/sst.ts
 var DATA_COMPONENTS = {
   Postgres: rdsIdentity,
@@ -17621,6 +18354,39 @@ function scanVapor(rec, cls, document) {
   }
 }
 
+// detectors/staging-reaches-production/scan/handlers/pulumi.ts
+var PULUMI_PROGRAM_KEYWORD = "StackReference";
+var REFERENCE10 = /(?:\b([A-Za-z_$][\w$]*)\s*(?::\s*[\w.<>]+\s*)?=\s*)?(?:new\s+)?(?:pulumi\.)?StackReference\(\s*(?:name\s*=\s*)?(["'`])([^"'`\n]+)\2/g;
+var OUTPUT = /\b([A-Za-z_$][\w$]*)\s*\.\s*(?:get|require)_?[Oo]utput(?:Value|Details|_details)?\(\s*["'`]([^"'`\n]+)["'`]/g;
+function scanPulumiProgram(rec, cls) {
+  const text = rec.file.text;
+  if (!text.includes(PULUMI_PROGRAM_KEYWORD)) return;
+  const directory = rec.file.path.includes("/") ? rec.file.path.slice(0, rec.file.path.lastIndexOf("/")) : "";
+  const family = `pulumi:${directory}`;
+  const base = cls.tag.environment === "base";
+  let outputs;
+  for (const match of text.matchAll(REFERENCE10)) {
+    const name = match[3];
+    if (match[2] === "`" && name.includes("${")) continue;
+    const identity = stackIdentity("pulumi", name);
+    if (!identity) continue;
+    outputs ??= outputsByReference(text);
+    const used = match[1] ? outputs.get(match[1]) ?? [] : [];
+    const line = rec.file.positionAt(match.index).line;
+    const variable = `StackReference("${name}")${used.length > 0 ? ` outputs ${used.map((output) => `"${output}"`).join(", ")}` : ""}`;
+    rec.resource(cls.tag, identity, { line, column: 1, endLine: line, endColumn: 1 }, { variable, family: base ? family : void 0 });
+  }
+}
+function outputsByReference(text) {
+  const found = /* @__PURE__ */ new Map();
+  for (const match of text.matchAll(OUTPUT)) {
+    const list = found.get(match[1]) ?? [];
+    if (!list.includes(match[2])) list.push(match[2]);
+    found.set(match[1], list);
+  }
+  return found;
+}
+
 // detectors/staging-reaches-production/scan/index.ts
 function scanEnvironmentFile(file, out) {
   const cls = classifyPath(file.path);
@@ -17639,6 +18405,7 @@ function dispatch(file, cls, rec, out) {
       scanGcloudDeploys(rec, cls);
       scanVolumeCommands(rec, cls);
       scanComposeCommands(rec);
+      scanFlyAttach(rec);
       return;
     case "python-settings":
       scanPythonSettings(rec, cls);
@@ -17657,6 +18424,9 @@ function dispatch(file, cls, rec, out) {
       return;
     case "cdk-app":
       scanCdkApp(rec);
+      return;
+    case "pulumi-program":
+      scanPulumiProgram(rec, cls);
       return;
     case "sst":
       scanSstConfig(rec);
@@ -17842,6 +18612,11 @@ function parseWithoutErbControl(file, rec) {
   return void 0;
 }
 function parseAs(file, cls) {
+  if (cls.format === "yaml") {
+    const blanked = file.text.replace(/\{\{[\s\S]*?\}\}/g, (action) => action.replace(/[^\n]/g, " "));
+    const parsed2 = parseYaml(blanked, (start, end) => file.spanOf(start, end));
+    return parsed2.ok ? parsed2.value : void 0;
+  }
   if (cls.format !== "dotenv") return void 0;
   const parsed = parseDotenv(file.text, (start, end) => file.spanOf(start, end));
   return parsed.ok ? parsed.value : void 0;
@@ -17889,6 +18664,28 @@ deploy-staging:
 deploy-prod:
 	${production}
 `;
+var SERVERLESS_TABLE_MAP = (staging, extra = "") => `service: orders-api
+frameworkVersion: '3'
+
+custom:
+  tableNames:
+    prod: orders-prod
+    staging: ${staging}
+    dev: orders-dev
+  ordersTable: \${self:custom.tableNames.\${sls:stage}}
+
+provider:
+  name: aws
+  runtime: nodejs20.x
+  region: eu-west-1
+  stage: \${opt:stage, 'dev'}
+${extra}  environment:
+    ORDERS_TABLE: \${self:custom.ordersTable}
+
+functions:
+  createOrder:
+    handler: src/create.handler
+`;
 var SERVERLESS_TABLE_ARNS = (production, staging) => `service: orders-api
 frameworkVersion: '3'
 
@@ -17919,7 +18716,7 @@ var sharedDatabase = {
   severity: "critical",
   why: 'A staging, preview, development or test environment is configured with the same database (or database server) as production. Whatever runs there, including a coding agent working "in staging", a migration under test or a seed script, reads, changes and can drop production data; deleting or restoring the shared instance takes production with it.',
   fix: "Give each non-production environment its own database instance and credentials (a Railway/Render environment of its own, a separate RDS instance, a Neon branch or Supabase branch), and keep production connection strings only in production-scoped secrets.",
-  help: "Compared identities: database URLs (host, port, database; the user on shared poolers), RDS identifiers, DynamoDB table ARNs (a bare table name only says the table is named for production: tables are per account and region), Supabase project refs, Neon endpoints, Render and Railway database ids, Cloud SQL instances. Severity: critical for the same database, high for another database on the same server, a shared cache (Redis, Valkey, Memcached) or a shared message broker or queue (MSK, Confluent, Amazon MQ, Service Bus, SQS), medium when the environment logs in as a read-only user (`analytics_ro`, `reporting_reader`).",
+  help: "Compared identities: database URLs (host, port, database; the user on shared poolers), RDS identifiers, DynamoDB table ARNs (a bare table name only says the table is named for production: tables are per account and region; within one Serverless service whose file gives no stage an account, profile or region of its own, the bare name is one table: high), Supabase project refs, Neon endpoints, Render and Railway database ids, Cloud SQL instances. Severity: critical for the same database, high for another database on the same server, a shared cache (Redis, Valkey, Memcached) or a shared message broker or queue (MSK, Confluent, Amazon MQ, Service Bus, SQS), medium when the environment logs in as a read-only user (`analytics_ro`, `reporting_reader`).",
   precision: "high",
   tags: ["environments", "database"],
   samples: {
@@ -18226,11 +19023,24 @@ var sharedDatabase = {
       sample("src/main/resources/application.properties", "quarkus.datasource.db-kind=postgresql\n%dev.quarkus.datasource.devservices.enabled=true\n%prod.quarkus.datasource.jdbc.url=jdbc:postgresql://inventory-prod.cluster-cq8x1y2z3abc.us-east-2.rds.amazonaws.com:5432/inventory\n%staging.quarkus.datasource.jdbc.url=jdbc:postgresql://inventory-prod.cluster-cq8x1y2z3abc.us-east-2.rds.amazonaws.com:5432/inventory\n", { expect: { line: 4 }, note: "Quarkus: the %staging profile's datasource is production's" }),
       sample("src/main/resources/application.yaml", 'quarkus:\n  datasource:\n    db-kind: postgresql\n"%prod":\n  quarkus:\n    datasource:\n      jdbc:\n        url: jdbc:postgresql://inventory-prod.cluster-cq8x1y2z3abc.us-east-2.rds.amazonaws.com:5432/inventory\n"%staging":\n  quarkus:\n    datasource:\n      jdbc:\n        url: jdbc:postgresql://inventory-prod.cluster-cq8x1y2z3abc.us-east-2.rds.amazonaws.com:5432/inventory\n', { expect: { line: 13 }, note: 'Quarkus YAML: a profile under a "%staging" key' }),
       sample("serverless.yml", SERVERLESS_TABLE_ARNS("orders", "orders"), { expect: { line: 8 }, note: "Serverless: the staging stage's parameter is production's DynamoDB table ARN (account and region make it one table)" }),
+      sample("scripts/setup-fly.sh", "#!/bin/sh\nset -e\nfly postgres create --name reel-db --region ams --volume-size 40\nfly postgres attach reel-db --app reel-prod\nfly postgres attach reel-db --app reel-staging --database-name reel\n", { expect: { line: 5 }, note: "Fly: the staging app is attached to the Postgres app production is attached to" }),
+      sample("serverless.yml", SERVERLESS_TABLE_MAP("orders-prod"), { expect: { line: 7 }, note: "Serverless: a per-stage `custom` map gives staging production's table by its bare name; every stage deploys to one account and region" }),
+      {
+        files: {
+          "deploy/values/api/production.yaml.gotmpl": 'replicaCount: {{ .Values.replicas }}\nenv:\n  DATABASE_HOST: ledger-prod.cq8x2hzk4tyu.eu-central-1.rds.amazonaws.com\n  DOMAIN: "{{ .Values.domain }}"\n',
+          "deploy/values/api/staging.yaml.gotmpl": 'replicaCount: {{ .Values.replicas }}\nenv:\n  DATABASE_HOST: ledger-prod.cq8x2hzk4tyu.eu-central-1.rds.amazonaws.com\n  DOMAIN: "{{ .Values.domain }}"\n'
+        },
+        expect: { path: "deploy/values/api/staging.yaml.gotmpl", line: 3 },
+        note: "helmfile: the values template (`.yaml.gotmpl`) rendered for staging names production's RDS instance"
+      },
       sample("vapor.yml", "id: 48213\nname: acme-portal\nenvironments:\n  production:\n    memory: 1024\n    database: acme-portal-prod\n    storage: acme-portal-prod-uploads\n    deploy:\n      - 'php artisan migrate --force'\n  staging:\n    memory: 1024\n    database: acme-portal-prod\n    storage: acme-portal-prod-uploads\n    deploy:\n      - 'php artisan migrate --force'\n", { expect: { line: 12 }, note: "Laravel Vapor: the staging environment attaches production's database by name" })
     ],
     negative: [
       { files: { ".github/workflows/terraform.yml": TERRAFORM_VARS_WORKFLOW("orders-staging.c1x2y3z4kq.eu-west-1.rds.amazonaws.com") }, note: "the staging job's `-var` gives staging's own database" },
       sample("serverless.yml", SERVERLESS_TABLE_ARNS("orders", "orders-staging"), { note: "Serverless: the staging stage's table ARN is a table of its own" }),
+      sample("scripts/setup-fly.sh", "#!/bin/sh\nset -e\nfly postgres attach reel-db --app reel-prod\nfly postgres attach reel-db-staging --app reel-staging\n", { note: "Fly: each app is attached to a Postgres app of its own" }),
+      sample("serverless.yml", SERVERLESS_TABLE_MAP("orders-staging"), { note: "Serverless: the `custom` map gives staging a table of its own" }),
+      sample("serverless.yml", SERVERLESS_TABLE_MAP("orders", "  profile: ${self:custom.profiles.${sls:stage}}\n"), { note: "Serverless: each stage deploys with its own profile (its own account), so a table named alike in two stages is two tables" }),
       {
         files: {
           "config/deploy.yml": KAMAL_BASE,
@@ -18395,13 +19205,62 @@ ${type === "csi" ? '      attachment_mode = "file-system"\n      access_mode    
   }
 }
 `;
+var KUSTOMIZE_CLAIM = (namespace, claim, stagingDeclares = false) => ({
+  "k8s/base/kustomization.yaml": "resources:\n  - deployment.yaml\n",
+  "k8s/base/deployment.yaml": "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: shop-api\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          image: ghcr.io/acme/shop-api:latest\n          volumeMounts:\n            - name: uploads\n              mountPath: /var/lib/shop/uploads\n      volumes:\n        - name: uploads\n          emptyDir: {}\n",
+  "k8s/overlays/production/kustomization.yaml": "namespace: shop\nresources:\n  - ../../base\n  - pvc.yaml\n",
+  "k8s/overlays/production/pvc.yaml": "apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: shop-uploads\nspec:\n  accessModes: [ReadWriteMany]\n  resources:\n    requests:\n      storage: 100Gi\n",
+  "k8s/overlays/staging/kustomization.yaml": `namespace: ${namespace}
+nameSuffix: -staging
+resources:
+  - ../../base
+${stagingDeclares ? "  - pvc.yaml\n" : ""}patches:
+  - path: uploads-patch.yaml
+`,
+  "k8s/overlays/staging/uploads-patch.yaml": `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: shop-api
+spec:
+  template:
+    spec:
+      volumes:
+        - name: uploads
+          persistentVolumeClaim:
+            claimName: ${claim}
+`,
+  ...stagingDeclares ? { "k8s/overlays/staging/pvc.yaml": "apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: shop-uploads\nspec:\n  accessModes: [ReadWriteMany]\n  resources:\n    requests:\n      storage: 5Gi\n" } : {}
+});
+var HELMFILE_CLAIM = (release, stagingClaim) => ({
+  "deploy/helmfile.yaml": `environments:
+  staging:
+    values:
+      - environments/staging.yaml
+  production:
+    values:
+      - environments/production.yaml
+---
+releases:
+  - name: ${release}
+    namespace: ledger
+    chart: bitnami/postgresql
+    values:
+      - values/postgres/{{ .Environment.Name }}.yaml
+`,
+  "deploy/values/postgres/production.yaml": "primary:\n  persistence:\n    existingClaim: ledger-pgdata\n    size: 200Gi\n",
+  "deploy/values/postgres/staging.yaml": `primary:
+  persistence:
+    existingClaim: ${stagingClaim}
+    size: 20Gi
+`
+});
 var sharedVolume = {
   id: `${DETECTOR}/shared-volume`,
   title: "Non-production environment mounts the production volume",
   severity: "critical",
   why: "A non-production environment mounts the same volume or disk as production. One delete, wipe or restore aimed at staging destroys production data, and on platforms that keep backups on the volume itself (Railway) the backups go with it.",
   fix: "Give the non-production environment its own volume or disk; never mount production storage by name, id or NFS export outside production.",
-  help: "Compared identities: EBS volume ids, CSI volume handles, NFS exports of PersistentVolumes, explicitly named Docker volumes, the names Compose gives production's volumes (`<project>_<volume>`) and the Nomad host and CSI volumes jobs of one directory claim.",
+  help: "Compared identities: EBS volume ids, CSI volume handles, NFS exports of PersistentVolumes, explicitly named Docker volumes, the names Compose gives production's volumes (`<project>_<volume>`), the Nomad host and CSI volumes jobs of one directory claim, and PersistentVolumeClaims by name inside one namespace (a manifest's own `metadata.namespace` or the `namespace:` of the kustomization beside it) that production creates or mounts and the environment mounts without creating its own, where the environment shares the namespace on purpose (a kustomize overlay with `nameSuffix`/`namePrefix`, an object or helmfile release named for its environment): high.",
   precision: "high",
   tags: ["environments", "volume"],
   samples: {
@@ -18555,9 +19414,27 @@ curl -sS https://backboard.railway.com/graphql/v2 \\
         files: { "infra/production/volumes.tf": 'resource "digitalocean_volume" "pgdata" {\n  region = "fra1"\n  name   = "orders-pgdata-prod"\n  size   = 100\n}\n', "infra/staging/volumes.tf": 'data "digitalocean_volume" "pgdata" {\n  name   = "orders-pgdata-prod"\n  region = "fra1"\n}\n\nresource "digitalocean_volume_attachment" "pgdata" {\n  droplet_id = digitalocean_droplet.db.id\n  volume_id  = data.digitalocean_volume.pgdata.id\n}\n' },
         expect: { path: "infra/staging/volumes.tf", line: 2 },
         note: "Terraform: staging's configuration looks production's DigitalOcean volume up by name and attaches it"
+      },
+      { files: KUSTOMIZE_CLAIM("shop", "shop-uploads"), expect: { path: "k8s/overlays/staging/uploads-patch.yaml", line: 11 }, note: "Kustomize: the staging overlay, in production's namespace, patches production's claim into its pods" },
+      { files: HELMFILE_CLAIM("ledger-db-{{ .Environment.Name }}", "ledger-pgdata"), expect: { path: "deploy/values/postgres/staging.yaml", line: 3 }, note: "helmfile: a release named per environment in one namespace; staging's values file mounts production's existing claim" },
+      {
+        files: {
+          "k8s/production/pvc.yaml": "apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: media-store\n  namespace: media\nspec:\n  accessModes: [ReadWriteMany]\n  resources:\n    requests:\n      storage: 500Gi\n",
+          "k8s/staging/worker.yaml": "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: media-worker-staging\n  namespace: media\nspec:\n  template:\n    spec:\n      containers:\n        - name: worker\n          image: ghcr.io/acme/media-worker:staging\n      volumes:\n        - name: media\n          persistentVolumeClaim:\n            claimName: media-store\n"
+        },
+        expect: { path: "k8s/staging/worker.yaml", line: 15 },
+        note: "a staging Deployment in production's namespace mounting the claim production's manifest creates there"
       }
     ],
     negative: [
+      { files: KUSTOMIZE_CLAIM("shop-staging", "shop-uploads"), note: "Kustomize: the staging overlay deploys into a namespace of its own, where the claim name is its own claim" },
+      { files: KUSTOMIZE_CLAIM("shop", "shop-uploads", true), note: "Kustomize: the staging overlay creates the claim it mounts (renamed by its suffix, or in a cluster of its own)" },
+      {
+        files: { ...KUSTOMIZE_CLAIM("shop", "shop-uploads"), "k8s/overlays/staging/kustomization.yaml": "namespace: shop\nresources:\n  - ../../base\npatches:\n  - path: uploads-patch.yaml\n" },
+        note: "Kustomize: a staging overlay that keeps production's namespace and object names would replace production's own objects: it deploys to a cluster of its own"
+      },
+      { files: HELMFILE_CLAIM("ledger-db", "ledger-pgdata"), note: "helmfile: one release name in one namespace for every environment is one Helm release only in one cluster: each environment runs in a cluster of its own" },
+      { files: HELMFILE_CLAIM("ledger-db-{{ .Environment.Name }}", "ledger-pgdata-staging"), note: "helmfile: staging mounts a claim of its own" },
       {
         files: {
           "infra/production/volumes.tf": 'resource "digitalocean_volume" "pgdata" {\n  region = "fra1"\n  name   = "orders-pgdata-prod"\n  size   = 100\n}\n',
@@ -18889,6 +19766,12 @@ function isCache(resource) {
 var CACHE = /\brediss?:\/\/|\bvalkey|memcache|\.cache\.amazonaws\.com|\.redis\.cache\.windows\.net|\.redis\.azure\.net/i;
 var CACHE_VARIABLE = /(?:^|[_.])(?:REDIS|VALKEY|MEMCACHED?|CACHE|SESSION_STORE)(?:[_.]|$)/i;
 var SHARED_BY_NAME = /(?:^|[-_.])(?:shared|public|common|global)(?:$|[-_.])/i;
+function scopeDetail(scope, volume) {
+  const [kind, ...rest] = scope.split(":");
+  const where = rest.join(":");
+  if (kind === "serverless") return `Every stage of the Serverless service in ${where} deploys with the same credentials into the same region (the file gives no stage an account, profile or region of its own): one table name there is one table, and whatever runs in this stage reads and writes production's items.`;
+  return `Both deploy into the Kubernetes namespace ${where}: one claim name there is one claim, bound to one volume${volume ? ", and this environment reads, writes and can delete production's files" : ""}.`;
+}
 function judgeShared(resource, model) {
   const rule2 = SHARED_RULES[resource.kind];
   if (!rule2) return void 0;
@@ -18897,6 +19780,17 @@ function judgeShared(resource, model) {
   if (!match) return void 0;
   const production = match.production;
   const what = production.display;
+  const scoped = scopedIdentityOf(match.identity);
+  if (scoped) {
+    return {
+      ruleId: rule2.id,
+      severity: "high",
+      action: `uses production's ${what}`,
+      detail: scopeDetail(scoped.scope, rule2 === sharedVolume),
+      related: productionRelated(model.productionWith(match.identity), rule2 === sharedVolume ? "this volume" : "this database"),
+      identity: match.identity
+    };
+  }
   if (rule2 === sharedDatabase) {
     const reader = readOnlyUser(resource);
     if (reader) {
@@ -19293,11 +20187,16 @@ var readsProductionState = {
   severity: "medium",
   why: "Non-production infrastructure code reads production's Terraform state, stack outputs or exports, so its credentials must reach production's state (which holds every production resource id and often secrets in plain text); a backend shared with production, or a staging job that selects the production workspace or stack, lets a staging `apply` or `destroy` change production itself.",
   fix: "Keep each environment's state separate (backend key, workspace, stack), pass the few values staging needs as variables or from a read-only parameter, and run non-production jobs with credentials that cannot read the production state bucket.",
-  help: "Writing production state (a shared backend, a selected production workspace or stack) is reported high; reading it medium.",
+  help: "Writing production state (a shared backend, a selected production workspace or stack) is reported high; reading it medium, unless what is read is a data store's (a Pulumi program taking `requireOutput(\"databaseUrl\")` from a stack reference named for production, a Terraform argument `database_host = data.terraform_remote_state.production.outputs.db_address`): the environment is then wired to production's data, high.",
   precision: "high",
   tags: ["environments", "terraform", "iac"],
   samples: {
     positive: [
+      sample(
+        "infra/staging/__main__.py",
+        'import pulumi\nimport pulumi_aws as aws\n\ndata = pulumi.StackReference("acme/shop-data/prod")\ndatabase_url = data.require_output("database_url")\n\naws.ssm.Parameter("db-url", type="SecureString", value=database_url)\n',
+        { expect: { line: 4 }, note: "a staging Pulumi program takes production's database URL from production's stack (high)" }
+      ),
       sample(
         ".github/workflows/tf-staging.yml",
         "on:\n  push:\n    branches: [develop]\njobs:\n  apply:\n    runs-on: ubuntu-latest\n    environment: staging\n    steps:\n      - run: terraform apply -auto-approve -var-file=prod.tfvars\n",
@@ -19334,9 +20233,21 @@ var readsProductionState = {
         },
         expect: { path: "envs/staging/main.tf", line: 1 },
         note: "a bucket named shared holds every environment's state: the key says production's"
+      },
+      {
+        files: {
+          "envs/staging/main.tf": 'data "terraform_remote_state" "production" {\n  backend = "s3"\n  config = {\n    bucket = "acme-tfstate"\n    key    = "production/terraform.tfstate"\n    region = "eu-west-1"\n  }\n}\n\nmodule "app" {\n  source        = "../../modules/app"\n  database_host = data.terraform_remote_state.production.outputs.db_address\n}\n'
+        },
+        expect: { path: "envs/staging/main.tf", line: 1 },
+        note: "staging's database host is an output of production's state: it uses production's database"
       }
     ],
     negative: [
+      sample(
+        "infra/staging/index.ts",
+        'import * as pulumi from "@pulumi/pulumi";\n\nconst data = new pulumi.StackReference(`acme/shop-data/${pulumi.getStack()}`);\nexport const databaseUrl = data.requireOutput("databaseUrl");\n',
+        { note: "a Pulumi stack reference built from the stack being deployed is each stack's own" }
+      ),
       {
         files: {
           "global/network/main.tf": 'terraform {\n  backend "s3" {\n    bucket = "acme-tf-state"\n    key    = "global/network/terraform.tfstate"\n    region = "eu-west-1"\n  }\n}\n\nresource "aws_route53_zone" "main" {\n  name = "acme-travel.com"\n}\n',
@@ -19362,6 +20273,15 @@ var readsProductionState = {
     ]
   }
 };
+var STORE_OUTPUT_WORDS = /* @__PURE__ */ new Set(["db", "database", "databases", "postgres", "postgresql", "pg", "mysql", "mariadb", "mongo", "mongodb", "redis", "dynamo", "dynamodb", "table", "bucket", "dsn", "connection", "rds", "aurora", "sql", "datastore"]);
+function dataStoreOutput(variable) {
+  if (!variable?.startsWith("StackReference(")) return void 0;
+  for (const match of variable.matchAll(/"([^"]+)"/g)) {
+    if (match.index === "StackReference(".length) continue;
+    if (tokensOf(match[1]).some((token) => STORE_OUTPUT_WORDS.has(token.toLowerCase()))) return match[1];
+  }
+  return void 0;
+}
 var SHARED_STATE = /(?:^|[/_.-])(?:global|shared|common)(?:$|[/_.@-])/i;
 function stateKey(identity) {
   const address = /^tfstate:(s3|gcs|azurerm|tfc|dir):(.*)$/.exec(identity);
@@ -19377,11 +20297,13 @@ function judgeState(resource, model) {
   if (key && SHARED_STATE.test(key) && !environmentsNamedIn(key, model.aliases).has("production")) return void 0;
   const match = model.productionMatch(resource);
   if (!match && !model.productionNamed(resource)) return void 0;
+  const pulumiOutput = writes ? void 0 : dataStoreOutput(resource.variable);
+  const connects = writes ? void 0 : resource.connectsTo ?? (pulumiOutput ? `requireOutput("${pulumiOutput}")` : void 0);
   return {
     ruleId: readsProductionState.id,
-    severity: writes ? "high" : void 0,
-    action: writes ? `writes production's ${resource.display}` : `reads production's ${resource.display}`,
-    detail: writes ? "A plan, apply or destroy run for this environment changes production." : "Its credentials must be able to read production state, which lists every production resource and often holds secrets.",
+    severity: writes || connects ? "high" : void 0,
+    action: writes ? `writes production's ${resource.display}` : connects ? `connects to production's data store through an output of ${resource.display}` : `reads production's ${resource.display}`,
+    detail: writes ? "A plan, apply or destroy run for this environment changes production." : connects ? `\`${connects}\`: whatever runs in this environment uses production's data store, and its credentials read production state, which lists every production resource and often holds secrets.` : "Its credentials must be able to read production state, which lists every production resource and often holds secrets.",
     related: match ? productionRelated(model.productionWith(match.identity), "this state") : [],
     identity: match?.identity ?? resource.identity
   };
@@ -19399,6 +20321,14 @@ var productionNamedResource = {
   tags: ["environments"],
   samples: {
     positive: [
+      {
+        files: {
+          "k8s/overlays/production/kustomization.yaml": "namespace: shop-production\nresources:\n  - ../../base\n",
+          "k8s/overlays/staging/kustomization.yaml": "namespace: shop-production\nresources:\n  - ../../base\nimages:\n  - name: ghcr.io/acme/shop-api\n    newTag: staging\n"
+        },
+        expect: { path: "k8s/overlays/staging/kustomization.yaml", line: 1 },
+        note: "Kustomize: the staging overlay deploys into production's namespace, where its objects replace production's and its pods mount production's claims (high)"
+      },
       sample("infra/staging.bicepparam", "using './main.bicep'\n\nparam environmentName = 'staging'\n// staging shares the prod server to save cost\nparam postgresServerName = 'psql-payroll-prod'\n", { expect: { line: 5 }, note: "a Bicep parameter file for staging naming production's Azure server" }),
       sample(".env.staging", "APP_ENV=staging\nDATABASE_URL=postgres://contoso:${PGPASSWORD}@psql-contoso-prod.postgres.database.azure.com:5432/contoso_staging\n", { expect: { line: 2 }, note: "staging's own database, on production's server" }),
       sample(".do/app.staging.yaml", "name: fieldnote-staging\nservices:\n  - name: web\n    envs:\n      - key: APP_ENV\n        value: staging\n      - key: DB_HOST\n        scope: RUN_TIME\n        value: fieldnote-db-prod-do-user-15203991-0.c.db.ondigitalocean.com\n", { expect: { line: 9 }, note: "DigitalOcean App Platform's `envs` list of key and value" }),
@@ -19407,11 +20337,13 @@ var productionNamedResource = {
       sample("config/staging.json", '{\n  "storage": {\n    "bucket": "acme-production-uploads"\n  }\n}\n', { expect: { line: 3 } }),
       sample("config/storage.yml", "amazon:\n  service: S3\n  region: us-east-1\n  bucket: shop-uploads-production\n\namazon_staging:\n  service: S3\n  region: us-east-1\n  bucket: shop-uploads-production\n", { expect: { line: 9 }, note: "a Rails Active Storage service named for staging" }),
       sample("config/database.yml", 'production:\n  adapter: postgresql\n  host: <%= ENV["DB_HOST"] %>\n  database: shop_production\n\nstaging:\n  adapter: postgresql\n  host: <%= ENV["DB_HOST"] %>\n  database: shop_production\n', { expect: { line: 9 }, note: "Rails: staging's database named for production, its server set at deploy time" }),
-      sample("serverless.yml", "service: orders\nprovider:\n  name: aws\n  environment:\n    ORDERS_TABLE: ${param:ordersTable}\nparams:\n  prod:\n    ordersTable: orders-prod\n  staging:\n    ordersTable: orders-prod\n", { expect: { line: 10 }, note: "a Serverless table parameter: DynamoDB names are per account, so only the name can say production" }),
+      sample("serverless.yml", "service: orders\nprovider:\n  name: aws\n  profile: ${param:awsProfile}\n  environment:\n    ORDERS_TABLE: ${param:ordersTable}\nparams:\n  prod:\n    awsProfile: acme-prod\n    ordersTable: orders-prod\n  staging:\n    awsProfile: acme-staging\n    ordersTable: orders-prod\n", { expect: { line: 13 }, note: "a Serverless table parameter, each stage deploying with its own profile: DynamoDB names are per account, so only the name can say production" }),
       sample("k8s/overlays/staging/kustomization.yaml", "namespace: orders-production\nresources:\n  - ../../base\nimages:\n  - name: ghcr.io/acme/orders\n    newTag: main\n", { expect: { line: 1 }, note: "a staging overlay copied from production's deploys into production's namespace" }),
       sample(".env.staging.example", "# Copy to .env.staging and fill in the password from 1Password.\nAPP_ENV=staging\nDATABASE_HOST=orders-prod.cluster-c9akciq32.us-east-1.rds.amazonaws.com\nDATABASE_PASSWORD=changeme\nREDIS_URL=redis://localhost:6379\n", { expect: { line: 3 }, note: "the template committed for staging points at production's database" }),
       sample(".env.example.staging", "# Copy to .env.staging; passwords are in 1Password.\nAPP_ENV=staging\nDATABASE_HOST=billing-prod.cluster-cx1a2b3c4d5e.eu-west-1.rds.amazonaws.com\nDATABASE_PASSWORD=changeme\n", { expect: { line: 3 }, note: "the template word before the environment: still the staging template" }),
       sample("config/staging.env.sample", "GOOGLE_CLOUD_PROJECT=acme-orders-prod\nGCS_BUCKET=<your-bucket>\n", { expect: { line: 1 }, note: "a staging template naming production's project" }),
+      sample(".env.staging", "APP_ENV=staging\nDB_CONNECTION=mysql\nDB_HOST=db-mysql-fra1-48211-do-user-1554431-0.b.db.ondigitalocean.com\nDB_PORT=25060\nDB_DATABASE=shop_production\nDB_USERNAME=doadmin\n", { expect: { line: 3 }, note: "Laravel: a managed server whose name says nothing, with production's database on it" }),
+      sample(".env.staging", "APP_ENV=staging\nDB_CONNECTION=pgsql\nDB_DATABASE=shop_production\nDB_USERNAME=shop\n", { expect: { line: 3 }, note: "production's database by name, the server set at deploy time" }),
       sample("deploy/staging/cronjob.yaml", 'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: purge-sessions\n  namespace: production\nspec:\n  schedule: "0 3 * * *"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          containers:\n            - name: purge\n              image: ghcr.io/acme/tools:latest\n          restartPolicy: OnFailure\n', { expect: { line: 5 }, note: "a staging manifest whose object lives in the production namespace" })
     ],
     negative: [
@@ -19420,13 +20352,16 @@ var productionNamedResource = {
       sample(".env.example", "DATABASE_HOST=orders-prod.cluster-c9akciq32.us-east-1.rds.amazonaws.com\nS3_BUCKET=acme-orders-prod-uploads\n", { note: "a template for every environment names no environment's resources" }),
       sample("infra/staging.bicepparam", "using './main.bicep'\n\nparam environmentName = 'staging'\nparam postgresServerName = 'psql-payroll-staging'\n", { note: "its own server" }),
       sample("k8s/overlays/staging/kustomization.yaml", "namespace: orders-staging\nresources:\n  - ../../base\n", { note: "the staging overlay's own namespace" }),
+      { files: { "k8s/overlays/production/kustomization.yaml": "namespace: shop-production\nresources:\n  - ../../base\n", "k8s/overlays/staging/kustomization.yaml": "namespace: shop-staging\nresources:\n  - ../../base\n" }, note: "each overlay deploys into its own namespace" },
       sample("k8s/base/kustomization.yaml", "namespace: orders-production\nresources:\n  - deployment.yaml\n", { note: "a base whose path names no environment is placed by its namespace, not judged by it" }),
       sample("fly.staging.toml", 'app = "acme-api-staging"\n\n[env]\n  DB_HOST = "acme-db-staging.flycast"\n'),
       sample("envs/staging/main.tf", 'module "app" {\n  source  = "../../modules/app"\n  db_host = "orders-staging.c1x2y3z4.eu-west-1.rds.amazonaws.com"\n}\n'),
       sample(".env.staging", "# copied from production, then separated\nDATABASE_URL=postgres://app:pw@db.staging.acme.com/orders\nREDIS_URL=redis://redis.production.svc.cluster.local:6379\nNODE_ENV=production\n", { note: "comments, NODE_ENV and cluster-internal names are not evidence" }),
       sample("config/staging.json", '{\n  "storage": {\n    "bucket": "acme-livestream-uploads"\n  }\n}\n', { note: '"live" is an ordinary word in resource names' }),
       sample("config/database.yml", 'production:\n  adapter: postgresql\n  host: <%= ENV["DB_HOST"] %>\n  database: shop_production\n\nstaging:\n  adapter: postgresql\n  host: <%= ENV["DB_HOST"] %>\n  database: shop_staging\n', { note: "its own database" }),
-      sample("config/storage.yml", "amazon:\n  service: S3\n  region: us-east-1\n  bucket: shop-uploads-production\n\namazon_staging:\n  service: S3\n  region: us-east-1\n  bucket: shop-uploads-staging\n", { note: "the staging service has its own bucket" })
+      sample("config/storage.yml", "amazon:\n  service: S3\n  region: us-east-1\n  bucket: shop-uploads-production\n\namazon_staging:\n  service: S3\n  region: us-east-1\n  bucket: shop-uploads-staging\n", { note: "the staging service has its own bucket" }),
+      sample(".env.staging", "APP_ENV=staging\nDB_HOST=db-mysql-fra1-48211-do-user-1554431-0.b.db.ondigitalocean.com\nDB_DATABASE=shop_staging\n", { note: "its own database on a server whose name says nothing" }),
+      sample("docker-compose.staging.yml", "services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_DB: shop_production\n      POSTGRES_PASSWORD: ${DB_PASSWORD}\n", { note: "the image's own database: the name of the database the container creates" })
     ]
   }
 };
@@ -19441,6 +20376,16 @@ function judgeNamed(resource, model) {
   if (!NAMED_KINDS.has(resource.kind) || !model.productionNamed(resource)) return void 0;
   const onServer = environmentsNamedIn(identityName(resource.identity) ?? "").size > 1;
   const declared = model.productionDeclaring(resource.identity);
+  if (resource.identity.startsWith("project:k8s-namespace:") && declared.length > 0) {
+    return {
+      ruleId: productionNamedResource.id,
+      severity: "high",
+      action: `deploys into ${resource.display}, production's namespace`,
+      detail: `Production deploys into it too (${declared[0].location.path}): this environment's objects replace production's of the same names, and its pods mount production's volume claims and read production's Secrets.`,
+      related: declared.slice(0, 3).map((production) => ({ location: production.location, message: `production deploys into ${production.display}` })),
+      identity: resource.identity
+    };
+  }
   return {
     ruleId: productionNamedResource.id,
     severity: severityOf2(resource.kind),
@@ -19555,6 +20500,27 @@ provider:
           Action: [dynamodb:GetItem, dynamodb:PutItem, dynamodb:DeleteItem]
           Resource: arn:aws:dynamodb:eu-west-1:482915730216:table/${table}
 `;
+var SLS_BARE_TABLE = (table, extra = "") => `service: loyalty
+frameworkVersion: '3'
+
+params:
+  prod:
+    logLevel: warn
+  staging:
+    logLevel: debug
+
+provider:
+  name: aws
+  runtime: nodejs20.x
+  region: eu-west-1
+${extra}  environment:
+    LOG_LEVEL: \${param:logLevel}
+    POINTS_TABLE: ${table}
+
+functions:
+  award:
+    handler: src/award.handler
+`;
 var COPILOT_SERVICE = (top, host) => `name: api
 type: Load Balanced Web Service
 image:
@@ -19655,6 +20621,17 @@ var inheritedProductionValue = {
         SLS_SHARED_TABLE("orders"),
         { expect: { line: 17 }, note: "Serverless: the table every stage is given, production and staging alike, is one table" }
       ),
+      {
+        files: {
+          "infra/Pulumi.yaml": "name: shop-app\nruntime: nodejs\n",
+          "infra/Pulumi.staging.yaml": 'config:\n  aws:region: eu-west-1\n  shop-app:desiredCount: "1"\n',
+          "infra/Pulumi.prod.yaml": 'config:\n  aws:region: eu-west-1\n  shop-app:desiredCount: "3"\n',
+          "infra/index.ts": 'import * as pulumi from "@pulumi/pulumi";\n\nconst config = new pulumi.Config();\nconst data = new pulumi.StackReference("acme/shop-data/prod");\nconst databaseUrl = data.requireOutput("databaseUrl");\nexport const desired = config.requireNumber("desiredCount");\n'
+        },
+        expect: { path: "infra/index.ts", line: 4 },
+        note: "Pulumi: the program every stack runs, staging's included, takes its database from production's stack"
+      },
+      sample("serverless.yml", SLS_BARE_TABLE("loyalty-points"), { expect: { line: 16 }, note: "Serverless: a bare table name in the base, with no stage in it, is one table in the one account and region every stage deploys to" }),
       sample("copilot/api/manifest.yml", COPILOT_SERVICE("variables:\n  DB_HOST: ledger.c3kq9xz1mnop.eu-west-1.rds.amazonaws.com\n", ""), {
         expect: { line: 7 },
         note: "AWS Copilot: the service's top-level variables are every environment's, and only count differs per environment"
@@ -19697,6 +20674,16 @@ var inheritedProductionValue = {
         { note: "the SSM path follows the stage" }
       ),
       sample("serverless.yml", SLS_SHARED_TABLE("orders-${sls:stage}"), { note: "Serverless: each stage's table is named for the stage" }),
+      sample("serverless.yml", `${SLS_BARE_TABLE("loyalty-points")}
+resources:
+  Resources:
+    PointsTable:
+      Type: AWS::DynamoDB::Table
+      Properties:
+        TableName: loyalty-points
+        BillingMode: PAY_PER_REQUEST
+`, { note: "Serverless: the service creates the table under a fixed name, which a second stage in the same account could not create again: each stage deploys to an account of its own" }),
+      sample("serverless.yml", SLS_BARE_TABLE("loyalty-points", "  profile: ${param:awsProfile}\n"), { note: "Serverless: each stage deploys with a profile of its own, so the bare name is a table in each stage's account" }),
       sample("copilot/api/manifest.yml", COPILOT_SERVICE("", "ledger"), { note: "AWS Copilot: each environment sets its own database host" }),
       {
         files: {
@@ -19793,15 +20780,20 @@ var stagingReachesProduction = {
   admits: admitsPath,
   // Scripts and docs are read only for the commands that clone production; configs are read for their structure.
   // Database copies: dumps restored elsewhere (`pg_dump … | psql …`) and the clouds' restores and clones.
-  keywords: [.../* @__PURE__ */ new Set(["railway", "heroku", "dokku", "neonctl", "gcloud", ...COPY_KEYWORDS, ...VOLUME_COMMAND_KEYWORDS, ...COMPOSE_COMMAND_KEYWORDS])],
-  admitsWithoutKeywords: (file) => classifyPath(file.path)?.kind !== "commands",
+  // Program modules are read only for a Pulumi stack reference.
+  keywords: [.../* @__PURE__ */ new Set(["railway", "heroku", "dokku", "neonctl", "gcloud", PULUMI_PROGRAM_KEYWORD, ...COPY_KEYWORDS, ...VOLUME_COMMAND_KEYWORDS, ...COMPOSE_COMMAND_KEYWORDS, ...FLY_COMMAND_KEYWORDS])],
+  admitsWithoutKeywords: (file) => {
+    const kind = classifyPath(file.path)?.kind;
+    return kind !== "commands" && kind !== "pulumi-program";
+  },
   scanFile: scanEnvironmentFile,
-  produces: ["environment-resource", "environment-layer", "environment-crossing"],
-  consumes: ["environment-resource", "environment-layer"],
+  produces: ["environment-resource", "environment-layer", "environment-scope", "environment-crossing"],
+  consumes: ["environment-resource", "environment-layer", "environment-scope"],
   finish: reportCrossings
 };
 function reportCrossings(context) {
   placeWithAliases(context);
+  scopeClaimsByNamespace(context);
   const model = new EnvironmentModel(context.facts, context.config.environmentAliases);
   const pending = /* @__PURE__ */ new Map();
   const add = (resource, verdict, environment, name, inheritedBy, inheritedFrom) => {
@@ -19950,7 +20942,7 @@ function lineSpan2(file, line) {
   const start = text.length - text.trimStart().length;
   return { line, column: start + 1, endLine: line, endColumn: text.trimEnd().length + 1 };
 }
-function directoryOf2(path2) {
+function directoryOf4(path2) {
   const slash = path2.lastIndexOf("/");
   return slash === -1 ? "." : path2.slice(0, slash);
 }
@@ -19973,7 +20965,7 @@ var DATA_JOB_WORDS = /* @__PURE__ */ new Set(["backup", "backups", "restore", "r
 var JOB_PURPOSE_WORDS = /* @__PURE__ */ new Set(["test", "tests", "testing", "local", "verify", "check"]);
 function jobEnvironmentOf(path2, names) {
   const tokens = tokensOf(fileNameOf(path2)).map((token) => token.toLowerCase());
-  if (tokens.some((token) => DATA_JOB_WORDS.has(token)) && tokens.some((token) => JOB_PURPOSE_WORDS.has(token))) return environmentOf(`${directoryOf2(path2)}/job`, names);
+  if (tokens.some((token) => DATA_JOB_WORDS.has(token)) && tokens.some((token) => JOB_PURPOSE_WORDS.has(token))) return environmentOf(`${directoryOf4(path2)}/job`, names);
   return environmentOf(path2, names);
 }
 function environmentNamed(name) {
@@ -21564,7 +22556,7 @@ function autoLoaded(path2) {
 }
 function scanTfvars(inventory) {
   const root = mapOf2(inventory.file.data()?.roots[0]);
-  const directory = directoryOf2(inventory.path);
+  const directory = directoryOf4(inventory.path);
   for (const entry of root?.entries ?? []) {
     const value = literalOf(entry.value);
     if (value !== void 0) inventory.context({ kind: "terraform-tfvars", directory, name: entry.key, value, location: inventory.line(entry.keySpan.line) });
@@ -21593,7 +22585,7 @@ function decideVariableSettings(stores, contexts) {
   const values = new VariableValues(contexts);
   stores.forEach((store, index) => {
     if (!store.variableSettings) return;
-    const directory = directoryOf2(store.location.path);
+    const directory = directoryOf4(store.location.path);
     const held = [];
     const settings = [...store.destructiveSettings ?? []];
     for (const pending of store.variableSettings) {
@@ -21614,7 +22606,7 @@ function decideComputedNames(stores, contexts) {
   stores.forEach((store, index) => {
     const computed = store.computedName;
     if (!computed) return;
-    const made = values.expand(computed.template, directoryOf2(store.location.path), 0);
+    const made = values.expand(computed.template, directoryOf4(store.location.path), 0);
     const whole = made.open.length === 0;
     const words2 = made.name.replace(/\$\{[^}]*\}/g, "-");
     const environment = store.environment ?? environmentOf("", [words2, ...made.taken]);
@@ -21731,7 +22723,7 @@ var VariableValues = class {
     const values = deciding.map((call2) => {
       const input = this.of("terraform-module-input").find((entry) => entry.directory === directory && entry.name === variable && entry.location.path === call2.location.path && entry.location.span.line === call2.location.span.line);
       if (!input) return this.defaultOf(variable, directory);
-      if (input.variable) return this.valueOf(input.variable, directoryOf2(call2.location.path), depth + 1);
+      if (input.variable) return this.valueOf(input.variable, directoryOf4(call2.location.path), depth + 1);
       return { value: input.value, source: `(set by the module call in ${call2.location.path})` };
     });
     if (values.some((value) => value === void 0)) return void 0;
@@ -21756,7 +22748,7 @@ function isKustomization(path2) {
 function scanKustomization(inventory) {
   const root = inventory.file.data()?.roots[0];
   if (root?.kind !== "map") return;
-  const directory = directoryOf2(inventory.file.path);
+  const directory = directoryOf4(inventory.file.path);
   const namespace = literalOf(get(root, "namespace"));
   const environment = environmentNamed(namespace) ?? environmentOf(inventory.file.path, []);
   for (const key of ["resources", "bases", "components"]) {
@@ -21787,7 +22779,7 @@ function productionKustomizePaths(contexts) {
 }
 function deployedByProductionOverlay(path2, deployed) {
   if (deployed.has(path2)) return true;
-  for (let directory = directoryOf2(path2); directory !== "."; directory = directoryOf2(directory)) if (deployed.has(directory)) return true;
+  for (let directory = directoryOf4(path2); directory !== "."; directory = directoryOf4(directory)) if (deployed.has(directory)) return true;
   return false;
 }
 function kustomizeNamespaces(contexts) {
@@ -21812,7 +22804,7 @@ function kustomizeNamespaces(contexts) {
 }
 function namespacesDeploying(path2, namespaces) {
   if (namespaces.has(path2)) return namespaces.get(path2);
-  for (let directory = directoryOf2(path2); directory !== "."; directory = directoryOf2(directory)) if (namespaces.has(directory)) return namespaces.get(directory);
+  for (let directory = directoryOf4(path2); directory !== "."; directory = directoryOf4(directory)) if (namespaces.has(directory)) return namespaces.get(directory);
   return /* @__PURE__ */ new Set();
 }
 
@@ -21878,7 +22870,7 @@ function assess(context) {
       case "infrastructure": {
         const terraform = store.identities.find((identity) => identity.startsWith("terraform:"));
         if (terraform) {
-          const directory = directoryOf2(store.location.path);
+          const directory = directoryOf4(store.location.path);
           const isModule = /(^|\/)modules?\//.test(store.location.path) || !terraformRoots.has(directory);
           return environment === "production" || !isModule || productionModules.has(directory);
         }
@@ -21960,7 +22952,7 @@ function assess(context) {
     const withIdentities = { ...store, identities };
     for (const item of evidence) {
       if (!coverage.covers(item, withIdentities)) {
-        const byTag = item.covers.some((cover) => tagCover(cover)?.directory === directoryOf2(store.location.path));
+        const byTag = item.covers.some((cover) => tagCover(cover)?.directory === directoryOf4(store.location.path));
         if (byTag && store.provider === "aws" && (!item.engines || item.engines.some((engine) => engineMatches(engine, store)))) (assessment.passedBy ??= []).push(item);
         continue;
       }
@@ -22000,7 +22992,7 @@ function environmentOf2(store, aliases, stacks = []) {
   }
   if (store.environment) return store.environment;
   if (store.identities.some((identity) => identity.startsWith("pulumi:"))) {
-    const directory = directoryOf2(store.location.path);
+    const directory = directoryOf4(store.location.path);
     const names = stacks.filter((stack) => stack.directory === directory || directory.startsWith(`${stack.directory}/`)).map((stack) => canonicalEnvironment(stack.name ?? "", aliases));
     if (names.includes("production")) return "production";
     if (names.length > 0 && names.every((name) => name !== void 0)) return names[0];
@@ -22079,7 +23071,7 @@ var TERRAFORM_PROVIDERS = lookupTable({ gcp: "google", azure: "azurerm" });
 function providerBlockOf(store, contexts) {
   const terraform = store.identities.find((identity) => identity.startsWith("terraform:"));
   if (!terraform) return void 0;
-  const directory = directoryOf2(store.location.path);
+  const directory = directoryOf4(store.location.path);
   const address = terraform.split(":").slice(2).join(":");
   const alias = contexts.find((entry) => entry.kind === "terraform-resource-provider" && entry.directory === directory && entry.name === address)?.value;
   return { directory, block: alias ?? TERRAFORM_PROVIDERS[store.provider ?? ""] ?? store.provider ?? "" };
@@ -22122,7 +23114,7 @@ function expandFromAppEnv(ref, values) {
 }
 function classify(item, store, context) {
   const judged = classifyCopy(item, store, context);
-  const lock = item.destinationRef?.startsWith("aws_backup_vault.") ? context.contexts.find((entry) => entry.kind === "vault-lock" && entry.value === "compliance" && entry.directory === directoryOf2(item.location.path) && entry.name === item.destinationRef) : void 0;
+  const lock = item.destinationRef?.startsWith("aws_backup_vault.") ? context.contexts.find((entry) => entry.kind === "vault-lock" && entry.value === "compliance" && entry.directory === directoryOf4(item.location.path) && entry.name === item.destinationRef) : void 0;
   if (!lock || judged.protection !== "provider-managed") return judged;
   const days = lock.policy ? ` for ${lock.policy} days` : "";
   return { ...judged, locked: true, note: `${judged.note}; the vault is locked in compliance mode (${lock.location.path}): no credential of the account, root included, can delete its recovery points${days}` };
@@ -22146,7 +23138,7 @@ function classifyCopy(item, store, context) {
       if (!found?.value) return { evidence: item, protection: "destination-unknown", note: `the destination ${item.destination ?? ref} is not visible in the repo` };
       provider = found.value;
     } else if (/^(aws_backup_plan\.|cloudformation-plan:)/.test(ref) && context.depth < 2) {
-      const directory = directoryOf2(item.location.path);
+      const directory = directoryOf4(item.location.path);
       const planCover = ref.startsWith("aws_backup_plan.") ? `terraform-plan:${directory}:${ref.slice("aws_backup_plan.".length)}` : ref;
       const plans = context.evidence.filter((candidate) => candidate.covers.includes(planCover));
       if (plans.length > 0) {
@@ -22154,7 +23146,7 @@ function classifyCopy(item, store, context) {
         return judged.reduce((best, next) => RANK[next.protection] > RANK[best.protection] ? next : best);
       }
     } else if (ref.startsWith("aws_backup_vault.")) {
-      const directory = directoryOf2(item.location.path);
+      const directory = directoryOf4(item.location.path);
       const alias = contexts.find((entry) => entry.kind === "terraform-resource-provider" && entry.directory === directory && entry.name === ref)?.value;
       const target = contexts.find((entry) => entry.kind === "terraform-provider" && entry.directory === directory && entry.name === (alias ?? "aws"));
       account = target?.account ?? account;
@@ -22340,14 +23332,14 @@ function coverMatches(cover, candidate, given = NO_DEFAULT_TAGS, moduleCalls = /
   if (module !== void 0) return candidate.identities.some((identity) => identity.startsWith(`terraform:${module.toLowerCase()}:`));
   const selection = tagCover(cover);
   if (selection) {
-    if (candidate.provider !== "aws" || directoryOf2(candidate.location.path) !== selection.directory) return false;
+    if (candidate.provider !== "aws" || directoryOf4(candidate.location.path) !== selection.directory) return false;
     const tags = [...candidate.tags ?? [], ...given.defaultTags.get(selection.directory) ?? []];
     return tags.includes(selection.tag) || tags.includes("*") || inTaggedStack(candidate, selection.tag, given.taggedStacks);
   }
   if (cover.startsWith("provider:")) {
     const [provider, directory] = cover.slice("provider:".length).split("@");
     if (candidate.provider !== provider && candidate.platform !== provider) return false;
-    return directory === void 0 || directoryOf2(candidate.location.path) === directory || candidate.location.path === directory;
+    return directory === void 0 || directoryOf4(candidate.location.path) === directory || candidate.location.path === directory;
   }
   if (cover.endsWith(":*")) return candidate.identities.some((identity) => identity.startsWith(cover.slice(0, -1)));
   if (cover.startsWith("path:")) {
@@ -22409,7 +23401,7 @@ function placeHelmSubcharts(stores, releases, values) {
     const helm = store.identities.find((identity) => identity.startsWith("helm:"));
     if (!helm) return;
     const key = helm.slice(helm.lastIndexOf(":") + 1);
-    const chart = directoryOf2(store.location.path);
+    const chart = directoryOf4(store.location.path);
     const setting = (file) => file.name?.toLowerCase() === key;
     const production = values.filter((file) => setting(file) && environmentOfPath(file.location.path)?.environment === "production");
     const base = values.filter((file) => setting(file) && file.directory === chart && fileNameOf(file.location.path).toLowerCase().replace(/\.yml$/, ".yaml") === "values.yaml");
@@ -22502,11 +23494,12 @@ function reportProtection(context, assessment, deploys, composeDeploys, holder) 
   const missing = ` No copy to another provider or account is configured in the repo${untagged.length > 0 ? ` for it: ${[...new Set(untagged)].join("; ")}, and it has no such tag` : ""}.`;
   const weak = store.declaredBy === "usage" && !(store.environment === "production" && store.provider);
   if (best === "none") {
+    const once = matched.filter((match) => match.protection === "none").map((match) => `${match.evidence.mechanism}${match.evidence.destination ? ` (${match.evidence.destination})` : ""}`);
     context.report({
       ...base,
       ruleId: RULE.noBackup,
       severity: weak ? "medium" : unlessUndeployed(void 0),
-      message: `${what}${on} has no backup: ${builtIn?.description ?? "no backup is configured for it"}.${missing}`
+      message: `${what}${on} has no backup: ${builtIn?.description ?? "no backup is configured for it"}.${once.length > 0 ? ` Not a backup: ${[...new Set(once)].join("; ")}.` : ""}${missing}`
     });
     return;
   }
@@ -22617,7 +23610,7 @@ function helmDatabaseRelease(inventory, release) {
 }
 function valuesPath(from, file) {
   if (file.startsWith("/")) return file.slice(1);
-  const parts = directoryOf2(from) === "." ? [] : directoryOf2(from).split("/");
+  const parts = directoryOf4(from) === "." ? [] : directoryOf4(from).split("/");
   for (const part of file.split("/")) {
     if (part === "..") parts.pop();
     else if (part !== "." && part !== "") parts.push(part);
@@ -22854,7 +23847,7 @@ function scanGithubWorkflow(inventory) {
     }
     const environmentNode = getKey(job, "environment");
     const environmentName2 = literalOf(environmentNode) ?? literalOf(getKey(mapOf2(environmentNode), "name"));
-    const services = (mapOf2(getKey(job, "services"))?.entries ?? []).map((service) => literalOf(getKey(mapOf2(service.value), "image")) ?? literalOf(service.value) ?? "").filter(Boolean);
+    const services2 = (mapOf2(getKey(job, "services"))?.entries ?? []).map((service) => literalOf(getKey(mapOf2(service.value), "image")) ?? literalOf(service.value) ?? "").filter(Boolean);
     const runsOn = textOf(getKey(job, "runs-on")) ?? "";
     const scripts = [];
     const extra = [];
@@ -22916,7 +23909,7 @@ function scanGithubWorkflow(inventory) {
       }
       return entry.keySpan.line;
     };
-    const jobFacts = { name, scheduled, environment: environmentNamed(environmentName2) ?? jobEnvironmentOf(inventory.path, []), env, ephemeral, services, awsAccount, lineOf: lineOf3, localCluster };
+    const jobFacts = { name, scheduled, environment: environmentNamed(environmentName2) ?? jobEnvironmentOf(inventory.path, []), env, ephemeral, services: services2, awsAccount, lineOf: lineOf3, localCluster };
     readJob(inventory, script, jobFacts, extra);
     const directory = terraformDirectory(job) ?? textOf(getKey(getKey(getKey(root, "defaults"), "run"), "working-directory"));
     scanTerraformCliValues(inventory, { script, env, environment: jobFacts.environment, directory, line: entry.keySpan.line });
@@ -22943,11 +23936,11 @@ function scanGitlabCi2(inventory) {
     envOf(getKey(job, "variables"), env);
     const rules2 = JSON.stringify(simple(getKey(job, "rules"))) + JSON.stringify(simple(getKey(job, "only")));
     const scheduled = /schedule/.test(rules2);
-    const services = itemsOf(getKey(job, "services")).map((service) => literalOf(service) ?? literalOf(getKey(mapOf2(service), "name")) ?? "").filter(Boolean);
+    const services2 = itemsOf(getKey(job, "services")).map((service) => literalOf(service) ?? literalOf(getKey(mapOf2(service), "name")) ?? "").filter(Boolean);
     const environmentNode = getKey(job, "environment");
     const environment = environmentNamed(literalOf(environmentNode) ?? literalOf(getKey(mapOf2(environmentNode), "name")));
     const from = scriptNode.span.line;
-    readJob(inventory, text, { name: entry.key, scheduled, environment, env, ephemeral: true, services, lineOf: scalarLines(inventory, text, Math.min(from, getKey(job, "before_script")?.span.line ?? from), job.span.endLine) });
+    readJob(inventory, text, { name: entry.key, scheduled, environment, env, ephemeral: true, services: services2, lineOf: scalarLines(inventory, text, Math.min(from, getKey(job, "before_script")?.span.line ?? from), job.span.endLine) });
     scanTerraformCliValues(inventory, { script: text, env, environment, line: entry.keySpan.line });
   }
 }
@@ -23474,7 +24467,7 @@ var DEPLOY_FILES = [
   [/(^|\/)app\.ya?ml$/i, "gcp"],
   [/(^|\/)apprunner\.ya?ml$|(^|\/)Dockerrun\.aws\.json$|(^|\/)appspec\.ya?ml$|(^|\/)\.elasticbeanstalk\//i, "aws"],
   [/(^|\/)captain-definition$/i, "caprover"],
-  [/(^|\/)\.platform\.app\.yaml$/i, "platform.sh"],
+  [/(^|\/)\.platform\.app\.ya?ml$|(^|\/)\.platform\/(applications|services)\.ya?ml$/i, "platform.sh"],
   [/(^|\/)(zeabur\.json|koyeb\.ya?ml)$/i, "paas"],
   [/(^|\/)wrangler\.(toml|jsonc?)$/i, "cloudflare"],
   // Capistrano's (and Mina's) deploy recipe: the app is shipped to servers of its own.
@@ -23693,7 +24686,7 @@ function scanCloudFormation(inventory) {
         const conditions = conditionTags(selection);
         if (conditions && conditions.length > 0) covers = covers.filter((cover) => cover !== "provider:aws");
         if (listed === void 0 || conditions === void 0) covers.push(`provider:aws@${inventory.path}`);
-        else covers.push(...[...listed, ...conditions].map((tag) => `tag:${tag}@${directoryOf2(inventory.path)}`));
+        else covers.push(...[...listed, ...conditions].map((tag) => `tag:${tag}@${directoryOf4(inventory.path)}`));
         if (covers.length === 0) covers.push(`provider:aws@${inventory.path}`);
         inventory.evidence({
           covers,
@@ -23813,7 +24806,7 @@ function isSamConfig(path2) {
 function scanSamConfig2(inventory) {
   const match = /^[ \t]*tags[ \t]*[=:]/m.exec(inventory.file.text);
   if (!match) return;
-  inventory.context({ kind: "default-tags", directory: directoryOf2(inventory.path), name: "*", location: inventory.line(inventory.file.positionAt(match.index).line) });
+  inventory.context({ kind: "default-tags", directory: directoryOf4(inventory.path), name: "*", location: inventory.line(inventory.file.positionAt(match.index).line) });
 }
 
 // detectors/missing-offprovider-backup/inventory/azure.ts
@@ -24110,6 +25103,10 @@ function scanObject(inventory, object) {
         const first = pieces[0]?.span.line ?? mapOf2(container)?.span.line ?? line;
         const last = pieces[pieces.length - 1]?.span.endLine ?? first;
         readJob(inventory, script, { name: `${name} ${literalOf(get(container, "image")) ?? ""}`, scheduled: true, environment, env, ephemeral: false, lineOf: scalarLines(inventory, script, first, last) });
+        if (/\bkind:\s*VolumeSnapshot\b/.test(script) && /\bkubectl\b/.test(script)) {
+          const claims = [...script.matchAll(/persistentVolumeClaimName:\s*["']?([a-z0-9][a-z0-9.-]*)/g)].map((match) => identity("persistentvolumeclaim", match[1]));
+          inventory.evidence({ covers: claims.length > 0 ? claims : [`k8s:${ns}:*`], protection: "provider-managed", mechanism: `VolumeSnapshots the CronJob \`${name}\` takes`, destination: "volume snapshots in the same cloud account", destinationProvider: "same-cloud", location: inventory.line(first), environment });
+        }
         backupImage(inventory, literalOf(get(container, "image")), env, mapOf2(container)?.span.line ?? line, environment, get(container, "envFrom") ? "a Secret or ConfigMap (envFrom)" : void 0);
       }
       return;
@@ -24237,6 +25234,11 @@ function scanObject(inventory, object) {
   }
   if (/^velero\.io\//.test(apiVersion) && (kind === "Schedule" || kind === "Backup")) {
     veleroSchedule(inventory, kind === "Schedule" ? get(spec, "template") : spec, false, line);
+    return;
+  }
+  if (/^snapshot\.storage\.k8s\.io\//.test(apiVersion) && kind === "VolumeSnapshot") {
+    const claim = literalOf(path(spec, "source", "persistentVolumeClaimName"));
+    if (claim) inventory.evidence({ covers: [identity("persistentvolumeclaim", claim)], protection: "none", mechanism: `a one-off VolumeSnapshot \`${name}\``, destination: "taken once when applied, not on a schedule, and kept in the same cloud account", location: inventory.line(line), environment });
     return;
   }
   if (/^snapscheduler\.backube\//.test(apiVersion) && kind === "SnapshotSchedule") {
@@ -24408,7 +25410,7 @@ function scanHelmChart(inventory) {
       engine,
       name: `${chart}/${key}`,
       location: inventory.at(dependency.span),
-      identities: [`helm:${directoryOf2(inventory.path)}:${key}`],
+      identities: [`helm:${directoryOf4(inventory.path)}:${key}`],
       declaredBy: "manifest",
       builtInBackup: { protection: "none", description: `the ${name} subchart keeps its data on a PersistentVolume, which has no backup unless something snapshots or copies it` }
     });
@@ -24447,7 +25449,7 @@ function scanHelmValues(inventory) {
     if (!HELM_DATABASES[entry.key] && !/^(postgres|mysql|mariadb|mongo|db|database)/i.test(entry.key)) continue;
     const enabled = isTruthy(get(entry.value, "enabled"));
     if (enabled === void 0) continue;
-    inventory.context({ kind: "helm-values", directory: directoryOf2(inventory.path), name: entry.key, value: String(enabled), location: inventory.line(entry.keySpan.line) });
+    inventory.context({ kind: "helm-values", directory: directoryOf4(inventory.path), name: entry.key, value: String(enabled), location: inventory.line(entry.keySpan.line) });
     const engine = HELM_DATABASES[entry.key];
     const backup2 = mapOf2(entry.value)?.entries.find((inner) => inner.key === "backup");
     if (enabled && engine && backup2) scanChartBackup(inventory, entry.key, engine, mapOf2(backup2.value), backup2.keySpan.line);
@@ -24455,7 +25457,7 @@ function scanHelmValues(inventory) {
   const backup = root?.entries.find((entry) => entry.key === "backup" && get(entry.value, "cronjob") !== void 0);
   if (backup) scanChartBackup(inventory, "postgresql", void 0, mapOf2(backup.value), backup.keySpan.line, [`helm-values:${inventory.path}`.toLowerCase()]);
 }
-function scanChartBackup(inventory, key, engine, backup, line, covers = [`helm:${directoryOf2(inventory.path)}:${key}`]) {
+function scanChartBackup(inventory, key, engine, backup, line, covers = [`helm:${directoryOf4(inventory.path)}:${key}`]) {
   if (isTruthy(get(backup, "enabled")) !== true) return;
   const command = get(mapOf2(get(backup, "cronjob")), "command");
   const script = command?.kind === "seq" ? command.items.map((item) => textOf(item) ?? "").filter((word) => !/^(\/bin\/)?(ba)?sh$|^-c$/.test(word)).join(" ") : textOf(command);
@@ -24555,8 +25557,8 @@ function composePlatformOf(path2, text) {
 }
 function scanCompose(inventory) {
   const root = mapOf2(inventory.file.data()?.roots[0]);
-  const services = mapOf2(get(root, "services"));
-  if (!root || !services) return;
+  const services2 = mapOf2(get(root, "services"));
+  if (!root || !services2) return;
   const fileName = fileNameOf(inventory.path).toLowerCase();
   if (/^docker-stack/.test(fileName)) inventory.context({ kind: "deploys-compose", name: fileName, value: "swarm", location: inventory.line(1) });
   const platform = composePlatformOf(inventory.path, inventory.file.text);
@@ -24564,13 +25566,13 @@ function scanCompose(inventory) {
   const volumes = mapOf2(get(root, "volumes"));
   const environment = environmentOf(inventory.path, []) ?? (/override/.test(fileName) ? "development" : environmentOfEnvFiles(composeEnvFiles(root).map((file) => file.path)));
   const endpoints = /* @__PURE__ */ new Set();
-  for (const entry of services.entries) {
+  for (const entry of services2.entries) {
     for (const [key, value] of environmentVariables(get(entry.value, "environment"))) {
       const host = /ENDPOINT|S3_HOST|S3_URL/i.test(key) ? /^(?:https?:\/\/)?([\w-]+)(?::\d+)?\/?$/.exec(value)?.[1] : void 0;
       if (host) endpoints.add(host);
     }
   }
-  for (const entry of services.entries) {
+  for (const entry of services2.entries) {
     if (endpoints.has(entry.key)) continue;
     const service = mapOf2(entry.value);
     if (!service) continue;
@@ -25159,7 +26161,7 @@ function cdkResource(inventory, kind, id, node, props, text, tagged) {
     logicalId: id,
     line: node.loc.start.line,
     engine: engineOfText(property(props, "engine") ? source(text, property(props, "engine").value) : void 0),
-    identity: `cdk:${directoryOf2(inventory.path)}:${id}`.toLowerCase(),
+    identity: `cdk:${directoryOf4(inventory.path)}:${id}`.toLowerCase(),
     environment: environmentOf(inventory.path, [physical, id]),
     deletionProtection: writtenBool(props, "deletionProtection", text),
     backupRetention: retention && retentionProp ? { value: Number(retention[1]), line: retentionProp.loc.start.line, text: source(text, retentionProp) } : void 0,
@@ -25188,7 +26190,7 @@ function pulumiResource(inventory, kind, id, node, props, options, text) {
     logicalId: id,
     line: node.loc.start.line,
     engine: engineOfText(stringProp(props, "engine") ?? stringProp(props, "databaseVersion")),
-    identity: `pulumi:${directoryOf2(inventory.path)}:${id}`.toLowerCase(),
+    identity: `pulumi:${directoryOf4(inventory.path)}:${id}`.toLowerCase(),
     environment: environmentOf(inventory.path, [physical, id]),
     deletionProtection: writtenBool(props, "deletionProtection", text),
     skipFinalSnapshot: writtenBool(props, "skipFinalSnapshot", text),
@@ -25212,7 +26214,7 @@ function publishPlan(inventory, line, copies, stackAccount, tagSelections2, cdkA
     // Tag selections pick what carries the tag, matched once every store and tag is known. A CDK plan selecting
     // constructs (`BackupResource.fromDynamoDbTable(props.table)`) is handed them from stacks anywhere in the app: it
     // may cover any construct of the app, not only those of its own directory.
-    covers: tagSelections2 ? tagSelections2.map((tag) => `tag:${tag}@${directoryOf2(inventory.path)}`) : [`provider:aws@${directoryOf2(inventory.path)}`, ...cdkApp ? ["cdk:*"] : []],
+    covers: tagSelections2 ? tagSelections2.map((tag) => `tag:${tag}@${directoryOf4(inventory.path)}`) : [`provider:aws@${directoryOf4(inventory.path)}`, ...cdkApp ? ["cdk:*"] : []],
     protection: copies ? parsed?.account && parsed.account !== stackAccount ? "other-account" : "same-account-other-region" : "provider-managed",
     mechanism: copies ? "aws-backup copyActions" : "aws-backup",
     destination: copies ? arn?.[0] ?? "another backup vault" : "an AWS Backup vault in the same account and region",
@@ -25299,7 +26301,7 @@ function scanPython(inventory) {
         logicalId: id,
         line,
         engine: engineOfText(kw("engine")?.value),
-        identity: `${family}:${directoryOf2(inventory.path)}:${id}`.toLowerCase(),
+        identity: `${family}:${directoryOf4(inventory.path)}:${id}`.toLowerCase(),
         environment: environmentOf(inventory.path, [physical, id]),
         deletionProtection: bool("deletion_protection"),
         skipFinalSnapshot: family === "pulumi" ? bool("skip_final_snapshot") : void 0,
@@ -25356,7 +26358,7 @@ function scanSst(inventory) {
       logicalId: id,
       line,
       engine: component.engine,
-      identity: `sst:${directoryOf2(inventory.path)}:${id}`.toLowerCase(),
+      identity: `sst:${directoryOf4(inventory.path)}:${id}`.toLowerCase(),
       environment,
       removal: environment === "production" || branch === void 0 ? removal : void 0,
       removalKey: "removal"
@@ -25470,6 +26472,90 @@ function keyLine2(node, key) {
   return mapOf2(node)?.entries.find((entry) => entry.key === key)?.keySpan.line;
 }
 
+// detectors/missing-offprovider-backup/inventory/platformsh.ts
+function isPlatformshConfig(path2) {
+  return /(^|\/)(\.platform\/(services|applications)\.ya?ml|\.platform\.app\.ya?ml|\.upsun\/[^/]+\.ya?ml)$/i.test(path2);
+}
+var DATA_SERVICES = {
+  postgresql: "postgres",
+  mariadb: "mysql",
+  mysql: "mysql",
+  "oracle-mysql": "mysql",
+  "redis-persistent": "redis",
+  "valkey-persistent": "redis",
+  mongodb: "mongo",
+  "mongodb-enterprise": "mongo",
+  "network-storage": "volume"
+};
+var BUILT_IN = {
+  protection: "provider-managed",
+  description: "Platform.sh (Upsun) backs up production environments and keeps the backups inside the project, in its region: they restore only there and cannot be downloaded"
+};
+function scanPlatformsh(inventory) {
+  const root = mapOf2(inventory.file.data()?.roots[0]);
+  if (!root) return;
+  const path2 = inventory.path.toLowerCase();
+  const upsun = /(^|\/)\.upsun\//.test(path2);
+  if (/(^|\/)\.platform\/services\.ya?ml$/.test(path2)) {
+    services(inventory, root);
+    return;
+  }
+  if (upsun) {
+    const declared = mapOf2(get(root, "services"));
+    if (declared) services(inventory, declared);
+    for (const app of mapOf2(get(root, "applications"))?.entries ?? []) application(inventory, app.key, mapOf2(app.value));
+    if (declared || get(root, "applications")) inventory.context({ kind: "deploys", value: "platform.sh", location: inventory.line(1) });
+    return;
+  }
+  if (/applications\.ya?ml$/.test(path2)) {
+    if (root.kind === "map") for (const app of root.entries) application(inventory, app.key, mapOf2(app.value));
+    return;
+  }
+  application(inventory, literalOf(get(root, "name")) ?? "app", root);
+}
+function services(inventory, declared) {
+  for (const service of declared.entries) {
+    const type = literalOf(get(service.value, "type"))?.toLowerCase();
+    const engine = type ? DATA_SERVICES[type.split(":")[0]] : void 0;
+    if (!engine) continue;
+    inventory.store({
+      platform: "platform.sh",
+      provider: "platform.sh",
+      engine,
+      name: service.key,
+      location: inventory.line(service.keySpan.line),
+      identities: [`platformsh:service:${service.key}`.toLowerCase()],
+      declaredBy: "platform",
+      builtInBackup: BUILT_IN
+    });
+  }
+}
+var USER_DATA_MOUNT = /(?:^|\/)(?:uploads?|media|files|private|data|documents|attachments|images|photos|avatars|content|pb_data)(?:\/|$)|(?:^|\/)storage\/app(?:\/|$)/i;
+function application(inventory, name, app) {
+  if (!app) return;
+  for (const mount of mapOf2(get(app, "mounts"))?.entries ?? []) {
+    const source2 = literalOf(get(mount.value, "source"))?.toLowerCase();
+    if (source2 !== "local" && source2 !== "storage" || !USER_DATA_MOUNT.test(mount.key)) continue;
+    inventory.store({
+      platform: "platform.sh",
+      provider: "platform.sh",
+      engine: "volume",
+      name: `${name}:${mount.key}`,
+      location: inventory.line(mount.keySpan.line),
+      identities: [`platformsh:mount:${name}/${mount.key}`.toLowerCase()],
+      declaredBy: "platform",
+      mountPaths: [mount.key.startsWith("/") ? mount.key : `/app/${mount.key}`],
+      builtInBackup: BUILT_IN
+    });
+  }
+  for (const cron of mapOf2(get(app, "crons"))?.entries ?? []) {
+    const command = get(get(cron.value, "commands"), "start") ?? get(cron.value, "cmd");
+    const script = textOf(command);
+    if (!command || !script) continue;
+    readJob(inventory, script, { name: cron.key, scheduled: true, env: /* @__PURE__ */ new Map(), ephemeral: false, lineOf: scalarLines(inventory, script, command.span.line, command.span.endLine) });
+  }
+}
+
 // detectors/missing-offprovider-backup/inventory/terraform.ts
 function isTerraform(path2) {
   return /\.tf$/i.test(path2);
@@ -25512,7 +26598,7 @@ function referenceOf(node) {
 function scanTerraform2(inventory) {
   const root = mapOf2(inventory.file.data()?.roots[0]);
   if (!root) return;
-  const directory = directoryOf2(inventory.path);
+  const directory = directoryOf4(inventory.path);
   for (const entry of root.entries) {
     const map = mapOf2(entry.value);
     if (!map?.block) continue;
@@ -26474,7 +27560,7 @@ function scanTerragrunt2(inventory) {
   const sourceNode = terraform?.entries.find((entry) => entry.key === "source")?.value;
   const source2 = literalOf(sourceNode)?.replace(/\?.*$/, "");
   if (!root || !terraform || !source2 || !/^\.\.?\//.test(source2)) return;
-  const directory = directoryOf2(inventory.path);
+  const directory = directoryOf4(inventory.path);
   const callee = joinPath(directory, source2.replace("//", "/"));
   const call2 = inventory.line(terraform.span.line);
   inventory.context({ kind: "terraform-module-call", directory: callee, name: `${directory}:terragrunt`, value: environmentOf(inventory.path, []) ?? "", location: call2 });
@@ -27512,6 +28598,25 @@ var VELERO_OFFSITE_OVERLAY = {
   "k8s/velero/schedule.yaml": 'apiVersion: velero.io/v1\nkind: Schedule\nmetadata:\n  name: shop-prod-daily\n  namespace: velero\nspec:\n  schedule: "0 2 * * *"\n  template:\n    includedNamespaces: [shop-prod]\n    defaultVolumesToFsBackup: true\n    storageLocation: b2\n',
   "k8s/velero/bsl.yaml": "apiVersion: velero.io/v1\nkind: BackupStorageLocation\nmetadata:\n  name: b2\n  namespace: velero\nspec:\n  provider: aws\n  objectStorage:\n    bucket: shop-velero-offsite\n  config:\n    region: eu-central-003\n    s3Url: https://s3.eu-central-003.backblazeb2.com\n"
 };
+var K8S_NOTES_POSTGRES = "apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: postgres\n  namespace: notes-prod\nspec:\n  serviceName: postgres\n  selector:\n    matchLabels: {app: postgres}\n  template:\n    metadata:\n      labels: {app: postgres}\n    spec:\n      containers:\n        - name: postgres\n          image: postgres:16\n          volumeMounts:\n            - name: data\n              mountPath: /var/lib/postgresql/data\n  volumeClaimTemplates:\n    - metadata:\n        name: data\n      spec:\n        accessModes: [ReadWriteOnce]\n        storageClassName: gp3\n        resources:\n          requests:\n            storage: 20Gi\n";
+var ONE_OFF_SNAPSHOT = (name) => `apiVersion: snapshot.storage.k8s.io/v1
+kind: VolumeSnapshotClass
+metadata:
+  name: ebs-offsite-backup
+driver: ebs.csi.aws.com
+deletionPolicy: Retain
+---
+apiVersion: snapshot.storage.k8s.io/v1
+kind: VolumeSnapshot
+metadata:
+  name: ${name}
+  namespace: notes-prod
+spec:
+  volumeSnapshotClassName: ebs-offsite-backup
+  source:
+    persistentVolumeClaimName: data-postgres-0
+`;
+var SNAPSHOT_CRONJOB = 'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: pg-snapshot\n  namespace: notes-prod\nspec:\n  schedule: "0 3 * * *"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: OnFailure\n          containers:\n            - name: snapshot\n              image: bitnami/kubectl:1.29\n              command: ["/bin/sh", "-c"]\n              args:\n                - |\n                  cat <<EOF | kubectl apply -f -\n                  apiVersion: snapshot.storage.k8s.io/v1\n                  kind: VolumeSnapshot\n                  metadata:\n                    name: data-postgres-0-$(date +%Y%m%d)\n                  spec:\n                    volumeSnapshotClassName: ebs-snapclass\n                    source:\n                      persistentVolumeClaimName: data-postgres-0\n                  EOF\n';
 var protectionRules = [
   {
     id: "missing-offprovider-backup/same-volume-backup",
@@ -27671,6 +28776,24 @@ startCommand = "litestream replicate -exec 'node server.js'"
     tags: ["backup", "data-loss"],
     samples: {
       positive: [
+        {
+          files: { "k8s/postgres.yaml": K8S_NOTES_POSTGRES, "k8s/snapshot-cron.yaml": SNAPSHOT_CRONJOB },
+          expect: { path: "k8s/postgres.yaml", line: 2 },
+          note: "a CronJob applying a CSI VolumeSnapshot every night: a snapshot schedule, kept in the same AWS account"
+        },
+        {
+          files: {
+            ".platform/services.yaml": "database:\n  type: postgresql:15\n  disk: 2048\n\ncache:\n  type: redis:7.2\n",
+            ".platform.app.yaml": 'name: app\ntype: php:8.3\ndisk: 2048\nrelationships:\n  database: "database:postgresql"\nmounts:\n  "/var": { source: local, source_path: var }\n'
+          },
+          expect: { path: ".platform/services.yaml", line: 1 },
+          note: "Platform.sh: the Postgres service is backed up only by Platform.sh, inside the project"
+        },
+        {
+          files: { ".upsun/config.yaml": 'applications:\n  api:\n    type: "python:3.12"\n    mounts:\n      "media":\n        source: "storage"\n        source_path: "media"\n      "/tmp":\n        source: "tmp"\n        source_path: "tmp"\nservices:\n  postgresql:\n    type: postgresql:16\n' },
+          expect: { path: ".upsun/config.yaml", line: 5 },
+          note: "Upsun: the app's uploads on network storage, kept only by Upsun's own backups"
+        },
         {
           files: { "infra/main.tf": CLOUD_SQL_TF, ".github/workflows/export.yml": CLOUD_SQL_EXPORT("acme-ledger-prod-exports") },
           expect: { path: "infra/main.tf", line: 1 },
@@ -27865,6 +28988,29 @@ resource "aws_db_instance" "orders" {
       ],
       negative: [
         {
+          files: { "k8s/postgres.yaml": K8S_NOTES_POSTGRES, "k8s/snapshot.yaml": ONE_OFF_SNAPSHOT("no-backup") },
+          note: "a VolumeSnapshot taken once (and a class named for off-site backups) is no backup at all, let alone one held by the provider"
+        },
+        {
+          files: {
+            ".platform/services.yaml": "database:\n  type: postgresql:15\n  disk: 2048\n\ncache:\n  type: redis:7.2\n",
+            ".platform.app.yaml": `name: app
+type: php:8.3
+disk: 2048
+mounts:
+  "/var": { source: local, source_path: var }
+crons:
+  offsite-backup:
+    spec: '0 2 * * *'
+    commands:
+      start: |
+        pg_dump --format=custom "$DATABASE_URL" > /tmp/db.dump
+        aws s3 cp /tmp/db.dump s3://guestbook-offsite/db.dump --endpoint-url https://s3.eu-central-003.backblazeb2.com
+`
+          },
+          note: "Platform.sh: a cron dumps the database to Backblaze B2; the plain Redis is a cache and `/var` holds caches and logs"
+        },
+        {
           files: { "deploy/prod/postgres.yaml": CNPG_CLUSTER(CNPG_R2, CNPG_IRSA) },
           note: "CloudNativePG on EKS copying to Cloudflare R2 with keys of its own: off the provider"
         },
@@ -27982,6 +29128,11 @@ resource "aws_db_instance" "orders" {
     tags: ["backup", "data-loss"],
     samples: {
       positive: [
+        {
+          files: { "k8s/postgres.yaml": K8S_NOTES_POSTGRES, "k8s/snapshot.yaml": ONE_OFF_SNAPSHOT("postgres-before-upgrade") },
+          expect: { path: "k8s/postgres.yaml", line: 2 },
+          note: "a one-off CSI VolumeSnapshot is not a backup schedule: the claim still has no backup"
+        },
         {
           files: KUSTOMIZE_BASE_AND_OVERLAY("production"),
           expect: { path: "deploy/base/postgres.yaml", line: 2 },
@@ -28520,7 +29671,7 @@ function isStructural(path2) {
   return lastStructural;
 }
 function isStructuralUncached(path2) {
-  return isRenderBlueprint(path2) || isFlyConfig(path2) || isHerokuConfig(path2) || isSupabaseConfig(path2) || isComposeFile(path2) || isKamalConfig(path2) || isNomadJob(path2) || isPulumiStack(path2) || isRailwayIac(path2) || isLitestreamConfig(path2) || isPgbackrestConfig(path2) || isBarmanConfig(path2) || isRcloneConfig(path2) || isBorgmaticConfig(path2) || isAutoresticConfig(path2) || isTerraform(path2) || isTfvars(path2) || isTerragrunt(path2) || isKustomization(path2) || isAnsiblePlaybook(path2) || isFirebaseConfig(path2) || isBicep(path2) || isSamConfig(path2) || deployPlatformOfPath(path2) !== void 0;
+  return isRenderBlueprint(path2) || isPlatformshConfig(path2) || isHelmfile(path2) || isFlyConfig(path2) || isHerokuConfig(path2) || isSupabaseConfig(path2) || isComposeFile(path2) || isKamalConfig(path2) || isNomadJob(path2) || isPulumiStack(path2) || isRailwayIac(path2) || isLitestreamConfig(path2) || isPgbackrestConfig(path2) || isBarmanConfig(path2) || isRcloneConfig(path2) || isBorgmaticConfig(path2) || isAutoresticConfig(path2) || isTerraform(path2) || isTfvars(path2) || isTerragrunt(path2) || isKustomization(path2) || isAnsiblePlaybook(path2) || isFirebaseConfig(path2) || isBicep(path2) || isSamConfig(path2) || deployPlatformOfPath(path2) !== void 0;
 }
 var HOSTED_MARKERS = [
   "rds.amazonaws",
@@ -28570,6 +29721,9 @@ var KEYWORDS = [
   "StorageClass",
   "CronJob",
   "Deployment",
+  // GitOps controllers' apps (Argo CD, Flux): the repository's manifests and charts are deployed.
+  "argoproj.io",
+  "fluxcd.io",
   "cnpg.io",
   "zalan.do",
   "crunchydata",
@@ -28800,7 +29954,7 @@ function scanDataFile(inventory, file) {
   if (isSamConfig(path2)) return scanSamConfig2(inventory);
   if (isPulumiStack(path2)) {
     const stack = /Pulumi\.([\w-]+)\.ya?ml$/.exec(path2)?.[1];
-    inventory.context({ kind: "pulumi-stack", directory: directoryOf2(path2), name: stack, location: inventory.line(1) });
+    inventory.context({ kind: "pulumi-stack", directory: directoryOf4(path2), name: stack, location: inventory.line(1) });
     return;
   }
   if (isLitestreamConfig(path2)) return scanLitestream2(inventory);
@@ -28811,6 +29965,7 @@ function scanDataFile(inventory, file) {
   if (isAutoresticConfig(path2)) return scanAutorestic(inventory);
   if (isResticprofileConfig(path2) && file.hasKeyword("restic")) return scanResticprofile(inventory);
   if (isRenderBlueprint(path2)) scanRender2(inventory);
+  else if (isPlatformshConfig(path2)) scanPlatformsh(inventory);
   else if (isFlyConfig(path2)) scanFly2(inventory);
   else if (isHerokuConfig(path2)) scanHeroku(inventory);
   else if (isSupabaseConfig(path2)) scanSupabaseConfig2(inventory);
@@ -28853,6 +30008,8 @@ var CRUSH = /(?:^|[\s;&|('"`/])crush(?=[\s'"`]|$)/;
 var CONTINUE = /(?:^|[\s;&|('"`/])(?:cn|@continuedev\/cli)(?=[\s'"`]|$)/;
 var CLINE = /(?:^|[\s;&|('"`/])(?:cline|@cline\/cli)(?=[\s'"`]|$)/;
 var OPENHANDS = /(?:^|[\s;&|('"`/])openhands(?=[\s'"`]|$)/;
+var AUGGIE = /(?:^|[\s;&|('"`/])(?:auggie|@augmentcode\/auggie)(?=[\s'"`]|$)/;
+var KIRO = /(?:^|[\s;&|('"`/])kiro-cli(?=[\s'"`]|$)/;
 var KILO = /(?:^|[\s;&|('"`/])(?:kilo|kilocode|@kilocode\/cli)(?=[\s'"`]|$)/;
 var FLAGS = [
   { agent: "claude-code", flag: /--dangerously-skip-permissions\b/, grant: "bypass-mode", lets: "run every tool, shell included," },
@@ -28870,6 +30027,9 @@ var FLAGS = [
   { agent: "copilot", flag: /--allow-all-tools\b/, grant: "bypass-mode", lets: "run every tool, shell included," },
   // `--allow-all` and `--yolo`, not `--allow-all-paths` or `--allow-all-urls` (which lift only path and URL checks).
   { agent: "copilot", flag: /--allow-all(?![\w-])|--yolo\b/, command: COPILOT, grant: "bypass-mode", lets: "run every tool, shell included," },
+  // Kiro's CLI (Amazon Q's successor) takes the same flags; named first, so that `kiro-cli chat --trust-all-tools` is Kiro's.
+  { agent: "kiro", flag: /--trust-all-tools\b/, command: KIRO, grant: "bypass-mode", lets: "run every tool, shell and AWS calls included," },
+  { agent: "kiro", flag: /--trust-tools[=\s]+["']?[\w,]*\b(?:execute_bash|shell)\b/, command: KIRO, grant: "bypass-mode", lets: "run every shell command" },
   { agent: "amazon-q", flag: /--trust-all-tools\b/, grant: "bypass-mode", lets: "run every tool, shell and AWS calls included," },
   // Trusting its shell tool by name is trusting every command: `q chat --trust-tools=execute_bash,use_aws`.
   { agent: "amazon-q", flag: /--trust-tools[=\s]+["']?[\w,]*\bexecute_bash\b/, grant: "bypass-mode", lets: "run every shell command" },
@@ -28886,6 +30046,8 @@ var FLAGS = [
   { agent: "droid", flag: /--auto[=\s]+["']?high\b/, command: DROID, grant: "bypass-mode", lets: "run high-risk commands (pushes, deploy scripts)" },
   // Continue's CLI in headless mode: `cn -p "..." --allow "*"` approves every tool.
   { agent: "continue", flag: /--allow[=\s]+["']?\*["']?(?=\s|$)/, command: CONTINUE, grant: "bypass-mode", lets: "run every tool, shell included," },
+  // `cn --auto`: auto mode, every tool allowed (it overrides --ask and --exclude).
+  { agent: "continue", flag: /--auto\b(?!-)/, command: CONTINUE, grant: "bypass-mode", lets: "run every tool, shell included," },
   // `--allow Bash`: its shell tool, whatever the command.
   { agent: "continue", flag: /--allow[=\s]+["']?Bash["']?(?=\s|$)/, command: CONTINUE, grant: "bypass-mode", lets: "run every shell command" },
   // Cline's CLI: `cline -y "…"` (`--yolo`) approves every action.
@@ -28894,6 +30056,8 @@ var FLAGS = [
   { agent: "kilo-code", flag: /--auto\b/, command: KILO, grant: "bypass-mode", lets: "run every tool not explicitly denied" },
   // `codex exec -a never … -c sandbox_workspace_write.network_access=true`: unasked, with the network.
   { agent: "codex", flag: /(?:-a|--ask-for-approval)[=\s]+["']?never\b(?=[^\n]*network_access["']?\s*=\s*["']?true)/, command: CODEX, grant: "bypass-mode", lets: "run every command with network access (provider APIs included)" },
+  // Augment's Auggie CLI: `--permission launch-process:allow` lets its shell tool run every command.
+  { agent: "augment", flag: /--permission[=\s]+["']?launch-process:allow\b/, command: AUGGIE, grant: "bypass-mode", lets: "run every shell command" },
   // OpenHands' CLI: `--always-approve` turns confirmation off, and `--headless` always runs that way.
   { agent: "openhands", flag: /--always-approve\b|--headless\b/, command: OPENHANDS, grant: "bypass-mode", lets: "run every action, shell included," },
   { agent: "crush", flag: /--yolo\b|(?<=\s)-y(?=\s|$)/, command: CRUSH, grant: "bypass-mode", lets: "run every tool, shell included," },
@@ -28923,7 +30087,8 @@ var AGENT_COMMANDS = [
   { agent: "crush", command: CRUSH },
   { agent: "cline", command: CLINE },
   { agent: "openhands", command: OPENHANDS },
-  { agent: "kilo-code", command: KILO }
+  { agent: "kilo-code", command: KILO },
+  { agent: "augment", command: AUGGIE }
 ];
 var COPILOT_COMMAND = COPILOT;
 var LAUNCH_KEYWORDS = [
@@ -28963,6 +30128,10 @@ var LAUNCH_KEYWORDS = [
   "--allow '*'",
   "--allow=*",
   "--allow *",
+  "cn --auto",
+  "cn -p --auto",
+  "cn --print --auto",
+  "continuedev/cli",
   "--allow bash",
   "--allow=bash",
   '--allow "bash',
@@ -28971,6 +30140,8 @@ var LAUNCH_KEYWORDS = [
   "kilo",
   "network_access",
   "openhands",
+  "launch-process:allow",
+  "sandbox_volumes",
   // Event text a workflow may put into an agent's prompt (agent-permission/untrusted-prompt), and GitLab's merge request text.
   "github.event.",
   "github.head_ref",
@@ -29258,6 +30429,20 @@ var AGENTS = [
     builtInExclusions: [],
     skipsGitIgnored: false,
     reference: "https://docs.openhands.dev/overview/skills"
+  },
+  {
+    id: "augment",
+    title: "Augment (Auggie)",
+    // Workspace rules and the legacy guidelines file; `.augmentignore` keeps paths from its context engine.
+    instructionFiles: [/(^|\/)\.augment\/rules\/.+\.md$/, /(^|\/)\.augment-guidelines$/],
+    ignoreFiles: [".augmentignore"],
+    builtInExclusions: [],
+    skipsGitIgnored: false,
+    commandDeny: {
+      where: "toolPermissions of .augment/settings.json, above any allow rule (the first match wins)",
+      rule: (command) => `{ "toolName": "launch-process", "shellInputRegex": "^${command.replace(/ /g, "\\\\s+")}\\\\b", "permission": { "type": "deny" } }`
+    },
+    reference: "https://docs.augmentcode.com/cli/permissions"
   }
 ];
 var BY_ID2 = new Map(AGENTS.map((agent) => [agent.id, agent]));
@@ -29930,12 +31115,12 @@ function invalid(file, out, message, line) {
 function unknownValue(file, out, message, line) {
   out.notify({ level: "note", code: "agent-config-unknown-value", message, path: file.path, line });
 }
-function directoryOf3(path2) {
+function directoryOf5(path2) {
   const slash = path2.lastIndexOf("/");
   return slash < 0 ? "" : path2.slice(0, slash + 1);
 }
 function projectOfConfig(path2) {
-  return directoryOf3(directoryOf3(path2).replace(/\/$/, ""));
+  return directoryOf5(directoryOf5(path2).replace(/\/$/, ""));
 }
 function frontMatter(file) {
   const open = /^---[ \t]*\r?\n/.exec(file.text);
@@ -30372,6 +31557,7 @@ function reachesProductionByName(variable, secret) {
 
 // detectors/agent-permission/rules/production-secret-to-agent.ts
 var ISSUE_WORKFLOW = "name: Claude\non:\n  issue_comment:\n    types: [created]\njobs:\n  claude:\n    if: contains(github.event.comment.body, '@claude')\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n";
+var CHART_CRONJOB = 'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: {{ include "agent.fullname" . }}\nspec:\n  schedule: "0 3 * * *"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: Never\n          containers:\n            - name: agent\n              image: {{ .Values.agent.image }}\n              command: ["claude", "-p", "Reconcile the failed payouts", "--dangerously-skip-permissions"]\n              envFrom:\n                - secretRef:\n                    name: {{ .Values.agent.secretName }}\n';
 var COPILOT_SETUP = 'name: "Copilot Setup Steps"\non:\n  workflow_dispatch:\njobs:\n  # The job MUST be called `copilot-setup-steps` or it will not be picked up by Copilot.\n  copilot-setup-steps:\n    runs-on: ubuntu-latest\n    permissions:\n      contents: read\n    steps:\n      - uses: actions/checkout@v4\n      - uses: astral-sh/setup-uv@v5\n      - run: uv sync --frozen\n';
 var productionSecretToAgent = {
   id: "agent-permission/production-secret-to-agent",
@@ -30459,6 +31645,9 @@ spec:
                       key: api-key
 `, { expect: { line: 15 }, note: "a Kubernetes CronJob's container: the production Secret's keys are its environment" }),
       sample("charts/triage/templates/job.yaml", 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: {{ include "triage.fullname" . }}\n  labels:\n    {{- include "triage.labels" . | nindent 4 }}\nspec:\n  template:\n    spec:\n      containers:\n        - name: codex\n          image: {{ .Values.image }}\n          command:\n            - codex\n            - exec\n            - --dangerously-bypass-approvals-and-sandbox\n            - Repair schema drift\n          env:\n            - name: STRIPE_SECRET_KEY\n              valueFrom:\n                secretKeyRef:\n                  name: stripe\n                  key: secret\n', { expect: { line: 16 }, note: "a Helm template, read by lines: the live Stripe key from a Secret" }),
+      sample("workflows/nightly-fix.yaml", 'apiVersion: argoproj.io/v1alpha1\nkind: WorkflowTemplate\nmetadata:\n  name: nightly-fix\nspec:\n  entrypoint: fix\n  templates:\n    - name: fix\n      container:\n        image: ghcr.io/acme/agent-runner:1.4\n        command: [claude]\n        args: ["-p", "Fix the flaky tests", "--dangerously-skip-permissions"]\n        env:\n          - name: DATABASE_URL\n            valueFrom:\n              secretKeyRef:\n                name: orders-db-production\n                key: url\n', { expect: { line: 12 }, note: "an Argo Workflows template's container" }),
+      sample("workflows/triage.yaml", 'apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nmetadata:\n  generateName: codex-triage-\nspec:\n  entrypoint: triage\n  templates:\n    - name: triage\n      script:\n        image: node:22\n        command: [bash]\n        source: |\n          npm i -g @openai/codex\n          codex exec --yolo "Triage the open incidents"\n        envFrom:\n          - secretRef:\n              name: prod-stripe-live\n', { expect: { line: 14 }, note: "an Argo script template: a container whose `source:` is the script" }),
+      sample("tekton/agent-fix.yaml", 'apiVersion: tekton.dev/v1\nkind: Task\nmetadata:\n  name: agent-fix\nspec:\n  params:\n    - name: task\n      type: string\n  stepTemplate:\n    env:\n      - name: AWS_SECRET_ACCESS_KEY\n        valueFrom:\n          secretKeyRef:\n            name: aws-production\n            key: secret-access-key\n  steps:\n    - name: checkout-notes\n      image: alpine/git:2.45.2\n      script: git log -5 --oneline\n    - name: run-claude\n      image: ghcr.io/acme/claude:latest\n      script: |\n        claude -p "$(params.task)" --dangerously-skip-permissions\n', { expect: { line: 23 }, note: "a Tekton Task's step: its stepTemplate gives every step the production Secret" }),
       sample(".devcontainer/devcontainer.json", `{
   "name": "billing",
   "image": "mcr.microsoft.com/devcontainers/typescript-node:1-20-bookworm",
@@ -30469,9 +31658,105 @@ spec:
 }
 `, { expect: { line: 5 }, note: "a dev container that starts the agent with approvals off and copies in the host's account token" }),
       sample(".gitlab-ci.yml", 'stages: [test, fix]\n\ntests:\n  stage: test\n  script:\n    - npm test\n\nautofix:\n  stage: fix\n  image: node:20\n  environment:\n    name: production\n  script:\n    - npm install -g @anthropic-ai/claude-code\n    - claude -p "Repair the rows the nightly checks flag" --dangerously-skip-permissions\n', { expect: { line: 15 }, note: "GitLab gives a job the CI/CD variables scoped to its environment: production's, here" }),
-      sample(".gitlab-ci.yml", 'autofix:\n  image: node:20\n  variables:\n    DATABASE_URL: $PROD_DATABASE_URL\n  script:\n    - npx -y @openai/codex exec --dangerously-bypass-approvals-and-sandbox "Fix the failing checks"\n', { expect: { line: 6 }, note: "a job variable taken from production's" })
+      sample(".gitlab-ci.yml", 'autofix:\n  image: node:20\n  variables:\n    DATABASE_URL: $PROD_DATABASE_URL\n  script:\n    - npx -y @openai/codex exec --dangerously-bypass-approvals-and-sandbox "Fix the failing checks"\n', { expect: { line: 6 }, note: "a job variable taken from production's" }),
+      {
+        files: {
+          "charts/agent/templates/cronjob.yaml": CHART_CRONJOB,
+          "charts/agent/values.yaml": "agent:\n  image: ghcr.io/acme/agent:1.0\n  secretName: agent-dev-secrets\n",
+          "charts/agent/values-production.yaml": "agent:\n  secretName: payouts-credentials\n"
+        },
+        expect: { path: "charts/agent/templates/cronjob.yaml", line: 15 },
+        note: "the Secret is a chart value, and production's values file sets it"
+      },
+      {
+        files: {
+          "charts/agent/templates/cronjob.yaml": CHART_CRONJOB,
+          "charts/agent/values.yaml": "agent:\n  image: ghcr.io/acme/agent:1.0\n  secretName: payouts-prod-credentials\n"
+        },
+        expect: { path: "charts/agent/templates/cronjob.yaml", line: 15 },
+        note: "the chart's default values name production's Secret"
+      },
+      sample("workflows/infra-agent.yaml", `apiVersion: argoproj.io/v1alpha1
+kind: WorkflowTemplate
+metadata:
+  name: infra-agent
+spec:
+  entrypoint: agent
+  volumes:
+    - name: aws-creds
+      secret:
+        secretName: aws-production-admin
+    - name: cache
+      emptyDir: {}
+  templates:
+    - name: agent
+      container:
+        image: ghcr.io/acme/agent-runner:1.4
+        command: [sh, -c]
+        args: ["codex exec --dangerously-bypass-approvals-and-sandbox 'Fix the Terraform drift'"]
+        volumeMounts:
+          - mountPath: /root/.aws
+            name: aws-creds
+            readOnly: true
+          - name: cache
+            mountPath: /cache
+`, { expect: { line: 18 }, note: "production's AWS credentials mounted as files into the agent's container" }),
+      {
+        files: {
+          "deploy/agent/templates/cronjob.yaml": CHART_CRONJOB,
+          "deploy/agent/values.yaml": "agent:\n  image: ghcr.io/acme/agent:1.0\n  secretName: agent-dev-secrets\n",
+          "deploy/agent/environments/production/values.yaml": "agent:\n  secretName: payouts-credentials\n"
+        },
+        expect: { path: "deploy/agent/templates/cronjob.yaml", line: 15 },
+        note: "production's values file, named by its folder"
+      }
     ],
     negative: [
+      sample("workflows/infra-agent.yaml", `apiVersion: argoproj.io/v1alpha1
+kind: WorkflowTemplate
+metadata:
+  name: infra-agent
+spec:
+  entrypoint: agent
+  volumes:
+    - name: aws-creds
+      secret:
+        secretName: aws-production-admin
+    - name: cache
+      emptyDir: {}
+  templates:
+    - name: agent
+      container:
+        image: ghcr.io/acme/agent-runner:1.4
+        command: [sh, -c]
+        args: ["codex exec --dangerously-bypass-approvals-and-sandbox 'Fix the Terraform drift'"]
+        volumeMounts:
+          - name: cache
+            mountPath: /cache
+    - name: apply
+      container:
+        image: hashicorp/terraform:1.9
+        args: ["apply", "-auto-approve"]
+        volumeMounts:
+          - mountPath: /root/.aws
+            name: aws-creds
+`, { note: "the Secret's volume is mounted only into another template's container" }),
+      {
+        files: {
+          "charts/agent/templates/cronjob.yaml": CHART_CRONJOB,
+          "charts/agent/values.yaml": "agent:\n  image: ghcr.io/acme/agent:1.0\n  secretName: agent-dev-secrets\n",
+          "charts/agent/values-staging.yaml": "agent:\n  secretName: payouts-staging-credentials\n"
+        },
+        note: "the values name only development and staging Secrets"
+      },
+      {
+        files: {
+          "charts/agent/templates/cronjob.yaml": CHART_CRONJOB,
+          "charts/agent/values.yaml": "agent:\n  image: ghcr.io/acme/agent:1.0\n  secretName: agent-dev-secrets\n",
+          "charts/billing/values-production.yaml": "agent:\n  secretName: billing-prod-credentials\n"
+        },
+        note: "another chart's production values"
+      },
       sample(".gitlab-ci.yml", 'stages: [test, fix]\n\ntests:\n  stage: test\n  script:\n    - npm test\n\nautofix:\n  stage: fix\n  image: node:20\n  environment:\n    name: staging\n  script:\n    - npm install -g @anthropic-ai/claude-code\n    - claude -p "Repair the rows the nightly checks flag" --dangerously-skip-permissions\n', { note: "a staging environment" }),
       sample(".gitlab-ci.yml", 'review:\n  script:\n    - claude -p "Review the merge request" --dangerously-skip-permissions\ndeploy:\n  environment: production\n  script:\n    - ./deploy.sh\n', { note: "production only in a job without the agent" }),
       sample(".devcontainer/devcontainer.json", `{
@@ -30533,6 +31818,8 @@ spec:
                       name: anthropic
                       key: api-key
 `, { note: "staging's Secret" }),
+      sample("tekton/agent-fix.yaml", 'apiVersion: tekton.dev/v1\nkind: Task\nmetadata:\n  name: agent-fix\nspec:\n  steps:\n    - name: run-claude\n      image: ghcr.io/acme/claude:latest\n      script: |\n        claude -p "Fix the failing checks" --dangerously-skip-permissions\n    - name: deploy\n      image: ghcr.io/acme/deployer:2.1\n      script: ./deploy.sh\n      env:\n        - name: AWS_SECRET_ACCESS_KEY\n          valueFrom:\n            secretKeyRef:\n              name: aws-production\n              key: secret-access-key\n', { note: "production's Secret only in the Task's deploy step, another container than the agent's" }),
+      sample("workflows/nightly-fix.yaml", 'apiVersion: argoproj.io/v1alpha1\nkind: WorkflowTemplate\nmetadata:\n  name: nightly-fix\nspec:\n  entrypoint: fix\n  templates:\n    - name: fix\n      container:\n        image: ghcr.io/acme/agent-runner:1.4\n        command: [claude]\n        args: ["-p", "Fix the flaky tests", "--dangerously-skip-permissions"]\n        env:\n          - name: DATABASE_URL\n            valueFrom:\n              secretKeyRef:\n                name: orders-db-staging\n                key: url\n    - name: migrate\n      container:\n        image: ghcr.io/acme/migrator:3.0\n        envFrom:\n          - secretRef:\n              name: orders-db-production\n', { note: "the agent's template holds staging's Secret; production's is another template's" }),
       sample(
         ".github/workflows/codex-autofix.yml",
         "name: Codex autofix\non:\n  workflow_run:\n    workflows: [CI]\n    types: [completed]\njobs:\n  autofix:\n    runs-on: ubuntu-latest\n    env:\n      STRIPE_SECRET_KEY: ${{ secrets.STRIPE_TEST_SECRET_KEY }}\n    steps:\n      - uses: actions/checkout@v5\n      - uses: openai/codex-action@v1\n        with:\n          openai-api-key: ${{ secrets.OPENAI_API_KEY }}\n          prompt: Fix the failing build\n          sandbox: danger-full-access\n",
@@ -30637,43 +31924,83 @@ function secretsIn(env) {
 }
 
 // detectors/agent-permission/configs/workload-secrets.ts
-var CONTAINER_LIST = /^\s*(?:initC|c)ontainers:\s*$/;
-var WORKLOAD_TEXT = new RegExp(CONTAINER_LIST.source, "m");
+var CONTAINER_LIST = /^\s*(?:(?:initC|c)ontainers|steps|sidecars):\s*$/;
+var SINGLE_CONTAINER = /^\s*(?:container|script):\s*$/;
+var PIPELINE_API = /^\s*apiVersion:\s*["']?(?:tekton\.dev|argoproj\.io)\//m;
+var POD_CONTAINERS = /^\s*(?:initC|c)ontainers:\s*$/m;
+function isWorkloadText(text) {
+  return POD_CONTAINERS.test(text) || PIPELINE_API.test(text);
+}
 function reportProductionSecretsToWorkloads(file, out, grants) {
-  if (!/secret(?:Key)?Ref:/.test(file.text)) return;
+  if (!/secret(?:Key)?Ref:|secretName:/.test(file.text)) return;
   const lines = file.text.split("\n").map((line) => line.replace(/\r$/, ""));
   const namespace = /^\s*namespace:\s*["']?([\w.-]+)/m.exec(file.text)?.[1] ?? "";
   const productionNamespace = isProductionName(namespace);
+  const pipeline = PIPELINE_API.test(file.text);
   const reported = /* @__PURE__ */ new Set();
   for (const grant of grants) {
     if (!grant.effective || !ACTING_GRANTS.has(grant.grant)) continue;
-    const container = containerAround(lines, grant.location.span.line - 1);
+    const container = containerAround(lines, grant.location.span.line - 1, pipeline);
     if (!container || reported.has(container.start)) continue;
-    const held = secretsIn2(lines, container.start, container.end).filter(
-      (entry) => !(entry.variable !== void 0 && AGENT_OWN.test(entry.variable)) && (productionNamespace || isProductionName(entry.secret) || reachesProductionByName(entry.variable, entry.secret.replace(/-/g, "_")))
+    const given = [...secretsIn2(lines, container.start, container.end), ...pipeline ? templateSecrets(lines) : [], ...mountedSecrets(lines, container.start, container.end)].filter(
+      (entry) => !(entry.variable !== void 0 && AGENT_OWN.test(entry.variable))
     );
-    if (held.length === 0) continue;
+    const held = given.filter(
+      (entry) => productionNamespace || isProductionName(entry.secret) || reachesProductionByName(entry.variable, entry.secret.replace(/-/g, "_"))
+    );
+    if (held.length === 0) {
+      holdChartValues(file, out, grant, given);
+      continue;
+    }
     reported.add(container.start);
-    const named = [...new Set(held.map((entry) => entry.variable ?? `every key of Secret ${entry.secret}`))];
+    const named = [...new Set(held.map((entry) => entry.variable ?? (entry.mountPath ? `Secret ${entry.secret} mounted at ${entry.mountPath}` : `every key of Secret ${entry.secret}`)))];
+    const holds = held.some((entry) => entry.mountPath) ? held.every((entry) => entry.mountPath) ? "whose files hold" : "whose environment and files hold" : "whose environment holds";
     out.report({
       ruleId: productionSecretToAgent.id,
-      message: `${grant.setting} in ${file.path} starts ${agentTitle(grant.agent)} without approvals in a container whose environment holds ${productionNamespace ? `the secrets of the production namespace \`${namespace}\`` : "production secrets or live-mode payment keys"} (${named.join(", ")}): any command the agent decides to run reaches production with them.`,
+      message: `${grant.setting} in ${file.path} starts ${agentTitle(grant.agent)} without approvals in a container ${holds} ${productionNamespace ? `the secrets of the production namespace \`${namespace}\`` : "production secrets or live-mode payment keys"} (${named.join(", ")}): any command the agent decides to run reaches production with them.`,
       location: grant.location,
       snippet: file.line(grant.location.span.line).trim(),
       evidence: `${container.start + 1}:${named.join(",")}`,
       related: held.slice(0, 5).map((entry) => ({
         location: { path: file.path, span: { line: entry.line, column: 1, endLine: entry.line, endColumn: lines[entry.line - 1].length + 1 } },
-        message: `${entry.variable ?? "envFrom"} from Secret ${entry.secret}`
+        message: entry.mountPath ? `Secret ${entry.secret} mounted at ${entry.mountPath}` : `${entry.variable ?? "envFrom"} from Secret ${entry.secret}`
       })),
       details: { agent: grant.agent, setting: grant.setting, variables: named, productionEnvironment: productionNamespace }
     });
   }
 }
+var VALUES_REFERENCE = /^\{\{-?\s*(?:required\s+"[^"]*"\s+)?\$?\.Values\.([\w.]+)\s*(?:\|[^}]*)?-?\}\}$/;
+function holdChartValues(file, out, grant, given) {
+  const templates = file.path.lastIndexOf("templates/");
+  if (templates === -1 || templates > 0 && file.path[templates - 1] !== "/") return;
+  const chart = file.path.slice(0, templates);
+  for (const entry of given) {
+    const key = VALUES_REFERENCE.exec(entry.secret)?.[1];
+    if (!key) continue;
+    out.publish("agent-templated-secret", {
+      agent: grant.agent,
+      setting: grant.setting,
+      chart,
+      key,
+      ...entry.variable !== void 0 ? { variable: entry.variable } : {},
+      location: grant.location,
+      snippet: file.line(grant.location.span.line).trim(),
+      secretLocation: { path: file.path, span: { line: entry.line, column: 1, endLine: entry.line, endColumn: file.line(entry.line).length + 1 } }
+    });
+  }
+}
 var indentOf2 = (line) => /^\s*/.exec(line)[0].length;
-function containerAround(lines, at) {
+function containerAround(lines, at, pipeline) {
   let list = -1;
   for (let index = at; index >= 0; index--) {
-    if (CONTAINER_LIST.test(lines[index])) {
+    const line = lines[index];
+    if (pipeline && SINGLE_CONTAINER.test(line)) {
+      const indent = indentOf2(line);
+      let end2 = index + 1;
+      while (end2 < lines.length && (lines[end2].trim() === "" || indentOf2(lines[end2]) > indent)) end2++;
+      return end2 > at ? { start: index, end: end2 } : void 0;
+    }
+    if (CONTAINER_LIST.test(line) && (pipeline || !/^\s*(?:steps|sidecars):/.test(line))) {
       list = index;
       break;
     }
@@ -30699,6 +32026,58 @@ function containerAround(lines, at) {
   while (end < lines.length && (lines[end].trim() === "" || indentOf2(lines[end]) > itemIndent)) end++;
   return { start, end };
 }
+function mountedSecrets(lines, start, end) {
+  const mounts = start < end ? lines.slice(start, end).findIndex((line) => /^\s*volumeMounts:\s*$/.test(line)) : -1;
+  if (mounts === -1) return [];
+  const volumes = secretVolumes(lines);
+  if (volumes.size === 0) return [];
+  const at = start + mounts;
+  const indent = indentOf2(lines[at]);
+  const held = [];
+  let item;
+  const flush = () => {
+    const volume = item?.name !== void 0 ? volumes.get(item.name) : void 0;
+    if (item && volume) held.push({ variable: void 0, secret: volume, line: item.line, mountPath: item.mountPath ?? "(its mount path)" });
+  };
+  for (let index = at + 1; index < end && (lines[index].trim() === "" || indentOf2(lines[index]) > indent); index++) {
+    const line = lines[index];
+    if (/^\s*-\s/.test(line)) {
+      flush();
+      item = { line: index + 1 };
+    }
+    if (!item) continue;
+    const name = /^\s*(?:-\s+)?name:\s*["']?([\w.-]+)/.exec(line)?.[1];
+    const path2 = /^\s*(?:-\s+)?mountPath:\s*["']?([^"'\s#]+)/.exec(line)?.[1];
+    if (name) item.name = name;
+    if (path2) item.mountPath = path2;
+  }
+  flush();
+  return held;
+}
+function secretVolumes(lines) {
+  const volumes = /* @__PURE__ */ new Map();
+  lines.forEach((line, index) => {
+    const secret = /^\s*secretName:\s*["']?(\{\{[^}]*\}\}|[\w.-]+)/.exec(line)?.[1];
+    if (!secret) return;
+    const indent = indentOf2(line);
+    for (let above = index - 1; above >= 0 && above >= index - 6; above--) {
+      const volume = /^(\s*)-\s+name:\s*["']?([\w.-]+)/.exec(lines[above]);
+      if (volume && volume[1].length < indent) {
+        volumes.set(volume[2], secret);
+        return;
+      }
+    }
+  });
+  return volumes;
+}
+function templateSecrets(lines) {
+  const at = lines.findIndex((line) => /^\s*stepTemplate:\s*$/.test(line));
+  if (at === -1) return [];
+  const indent = indentOf2(lines[at]);
+  let end = at + 1;
+  while (end < lines.length && (lines[end].trim() === "" || indentOf2(lines[end]) > indent)) end++;
+  return secretsIn2(lines, at, end);
+}
 function secretsIn2(lines, start, end) {
   const held = [];
   for (let index = start; index < end; index++) {
@@ -30707,7 +32086,7 @@ function secretsIn2(lines, start, end) {
     const indent = indentOf2(lines[index]);
     let secret = ref[2];
     for (let next = index + 1; secret === void 0 && next < end && indentOf2(lines[next]) > indent; next++) {
-      secret = /^\s*name:\s*["']?([^"'\s#]+(?:\s*\}\})?)/.exec(lines[next])?.[1] ?? secret;
+      secret = /^\s*name:\s*["']?(\{\{[^}]*\}\}|[^"'\s#]+)/.exec(lines[next])?.[1] ?? secret;
       if (secret) break;
     }
     if (!secret) continue;
@@ -31503,13 +32882,33 @@ function readOnlyConnection(server, scheme) {
     return READ_ONLY_USER.test(decodeURIComponent(url.username)) || REPLICA_HOST.test(host);
   });
 }
+var SUPABASE_READ_FEATURES = /* @__PURE__ */ new Set(["docs", "debugging", "development"]);
+function supabaseFeaturesReadOnly(server) {
+  const index = server.args.findIndex((arg) => /^--features(?:=|$)/.test(arg));
+  const written = index === -1 ? /[?&]features=([^&#]+)/.exec(server.url ?? "")?.[1] : server.args[index].includes("=") ? server.args[index].slice(server.args[index].indexOf("=") + 1) : server.args[index + 1];
+  if (!written) return false;
+  const features = decodeURIComponent(written).split(",").map((feature) => feature.trim().toLowerCase()).filter(Boolean);
+  return features.length > 0 && features.every((feature) => SUPABASE_READ_FEATURES.has(feature));
+}
+function mongoDisabled(server) {
+  const disabled = /* @__PURE__ */ new Set();
+  const index = server.args.findIndex((arg) => /^--disabledTools(?:=|$)/.test(arg));
+  if (index !== -1) {
+    const inline = server.args[index].split("=")[1];
+    const values = inline !== void 0 ? [inline] : server.args.slice(index + 1).filter((_, at, rest) => !rest.slice(0, at + 1).some((arg) => arg.startsWith("-")));
+    for (const value of values) for (const name of value.split(",")) disabled.add(name.trim().toLowerCase());
+  }
+  for (const name of (server.env["MDB_MCP_DISABLED_TOOLS"] ?? "").split(",")) if (name.trim()) disabled.add(name.trim().toLowerCase());
+  return disabled;
+}
 var MCP_SERVER_KINDS = [
   {
     id: "supabase",
     stores: { platform: "supabase", engine: "postgres" },
     title: "Supabase MCP server",
     matches: (server) => mentions(server, /@supabase\/mcp-server-supabase|(?:^|\/\/)mcp\.supabase\.com/i),
-    readOnly: genericReadOnly,
+    // `--features=docs,debugging` (or `?features=` on the hosted URL) leaves out every group with a write tool.
+    readOnly: (server) => genericReadOnly(server) || supabaseFeaturesReadOnly(server),
     accountWide: (server) => !hasArg(server, /^--project-ref(?:=|$)/) && !/[?&]project_ref=/.test(server.url ?? "") && !envNamed(server, "SUPABASE_PROJECT_REF"),
     reach: "runs SQL, applies migrations and manages branches and edge functions in every project of the account",
     fix: "add --read-only and --project-ref=<ref> (or ?read_only=true&project_ref=<ref> on the hosted URL)",
@@ -31522,7 +32921,8 @@ var MCP_SERVER_KINDS = [
     matches: (server) => mentions(server, /@neondatabase\/mcp-server-neon|(?:^|\/\/)mcp\.neon\.tech/i),
     readOnly: genericReadOnly,
     // An API key (the local server's NEON_API_KEY, or a Bearer key sent to the hosted server) is the account's.
-    accountWide: (server) => envNamed(server, "NEON_API_KEY") || hasArg(server, /^start$/) || Object.keys(server.headers).some((key) => key.toLowerCase() === "authorization"),
+    // `?projectId=` on the hosted URL scopes the server to one project, whatever the key could reach.
+    accountWide: (server) => !/[?&]projectId=/.test(server.url ?? "") && (envNamed(server, "NEON_API_KEY") || hasArg(server, /^start$/) || Object.keys(server.headers).some((key) => key.toLowerCase() === "authorization")),
     reach: "deletes projects and branches and runs SQL across the Neon account",
     fix: "send the X-READ-ONLY: true header to the remote server (or use a read-only OAuth grant)",
     reference: "https://github.com/neondatabase/mcp-server-neon"
@@ -31566,11 +32966,26 @@ var MCP_SERVER_KINDS = [
     stores: { platform: "mongodb-atlas", engine: "mongo" },
     title: "MongoDB MCP server",
     matches: (server) => mentions(server, /mongodb-mcp-server/i),
-    readOnly: genericReadOnly,
+    // `--disabledTools create update delete` (or MDB_MCP_DISABLED_TOOLS) turns off every category that writes.
+    readOnly: (server) => genericReadOnly(server) || ["create", "update", "delete"].every((category) => mongoDisabled(server).has(category)),
     accountWide: (server) => envNamed(server, "MDB_MCP_API_CLIENT_ID") || hasArg(server, /^--apiClientId/),
     reach: "drops collections and databases and manages Atlas clusters (writes are on by default)",
     fix: "add --readOnly (or MDB_MCP_READ_ONLY=true)",
     reference: "https://www.mongodb.com/docs/mcp-server/security-best-practices/"
+  },
+  {
+    id: "planetscale",
+    // Vitess (MySQL) or Postgres: the engine is not in the entry.
+    stores: { platform: "planetscale" },
+    title: "PlanetScale MCP server",
+    // The hosted server; its `planetscale-insights-only` twin has no query tools at all.
+    matches: (server) => mentions(server, /(?:^|\/\/)mcp\.pscale\.dev\/mcp\/planetscale\b/i),
+    readOnly: (server) => genericReadOnly(server) || mentions(server, /mcp\.pscale\.dev\/mcp\/planetscale-insights-only/i),
+    // A service token in the Authorization header (`<id>:<token>`) is the organization's, not one database's.
+    accountWide: (server) => Object.keys(server.headers).some((key) => key.toLowerCase() === "authorization"),
+    reach: "runs write SQL (planetscale_execute_write_query: INSERT, UPDATE, DELETE, DDL) on the databases and branches of the organization",
+    fix: "use https://mcp.pscale.dev/mcp/planetscale-insights-only, or a service token without connect_production_branch (read-only connect permissions only)",
+    reference: "https://planetscale.com/docs/connect/mcp"
   },
   {
     id: "aws-api",
@@ -31744,8 +33159,8 @@ function readHookFile(file, out) {
   const agent = cursor ? "cursor" : "copilot";
   emitConfig(out, agent, "settings", file.path);
   const hooks = get(root, "hooks");
-  const project = cursor ? directoryOf3(directoryOf3(file.path).replace(/\/$/, "")) : directoryOf3(file.path).replace(/\.github\/hooks\/$/, "");
-  const bases = cursor ? [directoryOf3(file.path), project] : [project];
+  const project = cursor ? directoryOf5(directoryOf5(file.path).replace(/\/$/, "")) : directoryOf5(file.path).replace(/\.github\/hooks\/$/, "");
+  const bases = cursor ? [directoryOf5(file.path), project] : [project];
   for (const event of cursor ? ["beforeShellExecution", "preToolUse"] : ["preToolUse"]) {
     const entries = get(hooks, event);
     for (const entry of entries?.kind === "seq" ? entries.items : []) {
@@ -31785,7 +33200,7 @@ function invocationsOf(task, project) {
   return [`./${path2}`, path2, ...TASK_RUNNERS["shell-script"].runners.flatMap((shell) => [`${shell} ${path2}`, `${shell} ./${path2}`])];
 }
 function inProject(task, project) {
-  return task.kind === "shell-script" ? task.path.startsWith(project) : directoryOf3(task.path) === project;
+  return task.kind === "shell-script" ? task.path.startsWith(project) : directoryOf5(task.path) === project;
 }
 function taskPermission(through, project, tasks, base) {
   const started = tasks.filter((candidate) => inProject(candidate, project) && invocationsOf(candidate, project).some((command) => through(command)));
@@ -31974,7 +33389,7 @@ function readAllow(file, out, item, brakes) {
   const setting = `permissions.allow: "${item.value}"`;
   if (SHELL_TOOLS.has(rule2.tool)) {
     if (!bashMatcher(rule2.specifier) || !(commandReach(rule2.specifier, brakes) || startsTasks(rule2.specifier))) return;
-    out.publish("claude-shell-allow", { rule: item.value, directory: directoryOf3(file.path), location: { path: file.path, span: lineSpan3(file, item.span) }, snippet: file.line(item.span.line).trim() });
+    out.publish("claude-shell-allow", { rule: item.value, directory: directoryOf5(file.path), location: { path: file.path, span: lineSpan3(file, item.span) }, snippet: file.line(item.span.line).trim() });
     return;
   }
   if (rule2.tool.startsWith("mcp__")) readMcpAllow(file, out, rule2.tool, setting, item.span);
@@ -32057,7 +33472,7 @@ function resolveClaudeShellAllows(context) {
     const rule2 = parseRule(/^permissions\.(?:deny|ask): "(.*)"$/s.exec(brake.setting)?.[1] ?? "");
     const matcher = rule2 && SHELL_TOOLS.has(rule2.tool) ? bashMatcher(rule2.specifier) : void 0;
     if (!matcher) continue;
-    const directory = directoryOf3(brake.location.path);
+    const directory = directoryOf5(brake.location.path);
     const list = brakes.get(directory);
     if (list) list.push(matcher);
     else brakes.set(directory, [matcher]);
@@ -32087,7 +33502,62 @@ function startsTasks(specifier) {
   return matcher !== void 0 && mayStartTasks(matcher, specifier?.trim() ?? "");
 }
 function projectOf(settingsPath) {
-  return MANAGED_SETTINGS.test(settingsPath) ? "" : directoryOf3(directoryOf3(settingsPath).replace(/\/$/, ""));
+  return MANAGED_SETTINGS.test(settingsPath) ? "" : directoryOf5(directoryOf5(settingsPath).replace(/\/$/, ""));
+}
+
+// detectors/agent-permission/configs/openhands.ts
+var OPENHANDS_CONFIG = /(^|\/)config\.toml$/;
+var CORE_KEYS = ["workspace_base", "workspace_mount_path", "workspace_mount_path_in_sandbox", "default_agent", "max_iterations"];
+var RUNTIMES = /* @__PURE__ */ new Set(["docker", "local", "cli", "remote", "kubernetes", "modal", "runloop", "daytona", "e2b"]);
+var SANDBOX_KEYS = ["volumes", "base_container_image", "runtime_container_image", "use_host_network", "keep_runtime_alive", "runtime_startup_env_vars"];
+var HOST_RUNTIMES = /* @__PURE__ */ new Set(["local", "cli"]);
+function readOpenhandsConfig(file, out) {
+  const root = file.data()?.roots[0];
+  if (root?.kind !== "map" || !isOpenhandsConfig(root)) return;
+  emitConfig(out, "openhands", "settings", file.path);
+  const core = get(root, "core");
+  const sandbox = get(root, "sandbox");
+  const confirmation = booleanAt(get(root, "security"), "confirmation_mode");
+  const runtime = stringAt(core, "runtime");
+  if (runtime && HOST_RUNTIMES.has(runtime.value) && confirmation?.value !== true) {
+    emitPermission(file, out, {
+      ruleId: RULE_IDS.shellAutoApproved,
+      agent: "openhands",
+      grant: "shell",
+      setting: `[core] runtime = "${runtime.value}"${confirmation ? " with [security] confirmation_mode = false" : " (confirmation_mode off by default)"}`,
+      span: runtime.span,
+      lets: "run any command on the host, outside any sandbox,",
+      effective: true
+    });
+  }
+  for (const key of ["workspace_base", "workspace_mount_path"]) {
+    const directory = stringAt(core, key);
+    if (directory) reportOutsideDirectory(file, out, "openhands", `[core] ${key} = "${directory.value}"`, directory.value, directory.span);
+  }
+  const volumes = stringAt(sandbox, "volumes");
+  if (volumes) {
+    for (const host of writableHostPaths(volumes.value)) reportOutsideDirectory(file, out, "openhands", `[sandbox] volumes = "${volumes.value}"`, host, volumes.span);
+  }
+}
+function isOpenhandsConfig(root) {
+  const core = get(root, "core");
+  const sandbox = get(root, "sandbox");
+  if (core?.kind === "map" && core.entries.some((entry) => CORE_KEYS.includes(entry.key))) return true;
+  const runtime = stringAt(core, "runtime");
+  if (runtime && RUNTIMES.has(runtime.value) && get(root, "llm") !== void 0) return true;
+  if (sandbox?.kind === "map" && sandbox.entries.some((entry) => SANDBOX_KEYS.includes(entry.key))) return true;
+  return booleanAt(get(root, "security"), "confirmation_mode") !== void 0;
+}
+function writableHostPaths(volumes) {
+  const hosts = [];
+  for (const mount of volumes.split(",")) {
+    const trimmed = mount.trim();
+    const drive = /^[A-Za-z]:[\\/]/.test(trimmed) ? trimmed.slice(0, 2) : "";
+    const parts = trimmed.slice(drive.length).split(":");
+    if (parts.length < 2 || parts[parts.length - 1] === "ro") continue;
+    hosts.push(drive + parts[0]);
+  }
+  return hosts;
 }
 
 // detectors/agent-permission/configs/launchers.ts
@@ -32126,7 +33596,7 @@ function isLauncherFile(path2) {
 }
 function readLauncher(file, sink) {
   const workload = !LAUNCHER_PATH.test(file.path);
-  if (workload && !WORKLOAD_TEXT.test(file.text)) return;
+  if (workload && !isWorkloadText(file.text)) return;
   const workflow = /^\.github\/workflows\//.test(file.path);
   const gitlab = GITLAB_CI.test(file.path);
   const grants = [];
@@ -32176,8 +33646,10 @@ function readLauncherLines(file, out, workload = false) {
       }
       if (!match) continue;
       const key = `${index}|${flag.agent}`;
-      if (seen.has(key)) continue;
+      const at = `${index}@${match.index}`;
+      if (seen.has(key) || seen.has(at)) continue;
       seen.add(key);
+      seen.add(at);
       emitConfig(out, flag.agent, "launcher", file.path);
       emitPermission(file, out, {
         ruleId: flag.grant === "mcp-tool" ? RULE_IDS.mcpToolsAutoApproved : RULE_IDS.bypassFlag,
@@ -32189,6 +33661,12 @@ function readLauncherLines(file, out, workload = false) {
         effective: true,
         ...flag.grant === "file-write" ? { severity: "low" } : {}
       });
+    }
+    if (line.includes("SANDBOX_VOLUMES")) {
+      const volumes = /\bSANDBOX_VOLUMES["']?\s*[=:]\s*["']?([^\s"']+)/.exec(line);
+      if (volumes && volumes.index < end) {
+        for (const host of writableHostPaths(volumes[1])) reportOutsideDirectory(file, out, "openhands", `SANDBOX_VOLUMES=${volumes[1]}`, host, spanOf2(index, volumes.index, volumes[0].length));
+      }
     }
     if (line.includes("--add-dir") && CLAUDE_COMMAND.test(command)) {
       for (const added of line.matchAll(/--add-dir[=\s]+["']?([^\s"']+)/g)) {
@@ -32532,7 +34010,7 @@ function resolveTaskAllows(context) {
 }
 
 // detectors/agent-permission/configs/amazon-q.ts
-var DATA_SERVICES = /* @__PURE__ */ new Set(["s3", "rds", "dynamodb", "ec2", "efs", "ebs", "backup", "cloudformation", "lambda", "ecs", "eks", "elasticache", "redshift", "docdb", "kms", "secretsmanager", "iam", "*"]);
+var DATA_SERVICES2 = /* @__PURE__ */ new Set(["s3", "rds", "dynamodb", "ec2", "efs", "ebs", "backup", "cloudformation", "lambda", "ecs", "eks", "elasticache", "redshift", "docdb", "kms", "secretsmanager", "iam", "*"]);
 var AMAZON_Q_AGENT = /(^|\/)\.(amazonq\/cli-agents|kiro\/agents)\/[^/]+\.json$/;
 var REACHING_BUILT_INS = [
   { reach: "shell", names: ["execute_bash", "execute_cmd", "executeCmd", "shell"] },
@@ -32610,7 +34088,7 @@ function readAmazonQAgent(file, out) {
     brakeRules.push(anchoredRule(item.value));
     emitBrake(file, out, agent, "deny", `toolsSettings.execute_bash.deniedCommands: "${item.value}"`, item.span, matcher);
   }
-  const project = projectOfConfig(directoryOf3(file.path).replace(/\/$/, ""));
+  const project = projectOfConfig(directoryOf5(file.path).replace(/\/$/, ""));
   for (const item of allowedCommands) {
     const matcher = regexMatcher(item.value, "", { anchored: true });
     if (!matcher) continue;
@@ -32620,15 +34098,15 @@ function readAmazonQAgent(file, out) {
     else holdTaskAllow(file, out, { agent, setting, rule: anchoredRule(item.value), written: item.value.trim(), except: brakeRules, span: item.span, project });
   }
   const aws = get(settings, "use_aws") ?? get(settings, "aws");
-  const services = stringsAt(file, out, aws, "allowedServices").filter((item) => DATA_SERVICES.has(item.value.trim().toLowerCase()));
-  if (services.length > 0 && !everyAwsCall) {
+  const services2 = stringsAt(file, out, aws, "allowedServices").filter((item) => DATA_SERVICES2.has(item.value.trim().toLowerCase()));
+  if (services2.length > 0 && !everyAwsCall) {
     emitPermission(file, out, {
       ruleId: RULE_IDS.destructiveCommandAllowed,
       agent,
       grant: "destructive-command",
-      setting: `toolsSettings.use_aws.allowedServices: [${services.map((item) => `"${item.value}"`).join(", ")}]`,
-      span: services[0].span,
-      lets: `call any ${services.map((item) => item.value).join(", ")} API (deletes included)`,
+      setting: `toolsSettings.use_aws.allowedServices: [${services2.map((item) => `"${item.value}"`).join(", ")}]`,
+      span: services2[0].span,
+      lets: `call any ${services2.map((item) => item.value).join(", ")} API (deletes included)`,
       effective: true,
       reaches: "aws"
     });
@@ -32983,7 +34461,7 @@ function readCodexRules(file, out) {
   for (const rule2 of brakes) {
     emitBrake(file, out, "codex", rule2.decision === "forbidden" ? "deny" : "ask", `prefix_rule(pattern=[${rule2.written}], decision="${rule2.decision}")`, rule2.span, rule2.matcher);
   }
-  const project = projectOfConfig(directoryOf3(file.path).replace(/\/$/, ""));
+  const project = projectOfConfig(directoryOf5(file.path).replace(/\/$/, ""));
   for (const rule2 of rules2.filter((candidate) => candidate.decision === "allow")) {
     const setting = `prefix_rule(pattern=[${rule2.written}], decision="allow")`;
     const permission = commandPermission(allowMatcherOfRule({ syntax: "tokens", tokens: rule2.tokens }), { agent: "codex", setting, span: rule2.span, except: brakes.map((brake) => brake.matcher) });
@@ -33020,7 +34498,7 @@ function readCursorCli(file, out) {
   emitConfig(out, "cursor", "settings", file.path);
   const permissions = mapAt(file, out, root, "permissions");
   if (!permissions) return;
-  const projectDirectory = directoryOf3(directoryOf3(file.path).replace(/\/$/, ""));
+  const projectDirectory = directoryOf5(directoryOf5(file.path).replace(/\/$/, ""));
   const brakes = [];
   const brakeRules = [];
   for (const item of stringsAt(file, out, permissions, "deny")) {
@@ -33383,7 +34861,7 @@ function readIgnoreFile(file, out) {
   const agent = agentOfIgnoreFile(file.path);
   if (!agent) return;
   emitConfig(out, agent, "ignore", file.path);
-  const directory = directoryOf3(file.path);
+  const directory = directoryOf5(file.path);
   const lines = file.text.split("\n");
   for (let index = 0; index < lines.length; index++) {
     const pattern = lines[index].replace(/\r$/, "").replace(/(?<!\\)\s+$/, "");
@@ -33619,6 +35097,12 @@ var MCP_FILES = [
   { test: /(^|\/)\.github\/agents\/[^/]+\.md$/, agent: "copilot", key: "mcp-servers", reference: (v) => `$COPILOT_MCP_${v}`, frontMatter: true },
   // VS Code's settings held MCP servers before .vscode/mcp.json did, and still may.
   { test: /(^|\/)\.vscode\/settings\.json$/, agent: "copilot", key: "mcp.servers", nested: [["mcp", "servers"]], reference: (v) => `\${input:${v.toLowerCase().replace(/_/g, "-")}} (an input with "password": true)`, settings: true },
+  // OpenHands' `config.toml`: `[mcp] stdio_servers = [{ name, command, args, env }]` (any other config.toml has none).
+  { test: /(^|\/)config\.toml$/, agent: "openhands", key: "mcp.stdio_servers", nested: [["mcp", "stdio_servers"]], reference: dollar, settings: true },
+  // Auggie's project settings hold MCP servers beside its tool permissions.
+  { test: /(^|\/)\.augment\/settings(?:\.local)?\.json$/, agent: "augment", key: "mcpServers", reference: dollar, settings: true },
+  // goose's configuration, committed with dotfiles: its `extensions` are MCP servers (`cmd`, `args`, `envs`, `uri`).
+  { test: /(^|\/)(?:\.config\/)?goose\/config\.ya?ml$/, agent: "goose", key: "extensions", reference: (v) => `env_keys: [${v}] (the value kept in the keyring or the environment)`, settings: true },
   // User-level files that get committed by mistake.
   { test: /(^|\/)claude_desktop_config\.json$/, agent: "claude-code", key: "mcpServers", reference: dollar },
   { test: /(^|\/)\.claude\.json$/, agent: "claude-code", key: "mcpServers", nested: [["projects", "*", "mcpServers"]], reference: dollar, settings: true },
@@ -33689,9 +35173,9 @@ function quietRoot(file) {
   return root?.kind === "map" ? root : void 0;
 }
 function serverOf(name, nameSpan, node) {
-  let commandNode = get(node, "command");
+  let commandNode = get(node, "command") ?? get(node, "cmd");
   let argsNode = get(node, "args");
-  let envNode = get(node, "env") ?? get(node, "environment");
+  let envNode = get(node, "env") ?? get(node, "environment") ?? get(node, "envs");
   if (commandNode?.kind === "map") {
     argsNode = get(commandNode, "args") ?? argsNode;
     envNode = get(commandNode, "env") ?? envNode;
@@ -33711,7 +35195,7 @@ function serverOf(name, nameSpan, node) {
   const headerNodes = [...pairsOf(get(node, "headers")), ...pairsOf(get(node, "http_headers"))];
   const bearer = get(node, "bearer_token");
   if (bearer?.kind === "scalar" && typeof bearer.value === "string") headerNodes.push({ key: "Authorization", value: `Bearer ${bearer.value}`, span: bearer.span });
-  const urlNode = ["url", "httpUrl", "serverUrl"].map((key) => scalarOf(get(node, key))[0]).find(Boolean);
+  const urlNode = ["url", "httpUrl", "serverUrl", "uri"].map((key) => scalarOf(get(node, key))[0]).find(Boolean);
   const disabledNode = get(node, "disabled");
   const enabledNode = get(node, "enabled");
   return {
@@ -34129,7 +35613,7 @@ function readBash(file, out, agent, bash, prefix, close) {
 }
 function projectOf2(path2) {
   const folder = Math.max(path2.lastIndexOf(".opencode/"), path2.lastIndexOf(".kilo/"));
-  return folder < 0 ? directoryOf3(path2) : path2.slice(0, folder);
+  return folder < 0 ? directoryOf5(path2) : path2.slice(0, folder);
 }
 function brakeEverything(file, out, agent, node, setting) {
   if (node.kind !== "scalar" || node.value !== "ask" && node.value !== "deny") return;
@@ -34342,7 +35826,7 @@ function ruleOf4(key) {
   return { syntax: "prefix", text: key };
 }
 function projectOf3(path2) {
-  return path2.endsWith(".code-workspace") ? directoryOf3(path2) : projectOfConfig(path2);
+  return path2.endsWith(".code-workspace") ? directoryOf5(path2) : projectOfConfig(path2);
 }
 function valueOf(root, key) {
   return root.entries.find((entry) => entry.key === key)?.value;
@@ -34484,7 +35968,7 @@ function readZedSettings(file, out) {
   const privateFiles = get(root, "private_files");
   if (!agent && !privateFiles && !get(root, "context_servers")) return;
   emitConfig(out, "zed", "settings", file.path);
-  const projectDirectory = directoryOf3(directoryOf3(file.path).replace(/\/$/, ""));
+  const projectDirectory = directoryOf5(directoryOf5(file.path).replace(/\/$/, ""));
   for (const item of stringsAt(file, out, root, "private_files")) {
     emitExclusion(file, out, "zed", projectDirectory ? `/${projectDirectory}${item.value.replace(/^\/+/, "")}` : item.value, item.span);
   }
@@ -34541,6 +36025,106 @@ function readZedSettings(file, out) {
       if (permission) emitPermission(file, out, permission);
       else holdTaskAllow(file, out, { agent: "zed", setting, rule: { syntax: "regex", source: pattern.value, flags: "" }, written: pattern.value.trim(), except: [], span: pattern.span, project: projectDirectory, effective: false, ignoredBecause: IGNORED });
     }
+  }
+}
+
+// detectors/agent-permission/configs/augment.ts
+var AUGMENT_SETTINGS = /(^|\/)\.augment\/settings(?:\.local)?\.json$/;
+var SHELL_TOOL3 = "launch-process";
+var PERMISSION_TYPES = /* @__PURE__ */ new Set(["allow", "deny", "ask-user"]);
+function readAugmentSettings(file, out) {
+  const root = rootMap(file, out);
+  if (!root) return;
+  emitConfig(out, "augment", "settings", file.path);
+  const rules2 = get(root, "toolPermissions");
+  if (rules2 === void 0) return;
+  if (rules2.kind !== "seq") {
+    invalid(file, out, `toolPermissions in ${file.path} should be a list of rules; it was ignored.`, rules2.span.line);
+    return;
+  }
+  const brakes = [];
+  let shellSettled = false;
+  for (const rule2 of rules2.items) {
+    const tool = stringAt(rule2, "toolName");
+    const type = stringAt(get(rule2, "permission"), "type");
+    if (!tool || !type) continue;
+    if (!PERMISSION_TYPES.has(type.value)) {
+      unknownValue(file, out, `permission type "${type.value}" in ${file.path} is not one of allow, deny, ask-user; the rule was ignored.`, type.span.line);
+      continue;
+    }
+    const regex = stringAt(rule2, "shellInputRegex");
+    const setting = `toolPermissions: ${tool.value}${regex ? ` /${regex.value}/` : ""} ${type.value}`;
+    if (tool.value === SHELL_TOOL3) {
+      if (shellSettled) continue;
+      const matcher = regex ? regexMatcher(regex.value) : () => true;
+      if (!matcher) {
+        unknownValue(file, out, `shellInputRegex "${regex.value}" in ${file.path} does not compile; the rule was ignored.`, regex.span.line);
+        continue;
+      }
+      if (!regex) shellSettled = true;
+      if (type.value !== "allow") {
+        brakes.push(matcher);
+        emitBrake(file, out, "augment", type.value === "deny" ? "deny" : "ask", setting, tool.span, matcher);
+        continue;
+      }
+      const permission = commandPermission(matcher, { agent: "augment", setting, span: tool.span, except: [...brakes] });
+      if (permission) emitPermission(file, out, permission);
+      else {
+        const reader = readerOf((command) => matcher(command) && !brakes.some((brake) => brake(command)));
+        if (reader) emitReadGrant(file, out, "augment", setting, tool.span, reader);
+      }
+    }
+  }
+}
+
+// detectors/agent-permission/configs/chart-values.ts
+var SECRET_KEY = /secret|credential/i;
+function readChartValues(file, out) {
+  if (!SECRET_KEY.test(file.text)) return;
+  const root = file.data()?.roots[0];
+  if (root?.kind !== "map") return;
+  const directory = directoryOf5(file.path);
+  const name = file.path.slice(file.path.lastIndexOf("/") + 1).replace(/\.ya?ml$/i, "");
+  const folder = directory.replace(/\/$/, "").slice(directory.replace(/\/$/, "").lastIndexOf("/") + 1);
+  const productionLayer = [name, folder].some((part) => tokensOf(part).some((token) => token !== "live" && canonicalEnvironment(token) === "production"));
+  const walk = (node, path2, named) => {
+    if (node.kind === "map") {
+      for (const entry of node.entries) walk(entry.value, [...path2, entry.key], named || SECRET_KEY.test(entry.key));
+    } else if (node.kind === "scalar" && named && typeof node.value === "string" && /^[a-z0-9][a-z0-9.-]*$/.test(node.value)) {
+      out.publish("helm-secret-value", { directory, key: path2.join("."), value: node.value, productionLayer, location: { path: file.path, span: node.span } });
+    }
+  };
+  walk(root, [], false);
+}
+function resolveChartSecrets(context) {
+  const held = context.facts.all("agent-templated-secret");
+  if (held.length === 0) return;
+  const values = context.facts.all("helm-secret-value");
+  const reported = /* @__PURE__ */ new Set();
+  for (const reference of held) {
+    const launch = `${reference.location.path}:${reference.location.span.line}`;
+    if (reported.has(launch)) continue;
+    const set = values.filter(
+      (value) => value.key === reference.key && (value.directory.startsWith(reference.chart) || reference.chart.startsWith(value.directory))
+    );
+    const production = set.find(
+      (value) => value.productionLayer || isProductionName(value.value) || reachesProductionByName(reference.variable, value.value.replace(/-/g, "_"))
+    );
+    if (!production) continue;
+    reported.add(launch);
+    const what = reference.variable ?? `every key of Secret ${production.value}`;
+    context.report({
+      ruleId: productionSecretToAgent.id,
+      message: `${reference.setting} in ${reference.location.path} starts ${agentTitle(reference.agent)} without approvals in a container given the Secret \`.Values.${reference.key}\` names, which ${production.location.path} sets to \`${production.value}\`${production.productionLayer && !isProductionName(production.value) ? " for production's release" : ""} (${what}): any command the agent decides to run reaches production with it.`,
+      location: reference.location,
+      snippet: reference.snippet,
+      evidence: `${reference.secretLocation.span.line}:${reference.key}`,
+      related: [
+        { location: reference.secretLocation, message: `${reference.variable ?? "envFrom"} from the Secret .Values.${reference.key} names` },
+        { location: production.location, message: `.Values.${reference.key}: ${production.value}` }
+      ],
+      details: { agent: reference.agent, setting: reference.setting, variables: [what], productionEnvironment: production.productionLayer }
+    });
   }
 }
 
@@ -34787,7 +36371,7 @@ function resolvePendingGrants(context) {
   for (const grant of pending) {
     const project = projectOf4(grant.location.path);
     const reached = stores.filter((candidate) => {
-      const stack = directoryOf3(candidate.location.path);
+      const stack = directoryOf5(candidate.location.path);
       return stack.startsWith(project) || project.startsWith(stack);
     });
     const store = reached.find((candidate) => candidate.production === true) ?? reached[0];
@@ -34810,7 +36394,7 @@ function resolvePendingGrants(context) {
 }
 function projectOf4(path2) {
   const dotDirectory = /(?:^|\/)\.[^/]+\//.exec(path2);
-  return dotDirectory ? path2.slice(0, dotDirectory.index + (dotDirectory[0].startsWith("/") ? 1 : 0)) : directoryOf3(path2);
+  return dotDirectory ? path2.slice(0, dotDirectory.index + (dotDirectory[0].startsWith("/") ? 1 : 0)) : directoryOf5(path2);
 }
 function inDockerVolume(store) {
   if (store.declaredBy !== "compose" || store.testOnly) return false;
@@ -34940,9 +36524,14 @@ var directoryOutsideRepo = {
         ".devcontainer.json",
         '{\n  "image": "mcr.microsoft.com/devcontainers/python:3.12",\n  "runArgs": ["-v", "${localEnv:HOME}/.kube:/home/vscode/.kube"],\n  "postCreateCommand": "npm install -g @openai/codex"\n}\n',
         { expect: { line: 3 }, note: "a docker run volume flag, and Codex installed on creation" }
-      )
+      ),
+      sample("config.toml", '[core]\nruntime = "docker"\n\n[llm]\nmodel = "gpt-4o"\n\n[sandbox]\nvolumes = "/:/workspace:rw"\n', { expect: { line: 8 }, note: "the host's whole disk mounted into OpenHands' sandbox, writable" }),
+      sample("config.toml", '[core]\nworkspace_base = "$HOME"\n\n[security]\nconfirmation_mode = false\n', { expect: { line: 2 }, note: "the user's home as OpenHands' workspace" }),
+      sample("docker-compose.yml", 'services:\n  openhands:\n    image: docker.openhands.dev/openhands/openhands:0.62\n    environment:\n      - SANDBOX_VOLUMES=${HOME}:/workspace:rw\n      - LLM_MODEL=anthropic/claude-sonnet-4-5-20250929\n    ports:\n      - "3000:3000"\n    volumes:\n      - /var/run/docker.sock:/var/run/docker.sock\n', { expect: { line: 5 }, note: "OpenHands' sandbox given the user's home through its environment" })
     ],
     negative: [
+      sample("scripts/openhands.sh", "#!/bin/sh\nexport SANDBOX_VOLUMES=$PWD:/workspace:rw,$HOME/datasets:/data:ro\ndocker run -it --rm -e SANDBOX_VOLUMES=$SANDBOX_VOLUMES -p 3000:3000 docker.openhands.dev/openhands/openhands:0.62\n", { note: "the project writable, a dataset folder read-only" }),
+      sample("config.toml", '[core]\nworkspace_base = "./workspace"\nruntime = "docker"\n\n[sandbox]\nvolumes = "./:/workspace:rw,$HOME/datasets:/data:ro"\n', { note: "the project writable, a dataset folder mounted read-only" }),
       sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["Read(./docs/**)", "Edit(/src/**)"]\n  }\n}\n', { note: "paths inside the project (a single slash is relative to the settings file)" }),
       sample(".codex/config.toml", 'sandbox_mode = "workspace-write"\n\n[sandbox_workspace_write]\nwritable_roots = ["/tmp"]\n', { note: "scratch space" }),
       sample(".claude/settings.json", '{\n  "permissions": {\n    "additionalDirectories": ["./packages/shared", "docs"]\n  }\n}\n', { note: "directories of the project" }),
@@ -34997,7 +36586,7 @@ var shellAutoApproved = {
   id: "agent-permission/shell-auto-approved",
   title: "Agent shell approved for any command",
   severity: "high",
-  why: "An allow rule that matches every command (Claude Code `Bash` or `Bash(*)`, Cursor `Shell(*)`, a VS Code terminal rule `/.*/`, Gemini `run_shell_command`, Roo `*`, Amazon Q `execute_bash`) lets the agent run anything, from `cat .env` to a provider API call that deletes a volume, without a person seeing it. No ignore file stops the shell. Allowing an interpreter (`python`, `node`, `bash -c`, `npx`) is the same, less visibly (reported medium), and so is an OpenCode config that leaves the shell unset: OpenCode's defaults allow every command (reported medium).",
+  why: "An allow rule that matches every command (Claude Code `Bash` or `Bash(*)`, Cursor `Shell(*)`, a VS Code terminal rule `/.*/`, Gemini `run_shell_command`, Roo `*`, Amazon Q `execute_bash`) lets the agent run anything, from `cat .env` to a provider API call that deletes a volume, without a person seeing it. No ignore file stops the shell. Allowing an interpreter (`python`, `node`, `bash -c`, `npx`) is the same, less visibly (reported medium), and so is an OpenCode config that leaves the shell unset: OpenCode's defaults allow every command (reported medium). OpenHands' `local` and `cli` runtimes run its commands on the host itself, unasked unless `[security] confirmation_mode` is on.",
   fix: "Allow only the narrow commands the agent needs (`Bash(npm run test:*)`, `Bash(git diff:*)`) and deny destructive and deploy CLIs explicitly; leave everything else to a prompt.",
   helpUri: "https://code.claude.com/docs/en/permissions",
   precision: "very-high",
@@ -35080,9 +36669,16 @@ var shellAutoApproved = {
         { expect: { line: 4 } }
       ),
       sample(".github/workflows/nightly.yml", 'jobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps:\n      - run: claude -p "Fix lint errors" --allowedTools Read Edit Bash\n', { expect: { line: 5 }, note: "an unquoted list is variadic" }),
-      sample(".github/workflows/claude.yml", "jobs:\n  claude:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: anthropics/claude-code-action@beta\n        with:\n          allowed_tools: |\n            Edit\n            Bash\n", { expect: { line: 7 }, note: "a YAML block lists one tool per line" })
+      sample(".github/workflows/claude.yml", "jobs:\n  claude:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: anthropics/claude-code-action@beta\n        with:\n          allowed_tools: |\n            Edit\n            Bash\n", { expect: { line: 7 }, note: "a YAML block lists one tool per line" }),
+      sample("config.toml", '[core]\nworkspace_base = "./workspace"\nruntime = "local"\n\n[llm]\nmodel = "anthropic/claude-sonnet-4-5-20250929"\n\n[security]\nconfirmation_mode = false\n', { expect: { line: 3 }, note: "OpenHands' local runtime runs commands on the host, and confirmation is off" }),
+      sample("config.toml", '[core]\nruntime = "cli"\nmax_iterations = 100\n\n[llm]\nmodel = "gpt-4o"\n', { expect: { line: 2 }, note: "OpenHands' CLI runtime, with confirmation_mode at its default (off)" }),
+      sample(".augment/settings.json", '{\n  "toolPermissions": [\n    { "toolName": "remove-files", "permission": { "type": "ask-user" } },\n    { "toolName": "launch-process", "permission": { "type": "allow" } }\n  ]\n}\n', { expect: { line: 4 }, note: "Auggie's shell tool allowed for every command" })
     ],
     negative: [
+      sample(".augment/settings.json", '{\n  "toolPermissions": [\n    { "toolName": "launch-process", "shellInputRegex": "^(npm (run )?test|git (status|diff|log))\\\\b", "permission": { "type": "allow" } },\n    { "toolName": "launch-process", "permission": { "type": "ask-user" } }\n  ]\n}\n', { note: "tests and read-only git commands; the rest of the shell asks" }),
+      sample(".augment/settings.json", '{\n  "toolPermissions": [\n    { "toolName": "launch-process", "permission": { "type": "ask-user" } },\n    { "toolName": "launch-process", "permission": { "type": "allow" } }\n  ]\n}\n', { note: "the first rule matches every command: the allow below it is never reached" }),
+      sample("config.toml", '[core]\nworkspace_base = "./workspace"\nruntime = "local"\n\n[llm]\nmodel = "anthropic/claude-sonnet-4-5-20250929"\n\n[security]\nconfirmation_mode = true\n', { note: "OpenHands asks before each action" }),
+      sample("config.toml", '[core]\nworkspace_base = "./workspace"\nruntime = "docker"\n\n[llm]\nmodel = "anthropic/claude-sonnet-4-5-20250929"\n', { note: "OpenHands' default: commands run in a Docker sandbox that holds only the workspace" }),
       sample(".kiro/agents/review.json", '{\n  "name": "review",\n  "tools": ["*"],\n  "allowedTools": ["fs_*", "@builtin/fs_read", "@git-*/read_*", "*_search"]\n}\n', { note: "globs that match file tools, read tools of git servers and search" }),
       sample(".claude/settings.json", '{\n  "sandbox": {\n    "enabled": true,\n    "autoAllowBashIfSandboxed": false\n  }\n}\n', { note: "sandboxed commands still ask" }),
       sample(".claude/settings.json", `{
@@ -35366,9 +36962,11 @@ var destructiveCommandAllowed = {
         },
         expect: { path: ".zed/settings.json", line: 5 },
         note: "Zed ignores a project's agent settings (intent only: info)"
-      }
+      },
+      sample(".augment/settings.json", '{\n  "toolPermissions": [\n    { "toolName": "launch-process", "shellInputRegex": "^(terraform|tflint)\\\\s", "permission": { "type": "allow" } }\n  ]\n}\n', { expect: { line: 3 }, note: "an Auggie shell regex that lets terraform through, destroy included" })
     ],
     negative: [
+      sample(".augment/settings.json", '{\n  "toolPermissions": [\n    { "toolName": "launch-process", "shellInputRegex": "\\\\bdestroy\\\\b", "permission": { "type": "deny" } },\n    { "toolName": "launch-process", "shellInputRegex": "^terraform (plan|validate|fmt)\\\\b", "permission": { "type": "allow" } }\n  ]\n}\n', { note: "terraform's read-only subcommands only, destroy denied above them" }),
       sample(".claude/settings.local.json", '{\n  "permissions": {\n    "allow": ["Bash(psql --version:*)", "Bash(psql -h orders-db.internal -c \\"SELECT count(*) FROM orders\\")"]\n  }\n}\n', { note: "a version check, and one exact query" }),
       sample(".amp/settings.json", '{\n  "amp.commands.allowlist": ["pnpm run * --filter web", "git status"],\n  "amp.permissions": [\n    { "tool": "Bash", "matches": { "cmd": "railway *" }, "action": "reject" },\n    { "tool": "Bash", "matches": { "cmd": ["railway status", "railway logs*"] }, "action": "allow" }\n  ]\n}\n', { note: "the earlier reject rule wins over the later allow" }),
       {
@@ -35626,9 +37224,14 @@ jobs:
       sample(".devcontainer/setup.sh", `#!/bin/sh
 echo "alias yolo='claude --dangerously-skip-permissions'" | tee -a ~/.bashrc ~/.zshrc
 `, { expect: { line: 2 }, note: "printed through tee into the start-up files" }),
-      sample("ops/deployment.yaml", 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: gemini-oncall\nspec:\n  template:\n    spec:\n      containers:\n        - name: agent\n          image: us-docker.pkg.dev/acme/agents/gemini:0.21\n          command: ["gemini"]\n          args:\n            - --yolo\n            - --prompt\n            - Remediate the open alerts\n', { expect: { line: 13 }, note: "a container's command and args, one item a line" })
+      sample("ops/deployment.yaml", 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: gemini-oncall\nspec:\n  template:\n    spec:\n      containers:\n        - name: agent\n          image: us-docker.pkg.dev/acme/agents/gemini:0.21\n          command: ["gemini"]\n          args:\n            - --yolo\n            - --prompt\n            - Remediate the open alerts\n', { expect: { line: 13 }, note: "a container's command and args, one item a line" }),
+      sample(".github/workflows/auggie.yml", 'on: workflow_dispatch\njobs:\n  fix:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: npm install -g @augmentcode/auggie\n      - run: auggie --print --permission launch-process:allow "Fix the failing tests"\n        env:\n          AUGMENT_SESSION_AUTH: ${{ secrets.AUGMENT_SESSION_AUTH }}\n', { expect: { line: 8 }, note: "Auggie's shell tool allowed for the whole run" }),
+      sample(".github/workflows/continue.yml", 'on: workflow_dispatch\njobs:\n  fix:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm i -g @continuedev/cli\n      - run: cn -p "Fix the lint errors" --auto\n        env:\n          CONTINUE_API_KEY: ${{ secrets.CONTINUE_API_KEY }}\n', { expect: { line: 7 }, note: "Continue's CLI in auto mode: every tool allowed" }),
+      sample(".github/workflows/kiro.yml", 'on: workflow_dispatch\njobs:\n  fix:\n    runs-on: ubuntu-latest\n    steps:\n      - run: curl -fsSL https://cli.kiro.dev/install | bash\n      - run: kiro-cli chat --no-interactive --trust-all-tools "Fix the failing tests"\n', { expect: { line: 7 }, note: "Kiro's CLI trusting every tool" })
     ],
     negative: [
+      sample(".github/workflows/continue.yml", 'on: workflow_dispatch\njobs:\n  review:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm i -g @continuedev/cli\n      - run: cn -p --readonly "Review the diff"\n      - run: terraform apply --auto-approve tfplan\n', { note: "Continue's read-only plan mode; another program's --auto-approve" }),
+      sample(".github/workflows/auggie.yml", 'on: workflow_dispatch\njobs:\n  review:\n    runs-on: ubuntu-latest\n    steps:\n      - run: auggie --print --permission launch-process:deny --permission remove-files:deny "Review the diff"\n', { note: "the shell and deletions denied" }),
       sample(".github/ISSUE_TEMPLATE/bug.yml", 'name: Bug report\nbody:\n  - type: textarea\n    attributes:\n      label: Command\n      placeholder: claude -p "..." --dangerously-skip-permissions\n', { note: "a YAML file that starts no container" }),
       sample("k8s/sidecar.yaml", 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: tools\nspec:\n  containers:\n    - name: tools\n      image: busybox\n      command: ["sh", "-c"]\n      args:\n        - -y\n', { note: "another program's flag" }),
       sample("src/models.py", 'MODELS = ["gemini", "--yolo-mode-is-not-a-flag", "claude"]\nsubprocess.run(["codex", "exec", "--sandbox", "workspace-write", task])\n', { note: "a list that merely names agents, and Codex inside its sandbox" }),
@@ -35924,9 +37527,13 @@ var mcpInlineCredential = {
         ".continue/config.yaml",
         'name: acme\nversion: 1.0.0\nschema: v1\nmcpServers:\n  - name: Supabase\n    command: npx\n    args: ["-y", "@supabase/mcp-server-supabase@latest"]\n    env:\n      SUPABASE_ACCESS_TOKEN: sbp_4f9c2e7a1b3d5f60718293a4b5c6d7e8f9012345\n',
         { expect: { line: 9 }, note: "servers in Continue's main config" }
-      )
+      ),
+      sample("config.toml", '[core]\nruntime = "docker"\n\n[mcp]\nstdio_servers = [\n  {name = "github", command = "npx", args = ["-y", "@modelcontextprotocol/server-github"], env = {GITHUB_PERSONAL_ACCESS_TOKEN = "ghp_R8mQ2vX7kL9pN4tW6yZ1aB3cD5eF7gH9jK2m"}},\n]\n', { expect: { line: 6 }, note: "an OpenHands config.toml's stdio MCP server" }),
+      sample(".config/goose/config.yaml", 'GOOSE_PROVIDER: anthropic\nGOOSE_MODEL: claude-sonnet-4-5\nextensions:\n  developer:\n    enabled: true\n    name: developer\n    type: builtin\n  github:\n    enabled: true\n    name: github\n    type: stdio\n    cmd: npx\n    args: ["-y", "@modelcontextprotocol/server-github"]\n    envs:\n      GITHUB_PERSONAL_ACCESS_TOKEN: ghp_R8mQ2vX7kL9pN4tW6yZ1aB3cD5eF7gH9jK2m\n    timeout: 300\n', { expect: { line: 15 }, note: "a goose extension (an MCP server) in goose's committed configuration" })
     ],
     negative: [
+      sample(".config/goose/config.yaml", 'GOOSE_PROVIDER: anthropic\nextensions:\n  github:\n    enabled: true\n    name: github\n    type: stdio\n    cmd: npx\n    args: ["-y", "@modelcontextprotocol/server-github"]\n    env_keys: [GITHUB_PERSONAL_ACCESS_TOKEN]\n    timeout: 300\n', { note: "the extension names the variable; goose takes its value from the keyring" }),
+      sample("config.toml", '[core]\nruntime = "docker"\n\n[mcp]\nstdio_servers = [\n  {name = "fetch", command = "uvx", args = ["mcp-server-fetch"], env = {DEBUG = "true"}},\n]\n', { note: "no credential in the server entry" }),
       sample(".github/agents/db-fixer.agent.md", '---\nname: db-fixer\ndescription: Fixes data issues\nmcp-servers:\n  neon:\n    type: local\n    command: npx\n    args: ["-y", "@neondatabase/mcp-server-neon", "start", "$COPILOT_MCP_NEON_API_KEY"]\n---\nYou fix data problems.\n', { note: "the key comes from the repository's Copilot environment" }),
       sample(
         ".mcp.json",
@@ -35955,7 +37562,7 @@ var mcpWriteAccess = {
   id: "agent-permission/mcp-write-access",
   title: "Database or cloud MCP server with write access to production",
   severity: "high",
-  why: "A database or cloud MCP server (Supabase, Neon, Postgres, MongoDB, AWS, Railway, Heroku, Kubernetes...) is configured without its read-only mode while it points at production or holds a credential for the whole account. Its tools then run SQL, apply migrations, delete projects, branches and volumes on the agent's say-so; some clients (Copilot's cloud agent) call MCP tools without asking at all.",
+  why: "A database or cloud MCP server (Supabase, Neon, PlanetScale, Postgres, MongoDB, AWS, Railway, Heroku, Kubernetes...) is configured without its read-only mode while it points at production or holds a credential for the whole account. Its tools then run SQL, apply migrations, delete projects, branches and volumes on the agent's say-so; some clients (Copilot's cloud agent) call MCP tools without asking at all.",
   fix: "Turn on the server's read-only mode (`--read-only`, `READ_OPERATIONS_ONLY=true`, `--readOnly`, `X-READ-ONLY: true`), scope it to one non-production project (`--project-ref`), and give it a read-only role or token.",
   helpUri: "https://github.com/supabase-community/supabase-mcp",
   precision: "high",
@@ -35994,9 +37601,15 @@ var mcpWriteAccess = {
       ),
       sample(".mcp.json", '{\n  "mcpServers": {\n    "neon": {\n      "type": "http",\n      "url": "https://mcp.neon.tech/mcp",\n      "headers": { "Authorization": "Bearer ${NEON_API_KEY}" }\n    }\n  }\n}\n', { expect: { line: 3 }, note: "the hosted Neon server given an API key, without the X-READ-ONLY header" }),
       sample(".mcp.json", '{\n  "mcpServers": {\n    "heroku": {\n      "command": "npx",\n      "args": ["-y", "@heroku/mcp-server"],\n      "env": { "HEROKU_API_KEY": "${HEROKU_API_KEY}" }\n    }\n  }\n}\n', { expect: { line: 3 }, note: "Heroku's server: pg_psql runs SQL on any app's database, with no read-only mode" }),
-      sample(".cursor/mcp.json", '{\n  "mcpServers": {\n    "heroku": { "command": "heroku mcp:start" }\n  }\n}\n', { expect: { line: 3 }, note: "started by the Heroku CLI on the user's own login" })
+      sample(".cursor/mcp.json", '{\n  "mcpServers": {\n    "heroku": { "command": "heroku mcp:start" }\n  }\n}\n', { expect: { line: 3 }, note: "started by the Heroku CLI on the user's own login" }),
+      sample(".mcp.json", '{\n  "mcpServers": {\n    "planetscale": {\n      "type": "http",\n      "url": "https://mcp.pscale.dev/mcp/planetscale",\n      "headers": { "Authorization": "${PLANETSCALE_SERVICE_TOKEN_ID}:${PLANETSCALE_SERVICE_TOKEN}" }\n    }\n  }\n}\n', { expect: { line: 3 }, note: "PlanetScale's hosted server on the organization's service token: planetscale_execute_write_query on every database" }),
+      sample(".cursor/mcp.json", '{\n  "mcpServers": {\n    "supabase": {\n      "command": "npx",\n      "args": ["-y", "@supabase/mcp-server-supabase@latest", "--features=database,docs"],\n      "env": { "SUPABASE_ACCESS_TOKEN": "${SUPABASE_ACCESS_TOKEN}" }\n    }\n  }\n}\n', { expect: { line: 3 }, note: "the database group (execute_sql, apply_migration) kept, on every project of the account" })
     ],
     negative: [
+      sample(".mcp.json", '{\n  "mcpServers": {\n    "planetscale": {\n      "type": "http",\n      "url": "https://mcp.pscale.dev/mcp/planetscale-insights-only",\n      "headers": { "Authorization": "${PLANETSCALE_SERVICE_TOKEN_ID}:${PLANETSCALE_SERVICE_TOKEN}" }\n    }\n  }\n}\n', { note: "the insights-only server has no query tools" }),
+      sample(".cursor/mcp.json", '{\n  "mcpServers": {\n    "supabase": {\n      "command": "npx",\n      "args": ["-y", "@supabase/mcp-server-supabase@latest", "--features=docs,debugging"],\n      "env": { "SUPABASE_ACCESS_TOKEN": "${SUPABASE_ACCESS_TOKEN}" }\n    }\n  }\n}\n', { note: "only the documentation and log groups: no tool writes" }),
+      sample(".mcp.json", '{\n  "mcpServers": {\n    "neon": {\n      "type": "http",\n      "url": "https://mcp.neon.tech/mcp?projectId=bold-lake-61870384",\n      "headers": { "Authorization": "Bearer ${NEON_API_KEY}" }\n    }\n  }\n}\n', { note: "the hosted Neon server scoped to one project, nothing says production" }),
+      sample(".mcp.json", '{\n  "mcpServers": {\n    "mongodb": {\n      "command": "npx",\n      "args": ["-y", "mongodb-mcp-server@latest", "--disabledTools", "create", "update", "delete"],\n      "env": { "MDB_MCP_API_CLIENT_ID": "${ATLAS_CLIENT_ID}", "MDB_MCP_API_CLIENT_SECRET": "${ATLAS_CLIENT_SECRET}" }\n    }\n  }\n}\n', { note: "every category of tools that writes is disabled" }),
       sample(".continue/config.yaml", 'name: acme\nversion: 1.0.0\nschema: v1\nmcpServers:\n  - name: prod-db\n    command: npx\n    args: ["-y", "@modelcontextprotocol/server-postgres", "postgresql://readonly_user:Rd0nlyPass@prod-replica.acme.internal/orders"]\n', { note: "a read-only user on a read replica: the database refuses writes" }),
       sample(".mcp.json", '{\n  "mcpServers": {\n    "orders-prod": {\n      "command": "uvx",\n      "args": ["postgres-mcp"],\n      "env": { "DATABASE_URI": "postgresql://app:Pq8vN2xL7tR4@orders-prod.cluster-ro-c8xyz1abc.us-east-1.rds.amazonaws.com:5432/orders" }\n    }\n  }\n}\n', { note: "Aurora's reader endpoint" }),
       // Supabase asks for read-only mode "if you must connect to real data" and for a project scope: a project-scoped server
@@ -36163,7 +37776,11 @@ var READERS2 = [
   byPattern(KILO_AGENT, readKiloAgent),
   byPattern(ZED_SETTINGS, readZedSettings),
   byPattern(AMAZON_Q_AGENT, readAmazonQAgent),
+  byPattern(OPENHANDS_CONFIG, readOpenhandsConfig),
+  byPattern(AUGMENT_SETTINGS, readAugmentSettings),
   { matches: isMcpFile, read: readMcpFile },
+  // Helm values: the Secrets a chart's templates hand to an agent are named there.
+  { matches: isHelmValuesFile, read: readChartValues },
   { matches: isAgentIgnoreFile, read: readIgnoreFile },
   { matches: isInstructionFile, read: readInstructions }
 ];
@@ -36209,8 +37826,8 @@ var agentPermission = {
   // Agent configurations are read for their structure; launchers (workflows, scripts) only when a flag occurs.
   keywords: LAUNCH_KEYWORDS,
   admitsWithoutKeywords: (file) => isConfig(file.path),
-  consumes: ["credential", "claude-shell-allow", "agent-command-brake", "agent-hook", "agent-hook-script", "project-task", "agent-task-allow", "opencode-shell-default", "agent-pending-grant", "data-store"],
-  produces: ["credential", "claude-shell-allow", "agent-hook", "agent-hook-script", "project-task", "agent-task-allow", "opencode-shell-default", "agent-pending-grant", "agent-grant", "agent-read-exclusion", "agent-config", "agent-command-brake", "agent-prose-guardrail", "agent-tool"],
+  consumes: ["credential", "claude-shell-allow", "agent-command-brake", "agent-hook", "agent-hook-script", "project-task", "agent-task-allow", "opencode-shell-default", "agent-pending-grant", "data-store", "agent-templated-secret", "helm-secret-value"],
+  produces: ["credential", "claude-shell-allow", "agent-hook", "agent-hook-script", "project-task", "agent-task-allow", "opencode-shell-default", "agent-pending-grant", "agent-templated-secret", "helm-secret-value", "agent-grant", "agent-read-exclusion", "agent-config", "agent-command-brake", "agent-prose-guardrail", "agent-tool"],
   scanFile(file, sink) {
     const out = { ...sink, report: (finding) => sink.report(inTestsLow(finding)) };
     for (const reader of READERS2) if (reader.matches(file.path)) reader.read(file, out);
@@ -36224,6 +37841,7 @@ var agentPermission = {
     resolveOpencodeShellDefaults(context);
     resolveTaskAllows(context);
     resolvePendingGrants(context);
+    resolveChartSecrets(context);
     publishBuiltInExclusions(context);
     enrichCredentials(context);
     reportProseGuardrails(context);
@@ -36290,7 +37908,10 @@ var RESOURCE_ENGINES = {
   "azure-service-bus-key": [],
   "azure-search-key": [],
   "gcp-hmac-key": ["object-storage"],
-  "cloudflare-r2-secret-key": ["object-storage"]
+  "cloudflare-r2-secret-key": ["object-storage"],
+  "digitalocean-spaces-key": ["object-storage"],
+  "digitalocean-spaces-key-id": ["object-storage"],
+  "wasabi-secret-key": ["object-storage"]
 };
 function reachesEngine(kind, engine) {
   const engines = RESOURCE_ENGINES[kind];
@@ -36443,6 +38064,23 @@ function otherForms(resources) {
 }
 var NON_PRODUCTION4 = /* @__PURE__ */ new Set(["staging", "preview", "development", "test"]);
 var ACCOUNT_SPANS_ENVIRONMENTS = /* @__PURE__ */ new Set(["railway", "heroku", "fly", "render", "supabase", "neon", "planetscale", "mongodb-atlas", "digitalocean", "cloudflare"]);
+function accountsSharedWithProduction(crossings) {
+  const shared = /* @__PURE__ */ new Map();
+  for (const crossing of crossings) {
+    const provider = crossing.identity ? SHARED_ACCOUNT_PROVIDER.find(([prefix]) => crossing.identity.startsWith(prefix))?.[1] : void 0;
+    const key = `${crossing.environment}\0${provider}`;
+    if (provider && !shared.has(key)) shared.set(key, crossing);
+  }
+  return shared;
+}
+var SHARED_ACCOUNT_PROVIDER = [
+  ["account:aws:", "aws"],
+  ["project:gcp:", "gcp"],
+  ["firebase:", "gcp"],
+  ["tfstate:s3:", "aws"],
+  ["tfstate:gcs:", "gcp"],
+  ["tfstate:azurerm:", "azure"]
+];
 var UNATTENDED_GRANTS = /* @__PURE__ */ new Set(["shell", "bypass-mode", "destructive-command", "interpreter"]);
 function findChains(facts) {
   const stores = facts.all("data-store").filter((store) => isProductionStore(store) && isUnprotected(store));
@@ -36462,9 +38100,10 @@ function findChains(facts) {
   const credentials = facts.all("credential").filter((credential) => credential.agentReadable !== false && credential.scope !== "public" && credential.scope !== "test" && !credential.inDocumentation && !credential.throwaway && !credential.companionHalf);
   const crossings = facts.all("environment-crossing").filter((crossing) => NON_PRODUCTION4.has(crossing.environment));
   const formsOf = otherForms(facts.all("environment-resource"));
-  const backups = facts.all("backup-evidence");
+  const backups = facts.all("backup-evidence").filter((evidence) => evidence.protection !== "none");
   const grants = facts.all("agent-grant").filter((grant) => grant.effective && (UNATTENDED_GRANTS.has(grant.grant) || grant.grant === "sandboxed-shell" && grant.reaches !== void 0));
   const hasNonProduction = facts.all("environment-layer").some((layer) => NON_PRODUCTION4.has(layer.environment) && !layer.testOnly && !layer.unplaced);
+  const sharedAccounts = accountsSharedWithProduction(crossings);
   const perStore = /* @__PURE__ */ new Map();
   const storeSide = (store) => {
     let side = perStore.get(store);
@@ -36489,10 +38128,11 @@ function findChains(facts) {
       const touchesStore = touchesData && reachesEngine(credential.kind, store.engine);
       const reachesStore = broad && touchesStore && reaches2(credential, hosts, store, platforms, storesOfPlatform, schemes);
       const viaStaging = credential.environment === "production" ? void 0 : side.landing.find((crossing) => reachesStore || credential.environment === crossing.environment && touchesStore && !pointsElsewhere(own, crossing, store, formsOf));
-      const spansEnvironments = credential.scope === "root" && ACCOUNT_SPANS_ENVIRONMENTS.has(credential.provider);
+      const sharedAccount = credential.scope === "root" && credential.environment !== void 0 ? sharedAccounts.get(`${credential.environment}\0${credential.provider}`) : void 0;
+      const spansEnvironments = credential.scope === "root" && (ACCOUNT_SPANS_ENVIRONMENTS.has(credential.provider) || sharedAccount !== void 0);
       const direct = reachesStore && (credential.environment === "production" || credential.environment === void 0 || !hasNonProduction || spansEnvironments);
       if (!viaStaging && !direct) continue;
-      chains.push({ credential, store, crossing: viaStaging, direct, grants, backups: side.backups });
+      chains.push({ credential, store, crossing: viaStaging, direct, grants, backups: side.backups, ...direct && sharedAccount ? { sharedAccount } : {} });
     }
   }
   return chains;
@@ -36505,7 +38145,7 @@ function findToolChains(facts) {
   const production = facts.all("data-store").filter(isProductionStore);
   const platforms = new StorePlatforms();
   const grants = facts.all("agent-grant").filter((grant) => grant.effective);
-  const backups = facts.all("backup-evidence");
+  const backups = facts.all("backup-evidence").filter((evidence) => evidence.protection !== "none");
   const chains = [];
   for (const tool of tools) {
     const onlyOfEngine = (store) => tool.engine !== void 0 && enginesMatch(tool.engine, store.engine) && production.filter((other) => enginesMatch(tool.engine, other.engine)).length === 1;
@@ -36537,6 +38177,7 @@ function flowOf(chain) {
   if (grant) steps.push({ location: grant.location, message: `The ${grant.agent} configuration lets the agent run ${grant.reaches ?? "commands"} without a human (${grant.setting}).` });
   steps.push({ location: chain.credential.location, message: `The agent can read ${withArticle(commonNoun(chain.credential.kindTitle))}${chain.credential.variable ? ` in ${chain.credential.variable}` : ""} (scope: ${chain.credential.scope ?? "unknown"}).` });
   if (chain.crossing) steps.push({ location: chain.crossing.location, message: `${capitalise(chain.crossing.environment)} uses production's ${withoutKind(chain.crossing.resource, chain.crossing.resourceKind)}.` });
+  else if (chain.sharedAccount) steps.push({ location: chain.sharedAccount.location, message: `${capitalise(chain.sharedAccount.environment)} is in production's account: it uses production's ${chain.sharedAccount.resource}.` });
   steps.push({ location: chain.store.location, message: `Production ${chain.store.engine} ${chain.store.name} on ${chain.store.platform}.` });
   const backup = chain.backups[0];
   if (backup) steps.push({ location: backup.location, message: `Its backup (${backup.mechanism}) is ${describeProtection(backup.protection)}: it dies with the data.` });
@@ -36645,6 +38286,7 @@ var PROJECT_TOKEN_SCRIPT = "#!/usr/bin/env bash\nexport RAILWAY_TOKEN=0b1a2f3e-4
 var OFFSITE_BACKUP = 'name: Database backup\non:\n  schedule:\n    - cron: "23 2 * * *"\njobs:\n  dump:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - run: pg_dump "$DATABASE_URL" --format=custom --file=fleetly.dump\n        env:\n          DATABASE_URL: ${{ secrets.RAILWAY_DATABASE_PUBLIC_URL }}\n      - run: aws s3 cp fleetly.dump "s3://fleetly-db-backups/daily/$(date -u +%F).dump" --endpoint-url https://s3.us-west-004.backblazeb2.com\n        env:\n          AWS_ACCESS_KEY_ID: ${{ secrets.B2_KEY_ID }}\n          AWS_SECRET_ACCESS_KEY: ${{ secrets.B2_APPLICATION_KEY }}\n';
 var SHARED_URL = "DATABASE_URL=postgresql://postgres:${PGPASSWORD}@monorail.proxy.rlwy.net:41923/railway\n";
 var AWS_ROOT_MODULE = 'terraform {\n  required_providers {\n    aws = { source = "hashicorp/aws" }\n  }\n}\n\nprovider "aws" {\n  region = "eu-west-1"\n}\n\nresource "aws_db_instance" "orders" {\n  identifier              = "orders-prod"\n  engine                  = "postgres"\n  instance_class          = "db.t4g.medium"\n  backup_retention_period = 7\n}\n';
+var STAGING_AWS_KEYS = "APP_ENV=staging\nAWS_ACCESS_KEY_ID=AKIAUS7EQ2XK4MN3PZ6T\nAWS_SECRET_ACCESS_KEY=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\n";
 var FLY_APP2 = 'app = "acme-api"\nprimary_region = "fra"\n\n[mounts]\n  source = "acme_data"\n  destination = "/data"\n';
 var superuserScript = (host) => `#!/bin/sh
 export REPORT_DB=postgres://postgres:Xk29fjq8LmQ2wPz@${host}:5432/warehouse
@@ -36697,6 +38339,15 @@ var directChain = {
         expect: { path: "scripts/cleanup-blobs.ps1", line: 2 },
         note: "a storage account's key reaches the storage account's blobs, which nothing copies elsewhere"
       },
+      {
+        files: {
+          "infra/main.tf": AWS_ROOT_MODULE,
+          ".env.staging": STAGING_AWS_KEYS,
+          "envs/staging/main.tf": 'data "terraform_remote_state" "production" {\n  backend = "s3"\n  config = {\n    bucket = "acme-tfstate"\n    key    = "production/terraform.tfstate"\n    region = "eu-west-1"\n  }\n}\n'
+        },
+        expect: { path: ".env.staging", line: 3 },
+        note: "staging reads production's Terraform state: its account key is in production's account"
+      },
       railwayRepo(
         { "scripts/staging-db-fix.sh": ADMIN_SCRIPT, ".env.staging": "DATABASE_URL=postgresql://postgres:${PGPASSWORD}@viaduct.proxy.rlwy.net:52107/railway\n" },
         "the incident: a token found while working in staging is the account's, and the account holds production",
@@ -36712,7 +38363,7 @@ var directChain = {
       {
         files: {
           "infra/main.tf": AWS_ROOT_MODULE,
-          ".env.staging": "APP_ENV=staging\nAWS_ACCESS_KEY_ID=AKIAUS7EQ2XK4MN3PZ6T\nAWS_SECRET_ACCESS_KEY=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\n"
+          ".env.staging": STAGING_AWS_KEYS
         },
         note: "a staging file's cloud key is taken to be the staging account's"
       },
@@ -36965,9 +38616,10 @@ var blastRadius = {
       const stores = chains.map((chain) => chain.store);
       const names = stores.slice(0, MAX_STORES).map((store) => `${store.name} (${store.platform}, backups ${describeProtection(store.protection)})`);
       const more = stores.length > MAX_STORES ? ` and ${stores.length - MAX_STORES} more` : "";
-      const path2 = lead.crossing ? ` ${lead.direct ? "directly and " : ""}through ${lead.crossing.environment}, which uses production's ${lead.crossing.resourceKind}` : "";
+      const path2 = lead.crossing ? ` ${lead.direct ? "directly and " : ""}through ${lead.crossing.environment}, which uses production's ${lead.crossing.resourceKind}` : lead.sharedAccount ? `, as ${lead.sharedAccount.environment} is in production's account (it uses production's ${lead.sharedAccount.resource})` : "";
       const related = [
         ...lead.crossing ? [{ location: lead.crossing.location, message: `${lead.crossing.environment} shares production's ${lead.crossing.resourceKind}` }] : [],
+        ...!lead.crossing && lead.sharedAccount ? [{ location: lead.sharedAccount.location, message: `${lead.sharedAccount.environment} is in production's account` }] : [],
         ...stores.slice(0, MAX_STORES).map((store) => ({ location: store.location, message: `production ${storeNoun(store)} ${store.name}` })),
         ...lead.grants[0] ? [{ location: lead.grants[0].location, message: `${lead.grants[0].agent} runs commands unasked` }] : []
       ];
