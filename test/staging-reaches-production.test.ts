@@ -680,6 +680,16 @@ describe("production's Terraform state read by staging", () => {
     expect(await severityOf('uploads_bucket_name = data.terraform_remote_state.production.outputs.uploads_bucket')).toEqual(['high']);
   });
 
+  it("is high where a Pulumi program takes a data store's output from production's stack, medium for its network", async () => {
+    const program = (output: string) => `import pulumi\n\ndata = pulumi.StackReference("acme/shop-data/prod")\nvalue = data.require_output("${output}")\n`;
+    const severities = async (output: string) => {
+      const { findings } = await scan({ root: repo({ 'infra/staging/__main__.py': program(output) }).root });
+      return findings.filter((finding) => finding.ruleId === 'staging-reaches-production/reads-production-state').map((finding) => finding.severity);
+    };
+    expect(await severities('database_url')).toEqual(['high']);
+    expect(await severities('db_subnet_ids')).toEqual(['medium']);
+  });
+
   it('stays medium where the outputs it reads are not a data store', async () => {
     expect(await severityOf('vpc_id = data.terraform_remote_state.production.outputs.vpc_id')).toEqual(['medium']);
     expect(await severityOf('db_subnet_ids = data.terraform_remote_state.production.outputs.private_subnet_ids')).toEqual(['medium']);

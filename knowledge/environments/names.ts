@@ -233,3 +233,19 @@ export function environmentOfEnvFiles(paths: readonly string[], aliases: Readonl
   }
   return named.size === 1 ? [...named][0] : undefined;
 }
+
+/** Words of a name that hands over a data store: its connection string, host, name or endpoint. */
+const DATA_STORE_WORDS = new Set(['db', 'database', 'databases', 'postgres', 'postgresql', 'pg', 'mysql', 'mariadb', 'mongo', 'mongodb', 'redis', 'elasticache', 'dynamo', 'dynamodb', 'table', 'bucket', 'efs', 'volume', 'dsn', 'rds', 'aurora', 'sql', 'datastore']);
+/** Words of what stands around a data store without being it: its network, keys and permissions. */
+const AROUND_DATA_STORE_WORDS = new Set(['subnet', 'subnets', 'vpc', 'security', 'sg', 'kms', 'role', 'policy', 'policies', 'parameter', 'group', 'alarm', 'alarms']);
+
+/**
+ * A stack output, or the argument given one, that hands over a data store (`db_address`, `databaseUrl`,
+ * `uploads_bucket`), not the network or keys around one (`db_subnet_ids`, `rds_security_group_id`): read from
+ * production's state, it wires the environment to production's data. One of the names must say a store; none may
+ * say what stands around one.
+ */
+export function namesDataStoreOutput(...names: string[]): boolean {
+  const tokens = names.map(tokensOf);
+  return tokens.some((words) => words.some((word) => DATA_STORE_WORDS.has(word))) && !tokens.some((words) => words.some((word) => AROUND_DATA_STORE_WORDS.has(word)));
+}

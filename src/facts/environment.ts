@@ -93,7 +93,7 @@ export interface EnvironmentResource {
   copy?: 'snapshot' | 'restore' | 'clone' | 'replica';
   /**
    * For a state or stack read: the argument that connects this environment to a data store through one of its outputs
-   * (`database_host = data.terraform_remote_state.production.outputs.db_address`).
+   * (`database_host = data.terraform_remote_state.production.outputs.db_address`, a Pulumi `requireOutput("databaseUrl")`).
    */
   connectsTo?: string;
   /** Under tests, fixtures, examples or docs: recorded, never reported. */

@@ -4,7 +4,7 @@
 import type { EnvironmentResource } from '../../../src/facts/environment.js';
 import { sample, type RuleMeta } from '../../../src/model.js';
 import type { EnvironmentModel } from '../model.js';
-import { environmentsNamedIn, tokensOf } from '../../../knowledge/environments/names.js';
+import { environmentsNamedIn } from '../../../knowledge/environments/names.js';
 import { DETECTOR, productionRelated, type Verdict } from './verdict.js';
 
 export const readsProductionState: RuleMeta = {
@@ -108,19 +108,6 @@ export const readsProductionState: RuleMeta = {
   },
 };
 
-/** Words of a stack output that hands over a data store: its connection string, host, name or endpoint. */
-const STORE_OUTPUT_WORDS = new Set(['db', 'database', 'databases', 'postgres', 'postgresql', 'pg', 'mysql', 'mariadb', 'mongo', 'mongodb', 'redis', 'dynamo', 'dynamodb', 'table', 'bucket', 'dsn', 'connection', 'rds', 'aurora', 'sql', 'datastore']);
-
-/** The first output a stack reference's program reads that is a data store's (`StackReference("…") outputs "dbUrl"`). */
-function dataStoreOutput(variable: string | undefined): string | undefined {
-  if (!variable?.startsWith('StackReference(')) return undefined;
-  for (const match of variable.matchAll(/"([^"]+)"/g)) {
-    if (match.index === 'StackReference('.length) continue;
-    if (tokensOf(match[1]!).some((token) => STORE_OUTPUT_WORDS.has(token.toLowerCase()))) return match[1];
-  }
-  return undefined;
-}
-
 /** Words that make a state everyone's on purpose: the network, DNS zone or registry every environment builds on. */
 const SHARED_STATE = /(?:^|[/_.-])(?:global|shared|common)(?:$|[/_.@-])/i;
 
@@ -148,8 +135,7 @@ export function judgeState(resource: EnvironmentResource, model: EnvironmentMode
   // An output that is a data store's (a Pulumi program's `requireOutput("databaseUrl")`, a Terraform argument taking
   // `data.terraform_remote_state.production.outputs.db_address`): the environment does not only read production's
   // state, it connects to production's data with what it read.
-  const pulumiOutput = writes ? undefined : dataStoreOutput(resource.variable);
-  const connects = writes ? undefined : (resource.connectsTo ?? (pulumiOutput ? `requireOutput("${pulumiOutput}")` : undefined));
+  const connects = writes ? undefined : resource.connectsTo;
   return {
     ruleId: readsProductionState.id,
     severity: writes || connects ? 'high' : undefined,

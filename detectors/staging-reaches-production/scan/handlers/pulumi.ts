@@ -3,6 +3,7 @@
 // (`requireOutput("databaseUrl")`) say what of production's it then uses. A reference built from the stack being
 // deployed (`acme/data/${pulumi.getStack()}`) is each stack's own and names nothing here.
 import { stackIdentity } from '../../../../knowledge/environments/identities.js';
+import { namesDataStoreOutput } from '../../../../knowledge/environments/names.js';
 import type { FileClass } from '../files.js';
 import type { Recorder } from '../recorder.js';
 
@@ -30,7 +31,8 @@ export function scanPulumiProgram(rec: Recorder, cls: FileClass): void {
     const used = match[1] ? (outputs.get(match[1]) ?? []) : [];
     const line = rec.file.positionAt(match.index!).line;
     const variable = `StackReference("${name}")${used.length > 0 ? ` outputs ${used.map((output) => `"${output}"`).join(', ')}` : ''}`;
-    rec.resource(cls.tag, identity, { line, column: 1, endLine: line, endColumn: 1 }, { variable, family: base ? family : undefined });
+    const store = used.find((output) => namesDataStoreOutput(output));
+    rec.resource(cls.tag, identity, { line, column: 1, endLine: line, endColumn: 1 }, { variable, family: base ? family : undefined, connectsTo: store ? `requireOutput("${store}")` : undefined });
   }
 }
 

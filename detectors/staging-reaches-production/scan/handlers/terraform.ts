@@ -17,7 +17,7 @@ import {
   terraformStateIdentity,
   type ResourceIdentity,
 } from '../../../../knowledge/environments/identities.js';
-import { canonicalEnvironment, environmentsNamedIn } from '../../../../knowledge/environments/names.js';
+import { canonicalEnvironment, environmentsNamedIn, namesDataStoreOutput } from '../../../../knowledge/environments/names.js';
 import type { Span } from '../../../../src/model.js';
 import type { FileClass } from '../files.js';
 import { namedTag, type EnvTag, type Recorder } from '../recorder.js';
@@ -519,12 +519,10 @@ function dataStoreOutputUse(text: string, name: string): string | undefined {
   if (!/^[\w-]+$/.test(name)) return undefined;
   const uses = new RegExp(`^[ \\t]*([A-Za-z_][\\w-]*)[ \\t]*=[ \\t]*data\\.terraform_remote_state\\.${name}\\.outputs\\.([A-Za-z_][\\w-]*)[ \\t]*$`, 'gm');
   for (const use of text.matchAll(uses)) {
-    if (DATA_STORE_WORD.test(use[1]!) && DATA_STORE_WORD.test(use[2]!) && CONNECTION_WORD.test(`${use[1]} ${use[2]}`)) return `${use[1]} = data.terraform_remote_state.${name}.outputs.${use[2]}`;
+    if (namesDataStoreOutput(use[1]!, use[2]!)) return `${use[1]} = data.terraform_remote_state.${name}.outputs.${use[2]}`;
   }
   return undefined;
 }
-const DATA_STORE_WORD = /(?:^|[_-])(?:db|database|rds|aurora|postgres(?:ql)?|pg|mysql|mariadb|sql|mongo(?:db)?|redis|cache|elasticache|dynamo(?:db)?|table|bucket|efs|volume)(?:$|[_-])/i;
-const CONNECTION_WORD = /(?:host|address|endpoint|url|uri|dsn|connection|arn|name|id|bucket)(?:$|[_\s-])/i;
 
 /**
  * `vercel_project_environment_variable { key, value, target = ["production", "preview"] }`: one value in every
