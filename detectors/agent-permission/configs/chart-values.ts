@@ -25,7 +25,8 @@ export function readChartValues(file: SourceFile, out: FileEmitter): void {
   const directory = directoryOf(file.path);
   // Production's layer by its name (`values-production.yaml`) or its folder's (`environments/production/values.yaml`).
   const name = file.path.slice(file.path.lastIndexOf('/') + 1).replace(/\.ya?ml$/i, '');
-  const folder = directory.replace(/\/$/, '').slice(directory.replace(/\/$/, '').lastIndexOf('/') + 1);
+  const parent = directory.slice(0, -1);
+  const folder = parent.slice(parent.lastIndexOf('/') + 1);
   const productionLayer = [name, folder].some((part) => tokensOf(part).some((token) => token !== 'live' && canonicalEnvironment(token) === 'production'));
   const walk = (node: DataNode, path: readonly string[], named: boolean): void => {
     if (node.kind === 'map') {

@@ -19,6 +19,8 @@ const SANDBOX_KEYS = ['volumes', 'base_container_image', 'runtime_container_imag
 const HOST_RUNTIMES = new Set(['local', 'cli']);
 
 export function readOpenhandsConfig(file: SourceFile, out: FileEmitter): void {
+  // Most `config.toml` files are other tools' (Cargo's, Hugo's): without OpenHands' tables they are not parsed here.
+  if (!/\b(?:core|sandbox|confirmation_mode)\b/.test(file.text)) return;
   const root = file.data()?.roots[0];
   if (root?.kind !== 'map' || !isOpenhandsConfig(root)) return;
   emitConfig(out, 'openhands', 'settings', file.path);
