@@ -8255,6 +8255,12 @@ function environmentOfEnvFiles(paths, aliases = {}) {
   }
   return named.size === 1 ? [...named][0] : void 0;
 }
+var DATA_STORE_WORDS = /* @__PURE__ */ new Set(["db", "database", "databases", "postgres", "postgresql", "pg", "mysql", "mariadb", "mongo", "mongodb", "redis", "elasticache", "dynamo", "dynamodb", "table", "bucket", "efs", "volume", "dsn", "rds", "aurora", "sql", "datastore"]);
+var AROUND_DATA_STORE_WORDS = /* @__PURE__ */ new Set(["subnet", "subnets", "vpc", "security", "sg", "kms", "role", "policy", "policies", "parameter", "group", "alarm", "alarms"]);
+function namesDataStoreOutput(...names) {
+  const tokens = names.map(tokensOf);
+  return tokens.some((words2) => words2.some((word) => DATA_STORE_WORDS.has(word))) && !tokens.some((words2) => words2.some((word) => AROUND_DATA_STORE_WORDS.has(word)));
+}
 
 // knowledge/credentials/signing.ts
 var SECRET_VALUE = /^[A-Za-z0-9+/=_\-.~!@#$%^&*()]{16,512}$/;
@@ -16488,12 +16494,10 @@ function dataStoreOutputUse(text, name) {
   if (!/^[\w-]+$/.test(name)) return void 0;
   const uses = new RegExp(`^[ \\t]*([A-Za-z_][\\w-]*)[ \\t]*=[ \\t]*data\\.terraform_remote_state\\.${name}\\.outputs\\.([A-Za-z_][\\w-]*)[ \\t]*$`, "gm");
   for (const use of text.matchAll(uses)) {
-    if (DATA_STORE_WORD.test(use[1]) && DATA_STORE_WORD.test(use[2]) && CONNECTION_WORD.test(`${use[1]} ${use[2]}`)) return `${use[1]} = data.terraform_remote_state.${name}.outputs.${use[2]}`;
+    if (namesDataStoreOutput(use[1], use[2])) return `${use[1]} = data.terraform_remote_state.${name}.outputs.${use[2]}`;
   }
   return void 0;
 }
-var DATA_STORE_WORD = /(?:^|[_-])(?:db|database|rds|aurora|postgres(?:ql)?|pg|mysql|mariadb|sql|mongo(?:db)?|redis|cache|elasticache|dynamo(?:db)?|table|bucket|efs|volume)(?:$|[_-])/i;
-var CONNECTION_WORD = /(?:host|address|endpoint|url|uri|dsn|connection|arn|name|id|bucket)(?:$|[_\s-])/i;
 function vercelVariable(rec, block2, fallback) {
   const key = literalString(get(block2, "key"));
   const valueNode = get(block2, "value");
@@ -18374,7 +18378,8 @@ function scanPulumiProgram(rec, cls) {
     const used = match[1] ? outputs.get(match[1]) ?? [] : [];
     const line = rec.file.positionAt(match.index).line;
     const variable = `StackReference("${name}")${used.length > 0 ? ` outputs ${used.map((output) => `"${output}"`).join(", ")}` : ""}`;
-    rec.resource(cls.tag, identity, { line, column: 1, endLine: line, endColumn: 1 }, { variable, family: base ? family : void 0 });
+    const store = used.find((output) => namesDataStoreOutput(output));
+    rec.resource(cls.tag, identity, { line, column: 1, endLine: line, endColumn: 1 }, { variable, family: base ? family : void 0, connectsTo: store ? `requireOutput("${store}")` : void 0 });
   }
 }
 function outputsByReference(text) {
@@ -20273,15 +20278,6 @@ var readsProductionState = {
     ]
   }
 };
-var STORE_OUTPUT_WORDS = /* @__PURE__ */ new Set(["db", "database", "databases", "postgres", "postgresql", "pg", "mysql", "mariadb", "mongo", "mongodb", "redis", "dynamo", "dynamodb", "table", "bucket", "dsn", "connection", "rds", "aurora", "sql", "datastore"]);
-function dataStoreOutput(variable) {
-  if (!variable?.startsWith("StackReference(")) return void 0;
-  for (const match of variable.matchAll(/"([^"]+)"/g)) {
-    if (match.index === "StackReference(".length) continue;
-    if (tokensOf(match[1]).some((token) => STORE_OUTPUT_WORDS.has(token.toLowerCase()))) return match[1];
-  }
-  return void 0;
-}
 var SHARED_STATE = /(?:^|[/_.-])(?:global|shared|common)(?:$|[/_.@-])/i;
 function stateKey(identity) {
   const address = /^tfstate:(s3|gcs|azurerm|tfc|dir):(.*)$/.exec(identity);
@@ -20297,8 +20293,7 @@ function judgeState(resource, model) {
   if (key && SHARED_STATE.test(key) && !environmentsNamedIn(key, model.aliases).has("production")) return void 0;
   const match = model.productionMatch(resource);
   if (!match && !model.productionNamed(resource)) return void 0;
-  const pulumiOutput = writes ? void 0 : dataStoreOutput(resource.variable);
-  const connects = writes ? void 0 : resource.connectsTo ?? (pulumiOutput ? `requireOutput("${pulumiOutput}")` : void 0);
+  const connects = writes ? void 0 : resource.connectsTo;
   return {
     ruleId: readsProductionState.id,
     severity: writes || connects ? "high" : void 0,
@@ -33512,6 +33507,7 @@ var RUNTIMES = /* @__PURE__ */ new Set(["docker", "local", "cli", "remote", "kub
 var SANDBOX_KEYS = ["volumes", "base_container_image", "runtime_container_image", "use_host_network", "keep_runtime_alive", "runtime_startup_env_vars"];
 var HOST_RUNTIMES = /* @__PURE__ */ new Set(["local", "cli"]);
 function readOpenhandsConfig(file, out) {
+  if (!/\b(?:core|sandbox|confirmation_mode)\b/.test(file.text)) return;
   const root = file.data()?.roots[0];
   if (root?.kind !== "map" || !isOpenhandsConfig(root)) return;
   emitConfig(out, "openhands", "settings", file.path);
@@ -36085,7 +36081,8 @@ function readChartValues(file, out) {
   if (root?.kind !== "map") return;
   const directory = directoryOf5(file.path);
   const name = file.path.slice(file.path.lastIndexOf("/") + 1).replace(/\.ya?ml$/i, "");
-  const folder = directory.replace(/\/$/, "").slice(directory.replace(/\/$/, "").lastIndexOf("/") + 1);
+  const parent = directory.slice(0, -1);
+  const folder = parent.slice(parent.lastIndexOf("/") + 1);
   const productionLayer = [name, folder].some((part) => tokensOf(part).some((token) => token !== "live" && canonicalEnvironment(token) === "production"));
   const walk = (node, path2, named) => {
     if (node.kind === "map") {
