@@ -113,8 +113,23 @@ function reportCrossings(context: FinishContext): void {
     }
   }
 
-  const ordered = [...pending.values()].sort((a, b) => compareLocations(a.resource.location, b.resource.location) || (a.verdict.ruleId < b.verdict.ruleId ? -1 : 1));
+  const ordered = withoutWeakerTwins([...pending.values()]).sort((a, b) => compareLocations(a.resource.location, b.resource.location) || (a.verdict.ruleId < b.verdict.ruleId ? -1 : 1));
   for (const item of ordered) emit(context, item);
+}
+
+/**
+ * One resource recorded twice in one file and environment, by its id and by its name (a D1 binding's `database_id` and
+ * `database_name`), is reported once: a name only says production's where the id shows production uses it.
+ */
+function withoutWeakerTwins(items: Pending[]): Pending[] {
+  const place = (item: Pending, identity: string) => `${item.resource.location.path}\u0000${item.resource.environment}\u0000${item.resource.environmentName}\u0000${identity}`;
+  const covered = new Set<string>();
+  for (const item of items) {
+    if (item.verdict.ruleId === productionNamedResource.id) continue;
+    for (const identity of item.resource.otherIdentities ?? []) covered.add(place(item, identity));
+  }
+  if (covered.size === 0) return items;
+  return items.filter((item) => item.verdict.ruleId !== productionNamedResource.id || !covered.has(place(item, item.resource.identity)));
 }
 
 function judge(resource: EnvironmentResource, model: EnvironmentModel): Verdict | undefined {

@@ -60,6 +60,7 @@ export const productionNamedResource: RuleMeta = {
       sample('config/database.yml', 'production:\n  adapter: postgresql\n  host: <%= ENV["DB_HOST"] %>\n  database: shop_production\n\nstaging:\n  adapter: postgresql\n  host: <%= ENV["DB_HOST"] %>\n  database: shop_staging\n', { note: 'its own database' }),
       sample('config/storage.yml', 'amazon:\n  service: S3\n  region: us-east-1\n  bucket: shop-uploads-production\n\namazon_staging:\n  service: S3\n  region: us-east-1\n  bucket: shop-uploads-staging\n', { note: 'the staging service has its own bucket' }),
       sample('.env.staging', 'APP_ENV=staging\nDB_HOST=db-mysql-fra1-48211-do-user-1554431-0.b.db.ondigitalocean.com\nDB_DATABASE=shop_staging\n', { note: 'its own database on a server whose name says nothing' }),
+      sample('wrangler.toml', 'name = "links-api"\n\n[[d1_databases]]\nbinding = "DB"\ndatabase_name = "links-prod"\ndatabase_id = "4b1e6f2a-93c8-4d7e-a5b0-2c9f8e1d3a64"\n\n[env.staging]\nname = "links-api-staging"\n[[env.staging.d1_databases]]\nbinding = "DB"\ndatabase_name = "links-prod"\ndatabase_id = "4b1e6f2a-93c8-4d7e-a5b0-2c9f8e1d3a64"\n', { note: "production's D1 database by id and by name: reported once, as shared (shared-database), not again by its name" }),
       sample('docker-compose.staging.yml', 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_DB: shop_production\n      POSTGRES_PASSWORD: ${DB_PASSWORD}\n', { note: "the image's own database: the name of the database the container creates" }),
     ],
   },

@@ -164,8 +164,11 @@ function recordWranglerBindings(rec: Recorder, section: MapNode, tag: EnvTag): v
       const idNode = get(item, key);
       const id = literalString(idNode)?.toLowerCase();
       if (!idNode || !id || !/^[0-9a-f-]{32,36}$/.test(id)) continue;
-      const name = literalString(get(item, list === 'd1_databases' ? 'database_name' : 'binding')) ?? id;
-      rec.resource(tag, { kind: 'database', identity: `cloudflare-${list === 'd1_databases' ? 'd1' : 'kv'}:${id}`, otherIdentities: [], display: `${label} ${name}`, name, secrets: [] }, idNode.span, { variable: `${list}.${key}`, declared: true });
+      const databaseName = list === 'd1_databases' ? literalString(get(item, 'database_name')) : undefined;
+      const name = databaseName ?? literalString(get(item, 'binding')) ?? id;
+      // The walk records `database_name` on its own as a database by name: the same database, a weaker identity of it.
+      const otherIdentities = databaseName ? [`db-name:${databaseName.toLowerCase()}`] : [];
+      rec.resource(tag, { kind: 'database', identity: `cloudflare-${list === 'd1_databases' ? 'd1' : 'kv'}:${id}`, otherIdentities, display: `${label} ${name}`, name, secrets: [] }, idNode.span, { variable: `${list}.${key}`, declared: true });
     }
   }
 }
