@@ -66,6 +66,17 @@ describe('discovery', () => {
     expect(where).toEqual(['packages/web/src/index.ts:3:1', 'src/app.ts:1:12']);
   });
 
+  it("honours .git/info/exclude for untracked files, and an ignore file of comments only ignores nothing", async () => {
+    const r = repo({ 'src/app.ts': 'const a = "DANGER-tracked";\n' });
+    r.write('.git/info/exclude', '# git ls-files --others --exclude-from=.git/info/exclude\nscratch/\n');
+    r.write('scratch/notes.txt', 'DANGER-excluded\n');
+    r.write('src/new.ts', 'DANGER-untracked\n');
+    r.write('packages/api/.gitignore', '# nothing ignored here yet\n\n   \n');
+    r.write('packages/api/index.ts', 'DANGER-api\n');
+    const { where } = await findings(r.root);
+    expect(where).toEqual(['packages/api/index.ts:1:1', 'src/app.ts:1:12', 'src/new.ts:1:1']);
+  });
+
   it('skips directories named like build output at any depth, but not files of those names', async () => {
     // `scripts/build` and `deploy/target` are scripts an agent runs; only the directories `build/` and `target/` are output.
     const r = repo({

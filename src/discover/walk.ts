@@ -303,18 +303,23 @@ function readIgnoreFile(path: string, notifications: Notification[]): string | u
   }
 }
 
+/** A line that is neither blank nor a comment: an ignore file with none ignores nothing. */
+const HAS_PATTERN = /^(?:[^#\s]|[ \t]+\S)/m;
+
 /** Nested .gitignore semantics: each file's patterns apply relative to its directory; deeper files win. */
 class GitignoreStack {
   private readonly byDirectory = new Map<string, Ignore>();
 
   constructor(root: string, entries: readonly fg.Entry[], notifications: Notification[]) {
+    // `git init` writes an exclude file of comments only: rules that ignore nothing would still be asked about every
+    // untracked path (a tenth of a second over 8,000 files).
     const exclude = readIgnoreFile(join(root, '.git', 'info', 'exclude'), notifications);
-    if (exclude) this.byDirectory.set('', ignore().add(exclude));
+    if (exclude && HAS_PATTERN.test(exclude)) this.byDirectory.set('', ignore().add(exclude));
     for (const entry of entries) {
       if (!entry.path.endsWith('.gitignore') || entry.name !== '.gitignore') continue;
       const directory = entry.path.slice(0, -'.gitignore'.length).replace(/\/$/, '');
       const content = readIgnoreFile(join(root, entry.path), notifications);
-      if (content === undefined) continue;
+      if (content === undefined || !HAS_PATTERN.test(content)) continue;
       const rules = this.byDirectory.get(directory) ?? ignore();
       rules.add(content);
       this.byDirectory.set(directory, rules);
