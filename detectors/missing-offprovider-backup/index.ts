@@ -24,7 +24,7 @@ import { isFirebaseConfig, scanFirebaseConfig } from './inventory/firebase.js';
 import { scanDoAppSpec } from './inventory/digitalocean.js';
 import { isDoAppSpec } from '../../knowledge/environments/digitalocean.js';
 import { isWranglerConfig, scanWrangler } from './inventory/cloudflare.js';
-import { deployPlatformOfPath, isOrmConfig, scanDeployFile, scanOrm, scanPocketBase, scanReadme, scanTypeormSource } from './inventory/apps.js';
+import { deployPlatformOfPath, isMixProductionConfig, isOrmConfig, scanDeployFile, scanEctoConfig, scanOrm, scanPocketBase, scanReadme, scanTypeormSource } from './inventory/apps.js';
 import { cloudFormationResources, isSamConfig, scanCloudFormation, scanSamConfig } from './inventory/cloudformation.js';
 import { isBicep, scanArmTemplate, scanBicep } from './inventory/azure.js';
 import { isCaproverApp, isComposeFile, isKamalConfig, scanCompose, scanKamal } from './inventory/compose.js';
@@ -173,7 +173,7 @@ export const missingOffproviderBackup: Detector = {
     // Source files are admitted by their extension: asked first, since most files are, and the checks below (a
     // pattern per kind of configuration) would only admit them too.
     if (PROGRAM_EXTENSIONS.test(path) && !TYPE_DECLARATIONS.test(path)) return true;
-    if (isReadme(path) || isScriptFile(path) || isStructural(path) || fileNameOf(path).endsWith('.prisma')) return true;
+    if (isReadme(path) || isScriptFile(path) || isStructural(path) || fileNameOf(path).endsWith('.prisma') || isMixProductionConfig(path)) return true;
     if (/(^|\/)\.env(\.[\w.-]+)?$|\.env(?:\.(?:example|sample|template|tmpl|dist))?$/i.test(path)) return true;
     return DATA_EXTENSIONS.test(path);
   },
@@ -204,6 +204,10 @@ export const missingOffproviderBackup: Detector = {
     }
     if (name.endsWith('.prisma')) {
       scanOrm(inventory);
+      return;
+    }
+    if (isMixProductionConfig(path)) {
+      scanEctoConfig(inventory);
       return;
     }
     if (isTerraform(path)) {

@@ -104,6 +104,32 @@ function djangoHostedDatabase(text: string, engine: string): ReturnType<typeof h
   return hostedDatabaseOf(`${scheme}://${user ? `${user}@` : ''}${host}`);
 }
 
+/** Mix's production config: `config/prod.exs`, and `config/runtime.exs`, which Phoenix writes for releases. */
+export function isMixProductionConfig(path: string): boolean {
+  return /(^|\/)config\/(?:prod|runtime)\.exs$/.test(path);
+}
+
+/**
+ * The Ecto repository a Mix production config sets up: `config :shop, Shop.Repo,` with its `url: "ecto://…"` or its
+ * `hostname:` (and `username:`), a hosted database when the host says whose; else a database of unknown placement.
+ */
+export function scanEctoConfig(inventory: Inventory): void {
+  const text = inventory.file.text;
+  // The block runs to the next line at the margin (`config …`, `if …`, `end`).
+  const block = /^[ \t]*config\s+:\w+\s*,\s*[\w.]*Repo\s*,([^]*?)(?=\n\S|$(?![^]))/m.exec(text);
+  if (!block) return;
+  const body = block[1]!;
+  const line = inventory.file.positionAt(block.index + block[0].search(/\S/)).line;
+  // Ecto's URL names no engine: Phoenix generates Postgres (Postgrex) unless the project chose MyXQL.
+  const scheme = /\bMyXQL\b|:myxql\b/.test(text) ? 'mysql' : 'postgres';
+  const url = /\burl:\s*"ecto:\/\/([^"\n]+)"/.exec(body)?.[1];
+  const host = /\bhostname:\s*"([^"\n]+)"/.exec(body)?.[1];
+  const user = /\busername:\s*"([^"@:/\n]+)"/.exec(body)?.[1];
+  const hosted = url ? hostedDatabaseOf(`${scheme}://${url}`) : host ? hostedDatabaseOf(`${scheme}://${user ? `${user}@` : ''}${host}`) : undefined;
+  if (hosted) storeHostedDatabase(inventory, hosted, line, 'production');
+  else ormStore(inventory, scheme, 'Ecto config', line, 'production');
+}
+
 /** TypeORM `new DataSource({ type: "postgres", ... })` in application source. */
 export function scanTypeormSource(inventory: Inventory): void {
   const match = /new\s+DataSource\(\s*\{[^}]*?\btype\s*:\s*['"](\w+)['"]/s.exec(inventory.file.text);

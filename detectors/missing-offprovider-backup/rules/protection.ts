@@ -905,6 +905,11 @@ resource "aws_db_instance" "orders" {
           note: 'RDS automated backups only: same account',
         },
         {
+          files: { 'config/prod.exs': 'import Config\n\nconfig :shop, Shop.Repo,\n  hostname: "shop-db.c9akciq32hx.eu-west-1.rds.amazonaws.com",\n  database: "shop_prod",\n  pool_size: 10\n' },
+          expect: { path: 'config/prod.exs', line: 3 },
+          note: "Phoenix: the Ecto repository's host in Mix's production config is RDS",
+        },
+        {
           files: { 'shop/settings/production.py': DJANGO_ON_SUPABASE },
           expect: { path: 'shop/settings/production.py', line: 5 },
           note: 'Django settings on the Supabase pooler: the project keeps its backups and deletes them with itself',
@@ -916,6 +921,13 @@ resource "aws_db_instance" "orders" {
         },
       ],
       negative: [
+        {
+          files: {
+            'config/runtime.exs': 'import Config\n\nif config_env() == :prod do\n  database_url = System.get_env("DATABASE_URL") || raise "DATABASE_URL is missing"\n\n  config :shop, Shop.Repo,\n    url: database_url,\n    pool_size: 10\nend\n',
+            'config/dev.exs': 'import Config\n\nconfig :shop, Shop.Repo,\n  hostname: "shop-dev.c9akciq32hx.eu-west-1.rds.amazonaws.com",\n  database: "shop_dev"\n',
+          },
+          note: "Phoenix: production's URL is given at run time, and dev.exs is no production config",
+        },
         {
           files: { 'k8s/postgres.yaml': K8S_NOTES_POSTGRES, 'k8s/snapshot.yaml': ONE_OFF_SNAPSHOT('no-backup') },
           note: 'a VolumeSnapshot taken once (and a class named for off-site backups) is no backup at all, let alone one held by the provider',
