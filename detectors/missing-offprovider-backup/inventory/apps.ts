@@ -2,7 +2,7 @@
 // TypeORM, Sequelize, Rails `database.yml`, Django settings), and the marks of a deployed app (platform config files,
 // "Deploy to <platform>" buttons in the README). An ORM proves a store exists, never its host or its backups.
 import type { DataNode } from '../../../src/parse/data-tree.js';
-import { environmentOf, fileNameOf, literalOf, mapOf, type Inventory } from '../shared.js';
+import { environmentNamed, environmentOf, fileNameOf, literalOf, mapOf, type Inventory } from '../shared.js';
 import { hostedDatabaseOf, storeHostedDatabase } from './hosted.js';
 import { lookupTable } from '../../../src/lookup-table.js';
 
@@ -60,13 +60,13 @@ export function scanOrm(inventory: Inventory): void {
   if (/^drizzle\.config\./.test(name)) {
     const match = /\b(?:dialect|driver)\s*:\s*['"](\w+)['"]/.exec(text);
     const engine = match ? ORM_ENGINES[match[1]!] : undefined;
-    if (match && engine) ormStore(inventory, engine, 'Drizzle config', inventory.file.positionAt(match.index).line);
+    if (match && engine && !storeHostedInScript(inventory, engine)) ormStore(inventory, engine, 'Drizzle config', inventory.file.positionAt(match.index).line);
     return;
   }
   if (/^ormconfig\./.test(name) || /^knexfile\./.test(name)) {
     const match = /\b(?:type|client)['"]?\s*:\s*['"](\w+)['"]/.exec(text);
     const engine = match ? ORM_ENGINES[match[1]!] : undefined;
-    if (match && engine) ormStore(inventory, engine, name.startsWith('knex') ? 'Knex config' : 'TypeORM config', inventory.file.positionAt(match.index).line);
+    if (match && engine && !storeHostedInScript(inventory, engine)) ormStore(inventory, engine, name.startsWith('knex') ? 'Knex config' : 'TypeORM config', inventory.file.positionAt(match.index).line);
     return;
   }
   if (/(^|\/)config\/database\.ya?ml$/.test(path) || /(^|\/)config\/config\.json$/.test(path)) {
@@ -102,6 +102,35 @@ function djangoHostedDatabase(text: string, engine: string): ReturnType<typeof h
   const user = /['"]USER['"]\s*:\s*['"]([^'"@:/\n]+)['"]/.exec(text)?.[1];
   const scheme = engine === 'mysql' ? 'mysql' : 'postgres';
   return hostedDatabaseOf(`${scheme}://${user ? `${user}@` : ''}${host}`);
+}
+
+/** A host or connection URL given literally in a JavaScript or TypeScript ORM config (`host: 'orders.….rds.amazonaws.com'`). */
+const SCRIPT_CONNECTION = /\b(?:host|hostname|server|url|connection|connectionString)['"]?\s*:\s*['"]([^'"\s]+)['"]/g;
+/** A key opening an object (`production: {`, `"staging": {`), the environment a knexfile's or ormconfig's block is for. */
+const SCRIPT_BLOCK_KEY = /['"]?([A-Za-z][\w-]*)['"]?\s*:\s*\{/g;
+
+/**
+ * The hosted databases an ORM config names literally, each with the environment of the block it sits in (a knexfile
+ * keeps `development`, `staging` and `production` side by side): true when it named one.
+ */
+function storeHostedInScript(inventory: Inventory, engine: string): boolean {
+  const text = inventory.file.text;
+  const scheme = engine === 'mysql' ? 'mysql' : engine === 'mssql' ? 'mssql' : 'postgres';
+  const blocks = [...text.matchAll(SCRIPT_BLOCK_KEY)].flatMap((key) => {
+    const environment = environmentNamed(key[1]);
+    return environment ? [{ at: key.index, environment }] : [];
+  });
+  let stored = false;
+  let block = -1;
+  for (const match of text.matchAll(SCRIPT_CONNECTION)) {
+    while (block + 1 < blocks.length && blocks[block + 1]!.at < match.index) block++;
+    const value = match[1]!;
+    const hosted = hostedDatabaseOf(/^[a-z][a-z0-9+]*:\/\//i.test(value) ? value : `${scheme}://${value}`);
+    if (!hosted) continue;
+    storeHostedDatabase(inventory, hosted, inventory.file.positionAt(match.index).line, blocks[block]?.environment ?? environmentOf(inventory.path, []));
+    stored = true;
+  }
+  return stored;
 }
 
 /** Mix's production config: `config/prod.exs`, and `config/runtime.exs`, which Phoenix writes for releases. */

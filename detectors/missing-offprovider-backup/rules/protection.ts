@@ -910,6 +910,13 @@ resource "aws_db_instance" "orders" {
           note: "Phoenix: the Ecto repository's host in Mix's production config is RDS",
         },
         {
+          files: {
+            'knexfile.js': "module.exports = {\n  development: { client: 'pg', connection: { host: 'localhost', database: 'shop_dev' } },\n  production: {\n    client: 'pg',\n    connection: {\n      host: 'shop-db.c9akciq32hx.eu-west-1.rds.amazonaws.com',\n      database: 'shop',\n      password: process.env.DB_PASSWORD,\n    },\n  },\n};\n",
+          },
+          expect: { path: 'knexfile.js', line: 6 },
+          note: "a knexfile's production block on RDS",
+        },
+        {
           files: { 'shop/settings/production.py': DJANGO_ON_SUPABASE },
           expect: { path: 'shop/settings/production.py', line: 5 },
           note: 'Django settings on the Supabase pooler: the project keeps its backups and deletes them with itself',
@@ -927,6 +934,12 @@ resource "aws_db_instance" "orders" {
             'config/dev.exs': 'import Config\n\nconfig :shop, Shop.Repo,\n  hostname: "shop-dev.c9akciq32hx.eu-west-1.rds.amazonaws.com",\n  database: "shop_dev"\n',
           },
           note: "Phoenix: production's URL is given at run time, and dev.exs is no production config",
+        },
+        {
+          files: {
+            'knexfile.js': "module.exports = {\n  development: { client: 'pg', connection: { host: 'localhost', database: 'shop_dev' } },\n  staging: {\n    client: 'pg',\n    connection: { host: 'shop-staging.c9akciq32hx.eu-west-1.rds.amazonaws.com', database: 'shop' },\n  },\n};\n",
+          },
+          note: "a knexfile's staging block: staging's own database, no production store",
         },
         {
           files: { 'k8s/postgres.yaml': K8S_NOTES_POSTGRES, 'k8s/snapshot.yaml': ONE_OFF_SNAPSHOT('no-backup') },
