@@ -31,7 +31,8 @@ export function isOrmConfig(path: string): boolean {
     /(^|\/)config\/database\.ya?ml$/.test(path) ||
     /(^|\/)config\/config\.json$/.test(path) ||
     /^knexfile\.(js|ts|cjs|mjs)$/.test(name) ||
-    (/\.py$/.test(name) && (/^settings/.test(name) || /(^|\/)settings\//.test(path)))
+    (/\.py$/.test(name) && (/^settings/.test(name) || /(^|\/)settings\//.test(path))) ||
+    name === 'config.py'
   );
 }
 
@@ -81,7 +82,12 @@ export function scanOrm(inventory: Inventory): void {
   }
   if (name.endsWith('.py')) {
     const match = /['"]ENGINE['"]\s*:\s*['"]django\.db\.backends\.(postgresql(?:_psycopg2)?|mysql|oracle)['"]|(dj_database_url)\.(?:config|parse)\(/.exec(text);
-    if (!match) return;
+    if (!match) {
+      const flask = flaskProductionDatabase(text);
+      const hosted = flask && hostedDatabaseOf(flask.url);
+      if (hosted) storeHostedDatabase(inventory, hosted, inventory.file.positionAt(flask.index).line, 'production');
+      return;
+    }
     const engine = match[1] ? (match[1].startsWith('postgresql') ? 'postgres' : match[1] === 'mysql' ? 'mysql' : 'database') : 'database';
     const line = inventory.file.positionAt(match.index).line;
     const hosted = djangoHostedDatabase(text, engine);
@@ -157,6 +163,24 @@ export function scanEctoConfig(inventory: Inventory): void {
   const hosted = url ? hostedDatabaseOf(`${scheme}://${url}`) : host ? hostedDatabaseOf(`${scheme}://${user ? `${user}@` : ''}${host}`) : undefined;
   if (hosted) storeHostedDatabase(inventory, hosted, line, 'production');
   else ormStore(inventory, scheme, 'Ecto config', line, 'production');
+}
+
+const PYTHON_CLASS = /^class\s+([A-Za-z_]\w*)\s*[(:]/gm;
+const SQLALCHEMY_URL = /\b(?:SQLALCHEMY_DATABASE_URI|DATABASE_URL|DATABASE_URI)\s*=\s*(?:os\.(?:environ\.get|getenv)\(\s*['"]\w+['"]\s*,\s*)?['"]([a-z][a-z0-9+]*:\/\/[^'"\s]+)['"]/;
+
+/** Flask's production configuration class (`class ProductionConfig(Config):`) and the database URL it sets or falls back to. */
+function flaskProductionDatabase(text: string): { url: string; index: number } | undefined {
+  if (!text.includes('class ')) return undefined;
+  for (const opened of text.matchAll(PYTHON_CLASS)) {
+    if (environmentNamed(opened[1]) !== 'production') continue;
+    const start = opened.index + opened[0].length;
+    // The class body runs to the next line at the margin.
+    const end = text.slice(start).search(/\n\S/);
+    const body = end === -1 ? text.slice(start) : text.slice(start, start + end);
+    const url = SQLALCHEMY_URL.exec(body);
+    if (url) return { url: url[1]!, index: start + url.index };
+  }
+  return undefined;
 }
 
 /** TypeORM `new DataSource({ type: "postgres", ... })` in application source. */

@@ -917,6 +917,11 @@ resource "aws_db_instance" "orders" {
           note: "a knexfile's production block on RDS",
         },
         {
+          files: { 'config.py': 'import os\n\nclass DevelopmentConfig:\n    SQLALCHEMY_DATABASE_URI = "postgresql://localhost/notes_dev"\n\nclass ProductionConfig:\n    SQLALCHEMY_DATABASE_URI = os.environ.get("DATABASE_URL", "postgresql://notes@notes-db.c9akciq32hx.us-east-1.rds.amazonaws.com/notes")\n' },
+          expect: { path: 'config.py', line: 7 },
+          note: "Flask: the production configuration class falls back to an RDS database",
+        },
+        {
           files: { 'shop/settings/production.py': DJANGO_ON_SUPABASE },
           expect: { path: 'shop/settings/production.py', line: 5 },
           note: 'Django settings on the Supabase pooler: the project keeps its backups and deletes them with itself',
@@ -940,6 +945,10 @@ resource "aws_db_instance" "orders" {
             'knexfile.js': "module.exports = {\n  development: { client: 'pg', connection: { host: 'localhost', database: 'shop_dev' } },\n  staging: {\n    client: 'pg',\n    connection: { host: 'shop-staging.c9akciq32hx.eu-west-1.rds.amazonaws.com', database: 'shop' },\n  },\n};\n",
           },
           note: "a knexfile's staging block: staging's own database, no production store",
+        },
+        {
+          files: { 'config.py': 'import os\n\nclass StagingConfig:\n    SQLALCHEMY_DATABASE_URI = "postgresql://notes@notes-db.c9akciq32hx.us-east-1.rds.amazonaws.com/notes"\n\nclass ProductionConfig:\n    SQLALCHEMY_DATABASE_URI = os.environ["DATABASE_URL"]\n' },
+          note: "Flask: only the staging class names a server; production's is given at run time",
         },
         {
           files: { 'k8s/postgres.yaml': K8S_NOTES_POSTGRES, 'k8s/snapshot.yaml': ONE_OFF_SNAPSHOT('no-backup') },

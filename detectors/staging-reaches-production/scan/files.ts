@@ -114,12 +114,13 @@ function isPulumiProgramPath(path: string): boolean {
   return /(^|\/)(?:index\.[cm]?[jt]s|__main__\.py|main\.py)$/i.test(path) || /(^|\/)(?:infra|infrastructure|pulumi|iac|stacks)\/(?:[^/]+\/)*[^/]+\.(?:[cm]?[jt]s|py)$/i.test(path);
 }
 
-/** Django-style settings modules: `settings.py`, `settings/prod.py`, `settings_dev.py`, `config/production.py`. */
+/** Django-style settings modules (`settings.py`, `settings/prod.py`, `settings_dev.py`, `config/production.py`) and Flask's `config.py`. */
 function isPythonSettings(path: string): boolean {
   // Most Python files are neither: the words are looked for before the pattern runs along the whole path.
   const lower = path.toLowerCase();
-  if (!lower.includes('settings') && !lower.includes('config/')) return false;
-  return /(^|\/)settings(\/[^/]+|[_.][a-z0-9_]+)?\.py$|(^|\/)(config|settings)\/[a-z0-9_]+\.py$/i.test(path);
+  if (!lower.includes('settings') && !lower.includes('config')) return false;
+  // Flask's `config.py` keeps a class per environment.
+  return /(^|\/)settings(\/[^/]+|[_.][a-z0-9_]+)?\.py$|(^|\/)(config|settings)\/[a-z0-9_]+\.py$|(^|\/)config\.py$/i.test(path);
 }
 
 /** What a YAML file in a folder of CI files is when it holds no GitLab jobs (a Kubernetes manifest, a values file). */

@@ -18,6 +18,17 @@ const ASSIGNMENT = /^([A-Z][A-Z0-9_]*)\s*=\s*(['"])([^'"\n]*)\2\s*(?:#.*)?$/;
 const DICT_PAIR = /(['"])([A-Za-z_][A-Za-z0-9_]*)\1\s*:\s*(['"])([^'"\n]*)\3/g;
 const DATABASE_URL_CALL = /\b(?:dj_database_url|db_url)\.(?:config|parse)\(\s*(?:default\s*=\s*)?(['"])([^'"\n]+)\1/g;
 const ENVIRONMENT_READ = /\b(?:os\.environ(?:\.get)?\s*[[(]|os\.getenv\s*\(|env(?:\.str|\.db|\.url)?\s*\()\s*(['"])([A-Z_][A-Z0-9_]*)\1/g;
+/** The value used when the variable is unset: `os.environ.get("DATABASE_URL", "postgresql://…")`. */
+const ENVIRONMENT_DEFAULT = /\b(?:os\.environ\.get|os\.getenv)\s*\(\s*(['"])([A-Z_][A-Z0-9_]*)\1\s*,\s*(['"])([^'"\n]+)\3/g;
+/** Flask's configuration classes (`class StagingConfig(Config):`): one environment's settings per class. */
+const CLASS_OPENING = /^class\s+([A-Za-z_]\w*)\s*[(:]/;
+const CLASS_ATTRIBUTE = /^[ \t]+([A-Z][A-Z0-9_]*)\s*=\s*(['"])([^'"\n]*)\2\s*(?:#.*)?$/;
+
+/** The environment a configuration class's name gives (`ProductionConfig`, `Staging`), if any. */
+function classTag(name: string): EnvTag | undefined {
+  const environment = canonicalEnvironment(name);
+  return environment && environment !== 'base' ? { environment, name, evidence: 'key' } : undefined;
+}
 
 export function scanPythonSettings(rec: Recorder, cls: FileClass): void {
   const file = rec.file;
@@ -26,10 +37,17 @@ export function scanPythonSettings(rec: Recorder, cls: FileClass): void {
   const dicts = DictLiterals.of(file.text);
   let block: string | undefined;
   let depth = 0;
+  // The environment class the line is in, while its body lasts (to the next line at the margin).
+  let inClass: EnvTag | undefined;
   for (let number = 1; number <= file.lineStarts.length; number++) {
     const line = file.line(number);
     const trimmed = line.trim();
     if (trimmed === '' || trimmed.startsWith('#')) continue;
+    if (depth === 0 && line.charCodeAt(0) !== 32 && line.charCodeAt(0) !== 9) {
+      const opened = line.startsWith('class') ? CLASS_OPENING.exec(line) : null;
+      inClass = opened ? classTag(opened[1]!) : undefined;
+    }
+    const tag = inClass ?? cls.tag;
     const top = /^([A-Z][A-Z0-9_]*)\s*=/.exec(line);
     if (top && depth === 0) {
       keys.add(top[1]!);
@@ -37,14 +55,15 @@ export function scanPythonSettings(rec: Recorder, cls: FileClass): void {
     }
     const span = (index: number, length: number): Span => ({ line: number, column: index + 1, endLine: number, endColumn: index + 1 + length });
     const record = (value: string, variable: string, path: string[], index: number, siblings?: ReadonlyMap<string, string>) => {
-      for (const identity of identifyValue(value, { variable, path, siblings })) rec.resource(cls.tag, identity, span(index, value.length), { variable: path.concat(variable).join('.'), family });
+      for (const identity of identifyValue(value, { variable, path, siblings })) rec.resource(tag, identity, span(index, value.length), { variable: path.concat(variable).join('.'), ...(inClass ? {} : { family }) });
     };
-    const assignment = ASSIGNMENT.exec(line);
+    const assignment = ASSIGNMENT.exec(line) ?? (inClass ? CLASS_ATTRIBUTE.exec(line) : null);
     if (assignment) record(assignment[3]!, assignment[1]!, [], line.indexOf(assignment[3]!));
+    if (line.includes('get')) for (const fallback of line.matchAll(ENVIRONMENT_DEFAULT)) record(fallback[4]!, fallback[2]!, [], fallback.index + fallback[0].lastIndexOf(fallback[4]!));
     for (const pair of line.matchAll(DICT_PAIR)) record(pair[4]!, pair[2]!, block ? [block] : [], pair.index + pair[0].lastIndexOf(pair[4]!), dicts.siblingsAt(number, pair.index));
     for (const call of line.matchAll(DATABASE_URL_CALL)) record(call[2]!, 'DATABASE_URL', block ? [block] : [], call.index);
     for (const read of line.matchAll(ENVIRONMENT_READ)) {
-      for (const reference of referencesIn(`\${${read[2]}}`)) rec.resource(cls.tag, reference.identity, span(read.index, read[0].length), { variable: block, family });
+      for (const reference of referencesIn(`\${${read[2]}}`)) rec.resource(tag, reference.identity, span(read.index, read[0].length), { variable: block, ...(inClass ? {} : { family }) });
     }
     depth += (line.match(/[{[(]/g)?.length ?? 0) - (line.match(/[}\])]/g)?.length ?? 0);
     if (depth <= 0) {
