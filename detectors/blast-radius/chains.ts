@@ -155,6 +155,20 @@ function pointsElsewhere(hosts: readonly string[], crossing: EnvironmentCrossing
   return !hosts.some((host) => forms.some((form) => form.includes(host)));
 }
 
+/**
+ * The credential is part of what the crossing reports: in its value (the password in a staging class's connection
+ * string to production) or beside it in one block (`password:` under the `host:` of database.yml's `staging:`). It is
+ * then that environment's, whatever its file is called (`config.py`, `database.yml`).
+ */
+function writtenInCrossing(credential: Credential, crossing: EnvironmentCrossing, formsOf: ReadonlyMap<string, ReadonlySet<string>>): boolean {
+  if (credential.environment !== undefined || credential.location.commit !== undefined || credential.location.path !== crossing.location.path) return false;
+  if (credential.location.span.line === crossing.location.span.line) return true;
+  if (!crossing.identity || crossing.inherited) return false;
+  const forms = [crossing.identity, ...(formsOf.get(crossing.identity) ?? [])];
+  // A sibling naming the crossing's server: a host or URL, not a port or a database name another block repeats.
+  return Object.values(credential.siblingValues ?? {}).some((value) => value.includes('.') && value.length >= 8 && forms.some((form) => form.includes(value.toLowerCase())));
+}
+
 /** Does this credential's scope reach the store directly? `hosts` are the endpoints written beside it. */
 function reaches(credential: Credential, hosts: readonly string[], store: DataStore, platforms: StorePlatforms, storesOfPlatform: StoreCount, schemes: ReadonlyMap<string, string>): boolean {
   if (hosts.some((host) => store.identities.includes(`host:${host}`))) return true;
@@ -336,7 +350,7 @@ export function findChains(facts: FactReader): Chain[] {
       const viaStaging =
         credential.environment === 'production'
           ? undefined
-          : side.landing.find((crossing) => reachesStore || (credential.environment === crossing.environment && touchesStore && !pointsElsewhere(own, crossing, store, formsOf)));
+          : side.landing.find((crossing) => reachesStore || ((credential.environment === crossing.environment || writtenInCrossing(credential, crossing, formsOf)) && touchesStore && !pointsElsewhere(own, crossing, store, formsOf)));
       const sharedAccount = credential.scope === 'root' && credential.environment !== undefined ? sharedAccounts.get(`${credential.environment}\u0000${credential.provider}`) : undefined;
       const spansEnvironments = credential.scope === 'root' && (ACCOUNT_SPANS_ENVIRONMENTS.has(credential.provider) || sharedAccount !== undefined);
       // A credential nothing places in a non-production environment is taken at its word: an admin key in a Makefile

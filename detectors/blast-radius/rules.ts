@@ -122,6 +122,10 @@ export const directChain: RuleMeta = {
   },
 };
 
+/** A Rails database.yml whose staging block points at production's RDS server, with a password written in it. */
+const RAILS_SHARED_DATABASE = (password: string): string =>
+  `default: &default\n  adapter: postgresql\n\nstaging:\n  <<: *default\n  host: shop-prod.c9akciq32hx.us-east-1.rds.amazonaws.com\n  database: shop_production\n  username: shop\n  password: ${password}\n\nproduction:\n  <<: *default\n  host: shop-prod.c9akciq32hx.us-east-1.rds.amazonaws.com\n  database: shop_production\n  username: shop\n  password: <%= ENV["DATABASE_PASSWORD"] %>\n`;
+
 export const stagingChain: RuleMeta = {
   id: `${DETECTOR_ID}/staging-reaches-unbacked-store`,
   title: 'Agent-readable credential reaches production data through a shared non-production environment',
@@ -137,8 +141,17 @@ export const stagingChain: RuleMeta = {
         'staging and production use one Railway database; an account token is in a script',
         { path: 'scripts/admin.sh', line: 2 },
       ),
+      {
+        files: { 'Gemfile': 'gem "rails"\n', 'config/database.yml': RAILS_SHARED_DATABASE('Zr8vK2mQ9xLp4TwN') },
+        expect: { path: 'config/database.yml', line: 9 },
+        note: "Rails: the password in database.yml's staging block, beside production's RDS host, is staging's though the file names no environment",
+      },
     ],
     negative: [
+      {
+        files: { 'Gemfile': 'gem "rails"\n', 'config/database.yml': RAILS_SHARED_DATABASE('Zr8vK2mQ9xLp4TwN').replace('host: shop-prod.c9akciq32hx.us-east-1.rds.amazonaws.com\n  database: shop_production\n  username: shop\n  password: Zr8vK2mQ9xLp4TwN', 'host: shop-staging.c9akciq32hx.us-east-1.rds.amazonaws.com\n  database: shop_staging\n  username: shop\n  password: Zr8vK2mQ9xLp4TwN') },
+        note: "Rails: staging's password is for its own server",
+      },
       railwayRepo(
         { 'scripts/admin.sh': ADMIN_SCRIPT, '.env.production': SHARED_URL, '.env.staging': 'DATABASE_URL=postgresql://postgres:${PGPASSWORD}@viaduct.proxy.rlwy.net:52107/railway\n' },
         'staging has its own database',
