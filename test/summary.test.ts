@@ -130,3 +130,22 @@ describe('counting non-production paths', () => {
     }
   });
 });
+
+describe('the environment of a credential in a file of environments', () => {
+  it("takes the block's environment (database.yml's staging:, Flask's ProductionConfig), and none where one key alone names one", async () => {
+    const { makeRepo } = await import('./helpers/repo.js');
+    const made = makeRepo({
+      'config/database.yml': 'default: &default\n  adapter: postgresql\n\nstaging:\n  <<: *default\n  host: db.staging.acme.internal\n  password: Zr8vK2mQ9xLp4TwN\n\nproduction:\n  <<: *default\n  password: Hq3wN8vR2kLm7PxT\n',
+      'config.py': 'class Config:\n    DEBUG = False\n\nclass ProductionConfig(Config):\n    MAIL_PASSWORD = "Tb6nW2qXk9LmR4vZ"\n',
+      'deploy/settings.yml': 'staging:\n  url: https://staging.acme.io\nnotifier:\n  password: Vk7pQ2mZx9LrT4wN\n',
+    });
+    try {
+      const result = await scan({ root: made.root });
+      const passwords = result.findings.filter((finding) => finding.ruleId === 'exposed-credential/hardcoded-password').map((finding) => [finding.location.path, finding.location.span.line]);
+      expect(passwords).toEqual([['config.py', 5], ['config/database.yml', 7], ['config/database.yml', 11], ['deploy/settings.yml', 4]]);
+      expect(result.summary.credentials.byEnvironment).toEqual({ production: 2, staging: 1, unknown: 1 });
+    } finally {
+      made.remove();
+    }
+  });
+});

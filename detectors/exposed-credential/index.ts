@@ -6,6 +6,7 @@ import type { CredentialKind } from '../../knowledge/credentials/types.js';
 import { headersSentWith } from './sent-with.js';
 import { isApiClientRequest, reportByHeaderSent } from './api-client.js';
 import { canonicalEnvironment, environmentOfPath } from '../../knowledge/environments/names.js';
+import { environmentOfBlock } from './environment-blocks.js';
 import { sha256 } from '../../src/fingerprint.js';
 import { isTestOrExamplePath } from '../../src/paths.js';
 import { redact, redactIn } from '../../src/redact.js';
@@ -85,7 +86,7 @@ export const exposedCredential: Detector = {
       if (rating.scope === 'public') continue;
       reported++;
       const variable = credential.context.variable;
-      const environment = environmentOfPath(file.path)?.environment ?? (variable ? canonicalEnvironment(variable) : undefined);
+      const environment = environmentOfPath(file.path)?.environment ?? (variable ? canonicalEnvironment(variable) : undefined) ?? environmentOfBlock(file, span.line);
       const fact: Credential = {
         id: `${file.path}:${span.line}:${span.column}`,
         provider: credential.kind.provider,

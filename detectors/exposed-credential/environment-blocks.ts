@@ -1,0 +1,40 @@
+// The environment a credential's block names in a file that keeps several environments side by side: Rails'
+// database.yml and Sequelize's config.json (`development:`, `staging:`, `production:` at the top), Flask's
+// configuration classes (`class StagingConfig(Config):`). The file's name says nothing of it.
+import type { SourceFile } from '../../src/model.js';
+import { canonicalEnvironment, type CanonicalEnvironment } from '../../knowledge/environments/names.js';
+
+const BLOCK_FORMATS = new Set(['yaml', 'json', 'toml']);
+const CLASS_OPENING = /^class\s+([A-Za-z_]\w*)\s*[(:]/;
+
+export function environmentOfBlock(file: SourceFile, line: number): CanonicalEnvironment | undefined {
+  if (file.format === 'python') return environmentOfClass(file, line);
+  if (!BLOCK_FORMATS.has(file.format)) return undefined;
+  const root = file.data()?.roots[0];
+  if (!root || root.kind !== 'map') return undefined;
+  // Two top-level keys naming environments make it a file of environments; one alone may be any other key.
+  let named = 0;
+  let found: CanonicalEnvironment | undefined;
+  for (const entry of root.entries) {
+    const environment = canonicalEnvironment(entry.key);
+    if (!environment || environment === 'base') continue;
+    named++;
+    if (entry.keySpan.line <= line && line <= entry.value.span.endLine) found = environment;
+  }
+  return named >= 2 ? found : undefined;
+}
+
+/** The class a line of a Python module sits in, when its name names an environment (`ProductionConfig`). */
+function environmentOfClass(file: SourceFile, line: number): CanonicalEnvironment | undefined {
+  if (!file.text.includes('class ')) return undefined;
+  for (let number = line; number >= 1; number--) {
+    const text = file.line(number);
+    const first = text.charCodeAt(0);
+    // Blank, indented and comment lines belong to whatever block is open; any other line at the margin closes it.
+    if (text.trim() === '' || first === 32 || first === 9 || first === 35) continue;
+    const opened = CLASS_OPENING.exec(text);
+    const environment = opened ? canonicalEnvironment(opened[1]!) : undefined;
+    return environment === 'base' ? undefined : environment;
+  }
+  return undefined;
+}
