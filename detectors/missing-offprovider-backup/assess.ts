@@ -424,7 +424,7 @@ function productionAppEnv(contexts: readonly StoreContext[]): ReadonlyMap<string
 
 /** An `env:` destination with its variables filled from what production's platform config sets. */
 function expandFromAppEnv(ref: string, values: ReadonlyMap<string, string>): Destination {
-  const [url, endpoint] = JSON.parse(ref.slice('env:'.length)) as [string, string | null];
+  const [url, endpoint] = JSON.parse(ref.slice('env:'.length)) as [string, string | null, (string | null)?];
   // A variable set nowhere stays written out, and the destination stays unresolved.
   return classifyDestination(expand(url, values), endpoint === null ? undefined : expand(endpoint, values));
 }
@@ -452,6 +452,20 @@ function classifyCopy(item: BackupEvidence, store: DataStore, context: ClassifyC
       provider = expanded.provider;
       account = expanded.account;
       region = expanded.region;
+    } else if (ref.startsWith('laravel-disk:')) {
+      // A Laravel disk: the provider its config names, or its bucket and endpoint as the app's environment sets them.
+      const disk = contexts.find((entry) => entry.kind === 'backup-location' && entry.name === ref)?.value;
+      if (!disk) return { evidence: item, protection: 'destination-unknown', note: `the destination ${item.destination ?? ref} is not declared in the repo` };
+      // The app server's own disk: the copy sits beside the app, on whatever machine serves it.
+      if (disk === 'local') return { evidence: item, protection: 'same-volume', note: `the copy stays on the app server's disk (${item.destination ?? ref})` };
+      if (disk.startsWith('env:')) {
+        const expanded = expandFromAppEnv(disk, context.appEnv);
+        const hint = (JSON.parse(disk.slice('env:'.length)) as [string, string | null, string | null])[2];
+        if (expanded.unresolved && !hint) return { evidence: item, protection: 'destination-unknown', note: `the destination ${item.destination ?? ''} is set from the environment, which the repo does not show` };
+        provider = expanded.unresolved ? hint! : expanded.provider;
+        account = expanded.account;
+        region = expanded.region;
+      } else provider = disk;
     } else if (ref.startsWith('rclone:') || ref.startsWith('velero:')) {
       const name = ref.slice(ref.indexOf(':') + 1);
       const found = contexts.find((entry) => (entry.kind === 'rclone-remote' && entry.name === name) || (entry.kind === 'backup-location' && entry.name === ref));
