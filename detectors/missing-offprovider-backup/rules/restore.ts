@@ -1,6 +1,7 @@
 // The rule on backups nobody restores: an off-provider copy exists, but no job fetches one back, loads it into a
 // scratch database and checks it.
 import type { RuleMeta } from '../../../src/model.js';
+import { APP_BACKUP_UNTESTED } from './app-backup-samples.js';
 
 const FLY = `app = "acme-notes"
 primary_region = "ams"
@@ -43,6 +44,7 @@ export const restoreRules: RuleMeta[] = [
     tags: ['backup'],
     samples: {
       positive: [
+        ...APP_BACKUP_UNTESTED,
         { files: { 'fly.toml': FLY, 'litestream.yml': LITESTREAM }, expect: { path: 'fly.toml', line: 4 } },
         {
           files: {

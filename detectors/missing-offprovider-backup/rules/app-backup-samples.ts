@@ -1,0 +1,186 @@
+// Sample repositories of apps that back up from inside the app (spatie/laravel-backup, django-dbbackup), shared by the
+// protection rules' samples.
+import type { Sample } from '../../../src/model.js';
+
+const LARAVEL_ENV = (storage: string) =>
+  `APP_NAME="Acme Shop"\nAPP_ENV=production\nAPP_KEY=\n\nDB_CONNECTION=mysql\nDB_HOST=db-mysql-nyc3-81234-do-user-1234567-0.b.db.ondigitalocean.com\nDB_PORT=25060\nDB_DATABASE=shop\nDB_USERNAME=doadmin\nDB_PASSWORD=\n\n${storage}`;
+
+const LARAVEL_FILESYSTEMS = `<?php
+
+return [
+
+    'default' => env('FILESYSTEM_DISK', 'local'),
+
+    'disks' => [
+
+        'local' => [
+            'driver' => 'local',
+            'root' => storage_path('app/private'),
+            'throw' => false,
+        ],
+
+        's3' => [
+            'driver' => 's3',
+            'key' => env('AWS_ACCESS_KEY_ID'),
+            'secret' => env('AWS_SECRET_ACCESS_KEY'),
+            'region' => env('AWS_DEFAULT_REGION'),
+            'bucket' => env('AWS_BUCKET'),
+            'url' => env('AWS_URL'),
+            'endpoint' => env('AWS_ENDPOINT'),
+            'use_path_style_endpoint' => env('AWS_USE_PATH_STYLE_ENDPOINT', false),
+        ],
+
+        // Off-site database backups (spatie/laravel-backup).
+        'b2' => [
+            'driver' => 's3',
+            'key' => env('B2_ACCESS_KEY_ID'),
+            'secret' => env('B2_SECRET_ACCESS_KEY'),
+            'region' => env('B2_DEFAULT_REGION'),
+            'bucket' => env('B2_BUCKET'),
+            'endpoint' => env('B2_ENDPOINT'),
+        ],
+
+    ],
+
+];
+`;
+
+const LARAVEL_BACKUP = (disk: string) => `<?php
+
+return [
+
+    'backup' => [
+        'name' => env('APP_NAME', 'laravel-backup'),
+
+        'source' => [
+            'files' => [
+                'include' => [base_path()],
+                'exclude' => [base_path('vendor'), base_path('node_modules')],
+            ],
+
+            'databases' => [
+                env('DB_CONNECTION', 'mysql'),
+            ],
+        ],
+
+        'destination' => [
+            'compression_method' => ZipArchive::CM_DEFAULT,
+            'filename_prefix' => '',
+            'disks' => [
+                ${disk},
+            ],
+        ],
+
+        'temporary_directory' => storage_path('app/backup-temp'),
+    ],
+
+    'monitor_backups' => [
+        [
+            'name' => env('APP_NAME', 'laravel-backup'),
+            'disks' => ['local'],
+        ],
+    ],
+];
+`;
+
+const FORGE_DEPLOY = 'name: Deploy\non:\n  push:\n    branches: [main]\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - run: composer global require laravel/forge-cli\n      - run: forge deploy shop.acme.test\n        env:\n          FORGE_API_TOKEN: ${{ secrets.FORGE_API_TOKEN }}\n';
+
+function laravelApp(disk: string, storage: string): Sample['files'] {
+  return {
+    '.env.example': LARAVEL_ENV(storage),
+    'config/filesystems.php': LARAVEL_FILESYSTEMS,
+    'config/backup.php': LARAVEL_BACKUP(disk),
+    '.github/workflows/deploy.yml': FORGE_DEPLOY,
+  };
+}
+
+const RENDER_DJANGO = `databases:
+  - name: invoices-db
+    databaseName: invoices
+    plan: basic-1gb
+
+services:
+  - type: web
+    name: invoices-web
+    runtime: python
+    startCommand: "gunicorn acme.wsgi:application"
+    envVars:
+      - key: DATABASE_URL
+        fromDatabase:
+          name: invoices-db
+          property: connectionString
+  - type: cron
+    name: invoices-dbbackup
+    runtime: python
+    schedule: "0 3 * * *"
+    startCommand: "python manage.py dbbackup --clean"
+    envVars:
+      - key: DATABASE_URL
+        fromDatabase:
+          name: invoices-db
+          property: connectionString
+`;
+
+const DJANGO_SETTINGS = (storage: string) => `import os
+
+import dj_database_url
+
+DEBUG = False
+INSTALLED_APPS = ["django.contrib.auth", "django.contrib.contenttypes", "storages", "dbbackup", "invoices"]
+
+DATABASES = {"default": dj_database_url.config(conn_max_age=600)}
+
+${storage}
+`;
+
+const DBBACKUP_S3 = `STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "dbbackup": {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": "acme-invoices-dbbackup",
+            "access_key": os.environ.get("DBBACKUP_AWS_ACCESS_KEY_ID"),
+            "secret_key": os.environ.get("DBBACKUP_AWS_SECRET_ACCESS_KEY"),
+        },
+    },
+}`;
+
+const DBBACKUP_LOCAL = `DBBACKUP_STORAGE = "django.core.files.storage.FileSystemStorage"
+DBBACKUP_STORAGE_OPTIONS = {"location": "/var/backups/invoices/"}`;
+
+/** A store whose app-level backup stays beside the app: its only copies are still the provider's. */
+export const APP_BACKUP_PROVIDER_ONLY: Sample[] = [
+  {
+    files: laravelApp("'local'", 'B2_BUCKET=acme-shop-backups\n'),
+    expect: { path: '.env.example', line: 6 },
+    note: "a Laravel app deployed with Forge: spatie/laravel-backup writes to the app server's `local` disk, so the DigitalOcean database has only DigitalOcean's backups",
+  },
+  {
+    files: { 'render.yaml': RENDER_DJANGO, 'acme/settings.py': DJANGO_SETTINGS(DBBACKUP_LOCAL) },
+    expect: { path: 'render.yaml', line: 2 },
+    note: "django-dbbackup to a FileSystemStorage location on the app's own disk",
+  },
+];
+
+/** The same apps backing up to another provider. */
+export const APP_BACKUP_OFF_PROVIDER: Sample[] = [
+  {
+    files: laravelApp("'b2'", 'B2_BUCKET=acme-shop-backups\nB2_ENDPOINT=\n'),
+    note: 'spatie/laravel-backup to a disk named for Backblaze B2 (its endpoint left to the environment)',
+  },
+  {
+    files: laravelApp("'s3'", 'AWS_BUCKET=acme-shop-backups\nAWS_ENDPOINT=https://s3.us-west-004.backblazeb2.com\n'),
+    note: "spatie/laravel-backup to the standard `s3` disk, whose endpoint the app's env file points at Backblaze B2",
+  },
+  {
+    files: { 'render.yaml': RENDER_DJANGO, 'acme/settings.py': DJANGO_SETTINGS(DBBACKUP_S3) },
+    note: "django-dbbackup's STORAGES['dbbackup'] writes to an S3 bucket: off Render",
+  },
+];
+
+/** Off-provider app-level backups, where the rule on restore drills then speaks (it names the database's line). */
+export const APP_BACKUP_UNTESTED: Sample[] = APP_BACKUP_OFF_PROVIDER.map((sample) => ({
+  ...sample,
+  expect: 'render.yaml' in sample.files ? { path: 'render.yaml', line: 2 } : { path: '.env.example', line: 6 },
+}));
