@@ -1,6 +1,7 @@
 // The cross-file pass: decides which stores are production (and which facts describe the same store), matches every
 // backup to the stores it covers, classifies each copy against the store's own provider and account, and reports
 // stores whose strongest protection dies with them, destructive settings, and backups nobody restores.
+import { isTerraformState } from './inventory/terraform.js';
 import { storeNoun, type BackupEvidence, type BackupProtection, type DataStore, type DestructiveSetting, type StoreContext } from '../../src/facts/datastore.js';
 import type { FinishContext, RelatedLocation, Severity } from '../../src/model.js';
 import { canonicalEnvironment, environmentOfPath } from '../../knowledge/environments/names.js';
@@ -65,7 +66,7 @@ interface Assessment {
 }
 
 export function assess(context: FinishContext): void {
-  const stores = [...context.facts.all('data-store')];
+  const stores = withoutConfiguredState(context.facts.all('data-store'));
   const evidence = context.facts.all('backup-evidence');
   const contexts = context.facts.all('store-context');
   const aliases = context.config.environmentAliases;
@@ -992,4 +993,14 @@ function reportDestructive(context: FinishContext, assessment: Assessment, stora
       details: { environment: assessment.environment ?? 'production', platform: store.platform, engine: store.engine, resource: store.name, setting: setting.setting },
     });
   }
+}
+
+/**
+ * A store read from a committed Terraform state is the configuration's own resource once applied: where the
+ * configuration is in the repo too (the same address or name), the configuration speaks for it.
+ */
+function withoutConfiguredState(all: readonly DataStore[]): DataStore[] {
+  const fromState = (store: DataStore) => isTerraformState(store.location.path);
+  const configured = new Set(all.filter((store) => !fromState(store)).flatMap((store) => store.identities));
+  return all.filter((store) => !fromState(store) || !store.identities.some((identity) => configured.has(identity)));
 }

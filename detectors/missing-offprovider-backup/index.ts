@@ -44,7 +44,7 @@ import { isRailwayIac, scanRailwayIac, scanRailwayVolumeUse } from './inventory/
 import { isRenderBlueprint, scanRender } from './inventory/render.js';
 import { isPlatformshConfig, scanPlatformsh } from './inventory/platformsh.js';
 import { isHelmfile, scanHelmfile } from './inventory/helm-releases.js';
-import { isTerraform, scanTerraform } from './inventory/terraform.js';
+import { isTerraform, isTerraformState, scanTerraform, scanTerraformState } from './inventory/terraform.js';
 import { isTfvars, scanTfvars } from './inventory/terraform-variables.js';
 import { isTerragrunt, scanTerragrunt } from './inventory/terragrunt.js';
 import { destructiveRules } from './rules/destructive.js';
@@ -111,6 +111,7 @@ function isStructuralUncached(path: string): boolean {
     isBorgmaticConfig(path) ||
     isAutoresticConfig(path) ||
     isTerraform(path) ||
+    isTerraformState(path) ||
     isTfvars(path) ||
     isTerragrunt(path) ||
     isKustomization(path) ||
@@ -218,6 +219,10 @@ export const missingOffproviderBackup: Detector = {
       // A connection string a resource hands an app (a Vercel or Heroku variable, an SSM parameter, a Kubernetes
       // Secret) names a database the configuration does not declare.
       if (HOSTED_MARKERS.some((marker) => file.hasKeyword(marker))) scanConnections(inventory);
+      return;
+    }
+    if (isTerraformState(path)) {
+      if (!isTestOnlyPath(path)) scanTerraformState(inventory);
       return;
     }
     if (isTfvars(path)) {
