@@ -1,6 +1,7 @@
 // The cross-file pass: decides which stores are production (and which facts describe the same store), matches every
 // backup to the stores it covers, classifies each copy against the store's own provider and account, and reports
 // stores whose strongest protection dies with them, destructive settings, and backups nobody restores.
+import type { EnvironmentCrossing } from '../../src/facts/environment.js';
 import { isTerraformState } from './inventory/terraform.js';
 import { storeNoun, type BackupEvidence, type BackupProtection, type DataStore, type DestructiveSetting, type StoreContext } from '../../src/facts/datastore.js';
 import type { FinishContext, RelatedLocation, Severity } from '../../src/model.js';
@@ -63,6 +64,8 @@ interface Assessment {
   renamed?: boolean;
   /** AWS Backup tag selections of the store's configuration that pass it by: it lacks their tags. */
   passedBy?: BackupEvidence[];
+  /** Known only from a non-production configuration that reaches it, which the environment stage judged production's. */
+  reachedFrom?: EnvironmentCrossing;
 }
 
 export function assess(context: FinishContext): void {
@@ -93,6 +96,16 @@ export function assess(context: FinishContext): void {
 
   placeKustomizeNamespaces(stores, contexts);
   const environments = new Map(stores.map((store) => [store.id, environmentOf(store, aliases, stacks)]));
+  // A database, volume or bucket a staging or preview file points at, which the environment stage judged production's
+  // (named for production, or shared with production's configuration): the repository reaches a production store there.
+  const reached = productionReached(context.facts.all('environment-crossing'));
+  const reachedFrom = new Map<string, EnvironmentCrossing>();
+  for (const store of stores) {
+    const crossing = reached.get(`${store.location.path}:${store.location.span.line}`);
+    if (!crossing || store.testOnly || environments.get(store.id) === 'production') continue;
+    environments.set(store.id, 'production');
+    reachedFrom.set(store.id, crossing);
+  }
   // A manifest a production overlay deploys (the base's StatefulSet) is production's, whatever its own path says.
   const overlayDeployed = productionKustomizePaths(contexts);
   if (overlayDeployed.size > 0) {
@@ -141,7 +154,7 @@ export function assess(context: FinishContext): void {
   };
 
   // Which facts describe the same store: claims behind workloads, ORM schemas behind declared databases.
-  const assessments = new Map<string, Assessment>(stores.map((store) => [store.id, { store, production: false, environment: environments.get(store.id), matched: [], best: 'none' as BackupProtection, primary: true }]));
+  const assessments = new Map<string, Assessment>(stores.map((store) => [store.id, { store, production: false, environment: environments.get(store.id), matched: [], best: 'none' as BackupProtection, primary: true, reachedFrom: reachedFrom.get(store.id) }]));
   const candidates = stores.filter((store) => declaredProduction(store));
   for (const store of candidates) assessments.get(store.id)!.production = true;
   // A dotenv template's host yields to a host the provider is named by elsewhere (see `describeSame`).
@@ -858,7 +871,8 @@ function productionFirst(deploys: readonly StoreContext[]): StoreContext | undef
 
 function reportProtection(context: FinishContext, assessment: Assessment, deploys: readonly StoreContext[], composeDeploys: readonly StoreContext[], holder: { title: string; scope: string }): void {
   const { store, best, matched } = assessment;
-  const what = `${assessment.environment === 'production' ? 'Production' : 'Deployed'} ${engineTitle(storeNoun(store))} \`${store.name}\``;
+  const reached = assessment.reachedFrom ? ` (reached from ${assessment.reachedFrom.environment} configuration: ${assessment.reachedFrom.location.path})` : '';
+  const what = `${assessment.environment === 'production' ? 'Production' : 'Deployed'} ${engineTitle(storeNoun(store))} \`${store.name}\`${reached}`;
   const on = store.provider && store.provider !== 'host' && store.provider !== 'kubernetes' ? ` on ${platformTitle(store.provider)}` : store.platform === 'docker-compose' ? ' (docker compose)' : store.platform === 'kamal' ? (store.engine === 'volume' ? ' (Kamal app volume)' : ' (Kamal accessory)') : store.platform === 'kubernetes' ? ' (Kubernetes)' : '';
   const related: RelatedLocation[] = matched.map((match) => ({ location: match.evidence.location, message: `${match.evidence.mechanism}: ${match.note}` }));
   // A production compose file nothing here deploys may be a self-hosting template shipped for others: medium.
@@ -1003,4 +1017,15 @@ function withoutConfiguredState(all: readonly DataStore[]): DataStore[] {
   const fromState = (store: DataStore) => isTerraformState(store.location.path);
   const configured = new Set(all.filter((store) => !fromState(store)).flatMap((store) => store.identities));
   return all.filter((store) => !fromState(store) || !store.identities.some((identity) => configured.has(identity)));
+}
+
+/** Stores a crossing reaches, by the place the non-production configuration names them; copies are not the store. */
+function productionReached(crossings: readonly EnvironmentCrossing[]): Map<string, EnvironmentCrossing> {
+  const reached = new Map<string, EnvironmentCrossing>();
+  for (const crossing of crossings) {
+    if (!crossing.identity || (crossing.resourceKind !== 'database' && crossing.resourceKind !== 'volume' && crossing.resourceKind !== 'bucket')) continue;
+    const place = `${crossing.location.path}:${crossing.location.span.line}`;
+    if (!reached.has(place)) reached.set(place, crossing);
+  }
+  return reached;
 }

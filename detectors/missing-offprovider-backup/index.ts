@@ -171,7 +171,7 @@ export const missingOffproviderBackup: Detector = {
   rules: [...protectionRules, ...destructiveRules, ...restoreRules],
   keywords: KEYWORDS,
   produces: ['data-store', 'backup-evidence', 'store-context'],
-  consumes: ['data-store', 'backup-evidence', 'store-context'],
+  consumes: ['data-store', 'backup-evidence', 'store-context', 'environment-crossing'],
 
   admits(file: FileRef): boolean {
     // A git-ignored file is a developer's local state, not what the repository deploys.

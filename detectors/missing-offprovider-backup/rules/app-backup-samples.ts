@@ -184,3 +184,18 @@ export const APP_BACKUP_UNTESTED: Sample[] = APP_BACKUP_OFF_PROVIDER.map((sample
   ...sample,
   expect: 'render.yaml' in sample.files ? { path: 'render.yaml', line: 2 } : { path: '.env.example', line: 6 },
 }));
+
+const STAGING_ENV = (host: string) => `APP_ENV=staging\nNODE_ENV=production\nDATABASE_URL=postgres://orders:\${DB_PASSWORD}@${host}:5432/orders\n`;
+const ORDERS_PACKAGE = '{\n  "name": "orders-api",\n  "private": true,\n  "dependencies": {\n    "express": "^4.19.2",\n    "pg": "^8.11.5"\n  }\n}\n';
+
+/** Production's database, known only from the staging env file that points at it. */
+export const STAGING_REACHES_PRODUCTION_STORE: Sample = {
+  files: { '.env.staging': STAGING_ENV('orders-prod.c8xk2lq9w1ab.eu-west-1.rds.amazonaws.com'), 'package.json': ORDERS_PACKAGE },
+  expect: { path: '.env.staging', line: 3 },
+  note: "staging's env file points at an RDS instance named for production: production's store, whose backups stay in the AWS account",
+};
+
+export const STAGING_OWN_STORE: Sample = {
+  files: { '.env.staging': STAGING_ENV('orders-staging.c8xk2lq9w1ab.eu-west-1.rds.amazonaws.com'), 'package.json': ORDERS_PACKAGE },
+  note: "staging's own database: not a production store",
+};

@@ -1,6 +1,6 @@
 // Rules on what protects a production store: nothing, copies on the same volume, copies the provider holds, copies
 // whose destination the repo does not show, or a database the app uses with no backup visible at all.
-import { APP_BACKUP_OFF_PROVIDER, APP_BACKUP_PROVIDER_ONLY } from './app-backup-samples.js';
+import { APP_BACKUP_OFF_PROVIDER, APP_BACKUP_PROVIDER_ONLY, STAGING_OWN_STORE, STAGING_REACHES_PRODUCTION_STORE } from './app-backup-samples.js';
 import { sample, type RuleMeta } from '../../../src/model.js';
 
 /** A Cloud SQL instance in its project, and a nightly export of it to a bucket. */
@@ -707,6 +707,7 @@ railway volume add --service web --mount-path /app/storage
     samples: {
       positive: [
         ...APP_BACKUP_PROVIDER_ONLY,
+        STAGING_REACHES_PRODUCTION_STORE,
         {
           files: { 'k8s/postgres.yaml': K8S_NOTES_POSTGRES, 'k8s/snapshot-cron.yaml': SNAPSHOT_CRONJOB },
           expect: { path: 'k8s/postgres.yaml', line: 2 },
@@ -919,6 +920,7 @@ resource "aws_db_instance" "orders" {
       ],
       negative: [
         ...APP_BACKUP_OFF_PROVIDER,
+        STAGING_OWN_STORE,
         {
           files: { 'k8s/postgres.yaml': K8S_NOTES_POSTGRES, 'k8s/snapshot.yaml': ONE_OFF_SNAPSHOT('no-backup') },
           note: 'a VolumeSnapshot taken once (and a class named for off-site backups) is no backup at all, let alone one held by the provider',
