@@ -143,7 +143,7 @@ const KEYWORDS = [
   'AWS::', 'deploymentTemplate', 'sst.aws.', 'aws-cdk-lib', '@aws-cdk/', 'aws_cdk', '@pulumi/', 'pulumi', 'StatefulSet', 'PersistentVolume', 'StorageClass', 'CronJob', 'Deployment',
   // GitOps controllers' apps (Argo CD, Flux): the repository's manifests and charts are deployed.
   'argoproj.io', 'fluxcd.io',
-  'cnpg.io', 'zalan.do', 'crunchydata', 'cnrm.cloud.google.com', 'services.k8s.aws', 'upbound.io', 'velero.io', 'snapscheduler', 'postgres-operator', 'defineRailway',
+  'cnpg.io', 'zalan.do', 'crunchydata', 'percona.com', 'cnrm.cloud.google.com', 'services.k8s.aws', 'upbound.io', 'velero.io', 'snapscheduler', 'postgres-operator', 'defineRailway',
   // Helm values of the Velero and CloudNativePG charts.
   'backupStorageLocation', 'type: postgresql',
   // Backups and restores.

@@ -1,5 +1,6 @@
 // Rules on what protects a production store: nothing, copies on the same volume, copies the provider holds, copies
 // whose destination the repo does not show, or a database the app uses with no backup visible at all.
+import { PERCONA_OFFSITE, PERCONA_SAME_VOLUME } from './operator-samples.js';
 import { APP_BACKUP_OFF_PROVIDER, APP_BACKUP_PROVIDER_ONLY, STAGING_OWN_STORE, STAGING_REACHES_PRODUCTION_STORE } from './app-backup-samples.js';
 import { sample, type RuleMeta } from '../../../src/model.js';
 
@@ -560,6 +561,7 @@ export const protectionRules: RuleMeta[] = [
     tags: ['backup', 'data-loss'],
     samples: {
       positive: [
+        PERCONA_SAME_VOLUME,
         {
           files: { 'charts/shop/Chart.yaml': BITNAMI_CHART, 'charts/shop/values.yaml': BITNAMI_VALUES, '.github/workflows/deploy.yml': HELM_DEPLOY },
           expect: { path: 'charts/shop/Chart.yaml', line: 8 },
@@ -655,6 +657,7 @@ railway volume add --service web --mount-path /app/storage
         },
       ],
       negative: [
+        ...PERCONA_OFFSITE,
         {
           files: {
             'scripts/staging-volume.sh': '#!/usr/bin/env bash\nset -euo pipefail\nrailway volume add --environment staging --service web --mount-path /app/storage\n',

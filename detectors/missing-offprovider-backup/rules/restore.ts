@@ -2,6 +2,7 @@
 // scratch database and checks it.
 import type { RuleMeta } from '../../../src/model.js';
 import { APP_BACKUP_UNTESTED } from './app-backup-samples.js';
+import { PERCONA_UNTESTED } from './operator-samples.js';
 
 const FLY = `app = "acme-notes"
 primary_region = "ams"
@@ -45,6 +46,7 @@ export const restoreRules: RuleMeta[] = [
     samples: {
       positive: [
         ...APP_BACKUP_UNTESTED,
+        ...PERCONA_UNTESTED,
         { files: { 'fly.toml': FLY, 'litestream.yml': LITESTREAM }, expect: { path: 'fly.toml', line: 4 } },
         {
           files: {
