@@ -150,8 +150,9 @@ export function scanDjangoDbbackup(inventory: Inventory): void {
   if (kind === 'local') {
     destination = { display: settingOf(entryOf(options, 'location')) ?? 'the app server\'s disk', provider: 'local', unresolved: false };
   } else if (kind === 's3') {
-    const bucket = settingOf(entryOf(options, 'bucket_name')) ?? '${AWS_STORAGE_BUCKET_NAME}';
-    const endpointLiteral = entryOf(options, 'endpoint_url');
+    // Options the storage is not given fall back to django-storages' global settings (`AWS_S3_ENDPOINT_URL = …`).
+    const bucket = settingOf(entryOf(options, 'bucket_name')) ?? globalSetting(text, 'AWS_STORAGE_BUCKET_NAME') ?? '${AWS_STORAGE_BUCKET_NAME}';
+    const endpointLiteral = entryOf(options, 'endpoint_url') ?? globalLiteral(text, 'AWS_S3_ENDPOINT_URL');
     const endpoint = settingOf(endpointLiteral);
     const url = `s3://${bucket}`;
     destination = classifyDestination(url, endpointLiteral === undefined ? undefined : endpoint);
@@ -190,4 +191,14 @@ function djangoEngines(text: string): string[] {
     if (engine) found.add(engine);
   }
   return found.size > 0 ? [...found] : ['postgres', 'mysql', 'sqlite'];
+}
+
+/** A module-level assignment's literal (`AWS_S3_ENDPOINT_URL = "https://…"`, `= env("AWS_S3_ENDPOINT_URL")`). */
+function globalLiteral(text: string, name: string): Literal | undefined {
+  const match = new RegExp(`^${name}\\s*(?::[^=\\n]*)?=\\s*`, 'm').exec(text);
+  return match ? readLiteral(text, match.index + match[0].length, 'python') : undefined;
+}
+
+function globalSetting(text: string, name: string): string | undefined {
+  return settingOf(globalLiteral(text, name));
 }

@@ -76,6 +76,8 @@ class Reader {
     }
     if (char === "'" || char === '"') {
       const value = this.string();
+      // A Python statement ends at its line's end, outside brackets.
+      if (this.dialect === 'python' && /^[ \t]*(#.*)?(\r?\n|$)/.test(this.text.slice(this.position, this.text.indexOf('\n', this.position) + 1 || undefined))) return { kind: 'string', value, offset: start };
       this.skip();
       // A string followed by more (`'a' . 'b'`, `"x" + y`) is an expression.
       if (!this.atEnd()) return { kind: 'expression', text: this.text.slice(start, this.expressionEnd()), offset: start };

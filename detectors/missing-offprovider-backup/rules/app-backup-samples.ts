@@ -149,6 +149,25 @@ const DBBACKUP_S3 = `STORAGES = {
 const DBBACKUP_LOCAL = `DBBACKUP_STORAGE = "django.core.files.storage.FileSystemStorage"
 DBBACKUP_STORAGE_OPTIONS = {"location": "/var/backups/invoices/"}`;
 
+const FLY_NOTES = 'app = "acme-notes"\nprimary_region = "ams"\n\n[env]\n  DJANGO_SETTINGS_MODULE = "notes.settings"\n  AWS_S3_ENDPOINT_URL = "https://s3.eu-central-003.backblazeb2.com"\n\n[[mounts]]\n  source = "notes_data"\n  destination = "/data"\n';
+const NOTES_SETTINGS = `import environ
+
+env = environ.Env()
+
+INSTALLED_APPS = ["django.contrib.auth", "storages", "dbbackup", "notes"]
+DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": "/data/notes.sqlite3"}}
+
+AWS_S3_ENDPOINT_URL = env("AWS_S3_ENDPOINT_URL", default=None)
+AWS_STORAGE_BUCKET_NAME = "acme-notes-backups"
+
+DBBACKUP_STORAGE = "storages.backends.s3boto3.S3Boto3Storage"
+`;
+
+/** django-dbbackup with django-storages' global settings, its endpoint set by the Fly app's environment. */
+const DJANGO_ON_FLY: Sample = {
+  files: { 'fly.toml': FLY_NOTES, 'notes/settings.py': NOTES_SETTINGS },
+  note: "django-dbbackup's S3 storage takes the global AWS_S3_ENDPOINT_URL, which fly.toml points at Backblaze B2",
+};
 /** A store whose app-level backup stays beside the app: its only copies are still the provider's. */
 export const APP_BACKUP_PROVIDER_ONLY: Sample[] = [
   {
@@ -177,12 +196,14 @@ export const APP_BACKUP_OFF_PROVIDER: Sample[] = [
     files: { 'render.yaml': RENDER_DJANGO, 'acme/settings.py': DJANGO_SETTINGS(DBBACKUP_S3) },
     note: "django-dbbackup's STORAGES['dbbackup'] writes to an S3 bucket: off Render",
   },
+  DJANGO_ON_FLY,
 ];
+
 
 /** Off-provider app-level backups, where the rule on restore drills then speaks (it names the database's line). */
 export const APP_BACKUP_UNTESTED: Sample[] = APP_BACKUP_OFF_PROVIDER.map((sample) => ({
   ...sample,
-  expect: 'render.yaml' in sample.files ? { path: 'render.yaml', line: 2 } : { path: '.env.example', line: 6 },
+  expect: 'render.yaml' in sample.files ? { path: 'render.yaml', line: 2 } : 'fly.toml' in sample.files ? { path: 'fly.toml', line: 8 } : { path: '.env.example', line: 6 },
 }));
 
 const STAGING_ENV = (host: string) => `APP_ENV=staging\nNODE_ENV=production\nDATABASE_URL=postgres://orders:\${DB_PASSWORD}@${host}:5432/orders\n`;
