@@ -561,6 +561,11 @@ export const protectionRules: RuleMeta[] = [
     tags: ['backup', 'data-loss'],
     samples: {
       positive: [
+        {
+          files: { 'deploy/prod/postgres.yaml': CNPG_CLUSTER("      destinationPath: s3://pg-backups/orders\n      endpointURL: http://minio-hl:9000\n      s3Credentials:\n        accessKeyId:\n          name: minio-creds\n          key: ACCESS_KEY_ID\n        secretAccessKey:\n          name: minio-creds\n          key: ACCESS_SECRET_KEY\n") },
+          expect: { path: 'deploy/prod/postgres.yaml', line: 2 },
+          note: "a CloudNativePG cluster archiving to MinIO by its Service's short name: a bucket in the same cluster",
+        },
         PERCONA_SAME_VOLUME,
         {
           files: { 'charts/shop/Chart.yaml': BITNAMI_CHART, 'charts/shop/values.yaml': BITNAMI_VALUES, '.github/workflows/deploy.yml': HELM_DEPLOY },
