@@ -173,7 +173,9 @@ const STATE_STORE_TYPES = new Set([
 export function scanTerraformState(inventory: Inventory): void {
   const root = mapOf(inventory.file.data()?.roots[0]);
   if (!root || literalOf(attribute(root, 'version')) !== '4') return;
-  const directory = directoryOf(inventory.path);
+  // A workspace's state sits under the configuration's `terraform.tfstate.d/<workspace>/`.
+  const workspace = /^(?:(.*)\/)?terraform\.tfstate\.d\/[^/]+\/[^/]+$/.exec(inventory.path);
+  const directory = workspace ? (workspace[1] ?? '.') : directoryOf(inventory.path);
   const found: Resource[] = [];
   for (const item of itemsOf(attribute(root, 'resources'))) {
     const resource = mapOf(item);
@@ -768,7 +770,8 @@ function scanResource(inventory: Inventory, resource: Resource, all: Resource[],
       if (isTruthy(attribute(body, 'deletion_protection')) === false) setting('deletion-protection-off', 'deletion_protection', 'deletion_protection = false', true);
       byVariable('deletion-protection-off', 'deletion_protection', 'false');
       const retain = isTruthy(attribute(settingsBlock, 'retain_backups_on_delete')) === true;
-      if (enabled && !retain) settings.push({ kind: 'backups-die-with-instance', setting: 'settings.retain_backups_on_delete not set (backups are deleted with the instance)', explicit: false, location });
+      const retainOff = isTruthy(attribute(settingsBlock, 'retain_backups_on_delete')) === false;
+      if (enabled && !retain) settings.push({ kind: 'backups-die-with-instance', setting: retainOff ? 'settings.retain_backups_on_delete = false (backups are deleted with the instance)' : 'settings.retain_backups_on_delete not set (backups are deleted with the instance)', explicit: retainOff, location: retainOff ? inventory.line(lineOf(settingsBlock!, 'retain_backups_on_delete')) : location });
       noPreventDestroy();
       const engineText = (name('database_version') ?? '').toLowerCase();
       const region = name('region');
