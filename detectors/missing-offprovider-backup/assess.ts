@@ -468,7 +468,8 @@ function classifyCopy(item: BackupEvidence, store: DataStore, context: ClassifyC
       region = expanded.region;
     } else if (ref.startsWith('laravel-disk:')) {
       // A Laravel disk: the provider its config names, or its bucket and endpoint as the app's environment sets them.
-      const disk = contexts.find((entry) => entry.kind === 'backup-location' && entry.name === ref)?.value;
+      // Laravel's skeleton declares `local` and `public` on the app's own disk, when the repo leaves them out.
+      const disk = contexts.find((entry) => entry.kind === 'backup-location' && entry.name === ref)?.value ?? (/:(local|public)$/.test(ref) ? 'local' : undefined);
       if (!disk) return { evidence: item, protection: 'destination-unknown', note: `the destination ${item.destination ?? ref} is not declared in the repo` };
       // The app server's own disk: the copy sits beside the app, on whatever machine serves it.
       if (disk === 'local') return { evidence: item, protection: 'same-volume', note: `the copy stays on the app server's disk (${item.destination ?? ref})` };

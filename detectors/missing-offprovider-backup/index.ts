@@ -267,7 +267,7 @@ export const missingOffproviderBackup: Detector = {
 
 function scanProgramFile(inventory: Inventory, file: SourceFile): void {
   // django-dbbackup's storage sits in the settings module, which is also read as the ORM's config below.
-  if (file.format === 'python' && file.hasKeyword('dbbackup') && /^(?:STORAGES|DBBACKUP_STORAGE)\s*[:=]/m.test(file.text) && !isTestOnlyPath(file.path)) scanDjangoDbbackup(inventory);
+  if (file.format === 'python' && file.hasKeyword('dbbackup') && /^(?:STORAGES|DBBACKUP_STORAGE)\s*[:=[]/m.test(file.text) && !isTestOnlyPath(file.path)) scanDjangoDbbackup(inventory);
   if (isOrmConfig(file.path)) {
     scanOrm(inventory);
     if (file.format === 'python') return;

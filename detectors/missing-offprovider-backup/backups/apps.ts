@@ -126,8 +126,12 @@ export function scanDjangoDbbackup(inventory: Inventory): void {
   let options: Literal | undefined;
   let line: number | undefined;
   const storages = /^STORAGES\s*(?::[^=\n]*)?=\s*\{/m.exec(text);
-  if (storages) {
-    const dbbackup = entryOf(readLiteral(text, storages.index + storages[0].length - 1, 'python'), 'dbbackup');
+  // A settings module that adds to the base's storages: `STORAGES["dbbackup"] = {...}`.
+  const assigned = /^STORAGES\s*\[\s*['"]dbbackup['"]\s*\]\s*=\s*\{/m.exec(text);
+  if (storages || assigned) {
+    const dbbackup = assigned
+      ? readLiteral(text, assigned.index + assigned[0].length - 1, 'python')
+      : entryOf(readLiteral(text, storages!.index + storages![0].length - 1, 'python'), 'dbbackup');
     if (dbbackup) {
       backend = settingOf(entryOf(dbbackup, 'BACKEND'));
       options = entryOf(dbbackup, 'OPTIONS');

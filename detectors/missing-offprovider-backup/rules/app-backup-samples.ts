@@ -176,6 +176,11 @@ export const APP_BACKUP_PROVIDER_ONLY: Sample[] = [
     note: "a Laravel app deployed with Forge: spatie/laravel-backup writes to the app server's `local` disk, so the DigitalOcean database has only DigitalOcean's backups",
   },
   {
+    files: { '.env.example': LARAVEL_ENV(''), 'config/backup.php': LARAVEL_BACKUP("'local'"), '.github/workflows/deploy.yml': FORGE_DEPLOY },
+    expect: { path: '.env.example', line: 6 },
+    note: "spatie/laravel-backup to the skeleton's `local` disk, with config/filesystems.php left as Laravel ships it (not committed)",
+  },
+  {
     files: { 'render.yaml': RENDER_DJANGO, 'acme/settings.py': DJANGO_SETTINGS(DBBACKUP_LOCAL) },
     expect: { path: 'render.yaml', line: 2 },
     note: "django-dbbackup to a FileSystemStorage location on the app's own disk",
@@ -197,6 +202,14 @@ export const APP_BACKUP_OFF_PROVIDER: Sample[] = [
     note: "django-dbbackup's STORAGES['dbbackup'] writes to an S3 bucket: off Render",
   },
   DJANGO_ON_FLY,
+  {
+    files: {
+      'render.yaml': RENDER_DJANGO,
+      'acme/settings/base.py': DJANGO_SETTINGS('STORAGES = {"default": {"BACKEND": "django.core.files.storage.FileSystemStorage"}}'),
+      'acme/settings/production.py': 'from .base import *  # noqa: F401,F403\n\nSTORAGES["dbbackup"] = {\n    "BACKEND": "storages.backends.gcloud.GoogleCloudStorage",\n    "OPTIONS": {"bucket_name": "acme-invoices-dbbackup"},\n}\n',
+    },
+    note: "production's settings add a Google Cloud Storage `dbbackup` storage to the base's STORAGES",
+  },
 ];
 
 
