@@ -1,6 +1,8 @@
 // The cross-file pass: decides which stores are production (and which facts describe the same store), matches every
 // backup to the stores it covers, classifies each copy against the store's own provider and account, and reports
 // stores whose strongest protection dies with them, destructive settings, and backups nobody restores.
+import type { EnvironmentCrossing } from '../../src/facts/environment.js';
+import { isTerraformState } from './inventory/terraform.js';
 import { storeNoun, type BackupEvidence, type BackupProtection, type DataStore, type DestructiveSetting, type StoreContext } from '../../src/facts/datastore.js';
 import type { FinishContext, RelatedLocation, Severity } from '../../src/model.js';
 import { canonicalEnvironment, environmentOfPath } from '../../knowledge/environments/names.js';
@@ -62,10 +64,12 @@ interface Assessment {
   renamed?: boolean;
   /** AWS Backup tag selections of the store's configuration that pass it by: it lacks their tags. */
   passedBy?: BackupEvidence[];
+  /** Known only from a non-production configuration that reaches it, which the environment stage judged production's. */
+  reachedFrom?: EnvironmentCrossing;
 }
 
 export function assess(context: FinishContext): void {
-  const stores = [...context.facts.all('data-store')];
+  const stores = withoutConfiguredState(context.facts.all('data-store'));
   const evidence = context.facts.all('backup-evidence');
   const contexts = context.facts.all('store-context');
   const aliases = context.config.environmentAliases;
@@ -92,6 +96,16 @@ export function assess(context: FinishContext): void {
 
   placeKustomizeNamespaces(stores, contexts);
   const environments = new Map(stores.map((store) => [store.id, environmentOf(store, aliases, stacks)]));
+  // A database, volume or bucket a staging or preview file points at, which the environment stage judged production's
+  // (named for production, or shared with production's configuration): the repository reaches a production store there.
+  const reached = productionReached(context.facts.all('environment-crossing'));
+  const reachedFrom = new Map<string, EnvironmentCrossing>();
+  for (const store of stores) {
+    const crossing = reached.get(`${store.location.path}:${store.location.span.line}`);
+    if (!crossing || store.testOnly || environments.get(store.id) === 'production') continue;
+    environments.set(store.id, 'production');
+    reachedFrom.set(store.id, crossing);
+  }
   // A manifest a production overlay deploys (the base's StatefulSet) is production's, whatever its own path says.
   const overlayDeployed = productionKustomizePaths(contexts);
   if (overlayDeployed.size > 0) {
@@ -140,7 +154,7 @@ export function assess(context: FinishContext): void {
   };
 
   // Which facts describe the same store: claims behind workloads, ORM schemas behind declared databases.
-  const assessments = new Map<string, Assessment>(stores.map((store) => [store.id, { store, production: false, environment: environments.get(store.id), matched: [], best: 'none' as BackupProtection, primary: true }]));
+  const assessments = new Map<string, Assessment>(stores.map((store) => [store.id, { store, production: false, environment: environments.get(store.id), matched: [], best: 'none' as BackupProtection, primary: true, reachedFrom: reachedFrom.get(store.id) }]));
   const candidates = stores.filter((store) => declaredProduction(store));
   for (const store of candidates) assessments.get(store.id)!.production = true;
   // A dotenv template's host yields to a host the provider is named by elsewhere (see `describeSame`).
@@ -424,7 +438,7 @@ function productionAppEnv(contexts: readonly StoreContext[]): ReadonlyMap<string
 
 /** An `env:` destination with its variables filled from what production's platform config sets. */
 function expandFromAppEnv(ref: string, values: ReadonlyMap<string, string>): Destination {
-  const [url, endpoint] = JSON.parse(ref.slice('env:'.length)) as [string, string | null];
+  const [url, endpoint] = JSON.parse(ref.slice('env:'.length)) as [string, string | null, (string | null)?];
   // A variable set nowhere stays written out, and the destination stays unresolved.
   return classifyDestination(expand(url, values), endpoint === null ? undefined : expand(endpoint, values));
 }
@@ -452,6 +466,21 @@ function classifyCopy(item: BackupEvidence, store: DataStore, context: ClassifyC
       provider = expanded.provider;
       account = expanded.account;
       region = expanded.region;
+    } else if (ref.startsWith('laravel-disk:')) {
+      // A Laravel disk: the provider its config names, or its bucket and endpoint as the app's environment sets them.
+      // Laravel's skeleton declares `local` and `public` on the app's own disk, when the repo leaves them out.
+      const disk = contexts.find((entry) => entry.kind === 'backup-location' && entry.name === ref)?.value ?? (/:(local|public)$/.test(ref) ? 'local' : undefined);
+      if (!disk) return { evidence: item, protection: 'destination-unknown', note: `the destination ${item.destination ?? ref} is not declared in the repo` };
+      // The app server's own disk: the copy sits beside the app, on whatever machine serves it.
+      if (disk === 'local') return { evidence: item, protection: 'same-volume', note: `the copy stays on the app server's disk (${item.destination ?? ref})` };
+      if (disk.startsWith('env:')) {
+        const expanded = expandFromAppEnv(disk, context.appEnv);
+        const hint = (JSON.parse(disk.slice('env:'.length)) as [string, string | null, string | null])[2];
+        if (expanded.unresolved && !hint) return { evidence: item, protection: 'destination-unknown', note: `the destination ${item.destination ?? ''} is set from the environment, which the repo does not show` };
+        provider = expanded.unresolved ? hint! : expanded.provider;
+        account = expanded.account;
+        region = expanded.region;
+      } else provider = disk;
     } else if (ref.startsWith('rclone:') || ref.startsWith('velero:')) {
       const name = ref.slice(ref.indexOf(':') + 1);
       const found = contexts.find((entry) => (entry.kind === 'rclone-remote' && entry.name === name) || (entry.kind === 'backup-location' && entry.name === ref));
@@ -843,7 +872,8 @@ function productionFirst(deploys: readonly StoreContext[]): StoreContext | undef
 
 function reportProtection(context: FinishContext, assessment: Assessment, deploys: readonly StoreContext[], composeDeploys: readonly StoreContext[], holder: { title: string; scope: string }): void {
   const { store, best, matched } = assessment;
-  const what = `${assessment.environment === 'production' ? 'Production' : 'Deployed'} ${engineTitle(storeNoun(store))} \`${store.name}\``;
+  const reached = assessment.reachedFrom ? ` (reached from ${assessment.reachedFrom.environment} configuration: ${assessment.reachedFrom.location.path})` : '';
+  const what = `${assessment.environment === 'production' ? 'Production' : 'Deployed'} ${engineTitle(storeNoun(store))} \`${store.name}\`${reached}`;
   const on = store.provider && store.provider !== 'host' && store.provider !== 'kubernetes' ? ` on ${platformTitle(store.provider)}` : store.platform === 'docker-compose' ? ' (docker compose)' : store.platform === 'kamal' ? (store.engine === 'volume' ? ' (Kamal app volume)' : ' (Kamal accessory)') : store.platform === 'kubernetes' ? ' (Kubernetes)' : '';
   const related: RelatedLocation[] = matched.map((match) => ({ location: match.evidence.location, message: `${match.evidence.mechanism}: ${match.note}` }));
   // A production compose file nothing here deploys may be a self-hosting template shipped for others: medium.
@@ -978,4 +1008,25 @@ function reportDestructive(context: FinishContext, assessment: Assessment, stora
       details: { environment: assessment.environment ?? 'production', platform: store.platform, engine: store.engine, resource: store.name, setting: setting.setting },
     });
   }
+}
+
+/**
+ * A store read from a committed Terraform state is the configuration's own resource once applied: where the
+ * configuration is in the repo too (the same address or name), the configuration speaks for it.
+ */
+function withoutConfiguredState(all: readonly DataStore[]): DataStore[] {
+  const fromState = (store: DataStore) => isTerraformState(store.location.path);
+  const configured = new Set(all.filter((store) => !fromState(store)).flatMap((store) => store.identities));
+  return all.filter((store) => !fromState(store) || !store.identities.some((identity) => configured.has(identity)));
+}
+
+/** Stores a crossing reaches, by the place the non-production configuration names them; copies are not the store. */
+function productionReached(crossings: readonly EnvironmentCrossing[]): Map<string, EnvironmentCrossing> {
+  const reached = new Map<string, EnvironmentCrossing>();
+  for (const crossing of crossings) {
+    if (!crossing.identity || (crossing.resourceKind !== 'database' && crossing.resourceKind !== 'volume' && crossing.resourceKind !== 'bucket')) continue;
+    const place = `${crossing.location.path}:${crossing.location.span.line}`;
+    if (!reached.has(place)) reached.set(place, crossing);
+  }
+  return reached;
 }

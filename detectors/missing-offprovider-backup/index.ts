@@ -20,6 +20,8 @@ import {
   scanResticprofile,
   scanWalgSettings,
 } from './backups/tools.js';
+import { scanDjangoDbbackup, scanLaravelBackup, scanLaravelFilesystems } from './backups/apps.js';
+import { isLaravelBackupConfig, isLaravelFilesystemsConfig } from '../../knowledge/environments/app-backups.js';
 import { isFirebaseConfig, scanFirebaseConfig } from './inventory/firebase.js';
 import { scanDoAppSpec } from './inventory/digitalocean.js';
 import { isDoAppSpec } from '../../knowledge/environments/digitalocean.js';
@@ -42,16 +44,18 @@ import { isRailwayIac, scanRailwayIac, scanRailwayVolumeUse } from './inventory/
 import { isRenderBlueprint, scanRender } from './inventory/render.js';
 import { isPlatformshConfig, scanPlatformsh } from './inventory/platformsh.js';
 import { isHelmfile, scanHelmfile } from './inventory/helm-releases.js';
-import { isTerraform, scanTerraform } from './inventory/terraform.js';
+import { isTerraform, isTerraformState, scanTerraform, scanTerraformState } from './inventory/terraform.js';
 import { isTfvars, scanTfvars } from './inventory/terraform-variables.js';
 import { isTerragrunt, scanTerragrunt } from './inventory/terragrunt.js';
 import { destructiveRules } from './rules/destructive.js';
 import { protectionRules } from './rules/protection.js';
 import { restoreRules } from './rules/restore.js';
-import { directoryOf, fileNameOf, Inventory, isTestOnlyPath } from './shared.js';
+import { directoryOf, fileNameOf, Inventory, isTestOnlyPath, literalOf, mapOf } from './shared.js';
+import { isUnresolved } from './backups/destinations.js';
 import { isHelmValuesFile } from '../../src/paths.js';
 import { isKustomization, scanKustomization } from './inventory/kustomize.js';
 
+const DOTENV = /(^|\/)\.env(\.[\w.-]+)?$|\.env(?:\.(?:example|sample|template|tmpl|dist))?$/i;
 const DATA_EXTENSIONS = /\.(ya?ml|json|jsonc|toml|tf|ini|cfg|conf|properties|env)$/i;
 const PROGRAM_EXTENSIONS = /\.(ts|mts|cts|js|mjs|cjs|py)$/i;
 const SKIPPED_NAME = /^(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|composer\.lock|Cargo\.lock|poetry\.lock|Pipfile\.lock|tsconfig[\w.-]*\.json|\.eslintrc[\w.]*|\.prettierrc[\w.]*|renovate\.json|dependabot\.ya?ml|\.pre-commit-config\.ya?ml|mkdocs\.ya?ml|codecov\.ya?ml|\.golangci\.ya?ml|pubspec\.ya?ml|CITATION\.cff)$/i;
@@ -107,6 +111,7 @@ function isStructuralUncached(path: string): boolean {
     isBorgmaticConfig(path) ||
     isAutoresticConfig(path) ||
     isTerraform(path) ||
+    isTerraformState(path) ||
     isTfvars(path) ||
     isTerragrunt(path) ||
     isKustomization(path) ||
@@ -114,6 +119,9 @@ function isStructuralUncached(path: string): boolean {
     isFirebaseConfig(path) ||
     isBicep(path) ||
     isSamConfig(path) ||
+    isLaravelBackupConfig(path) ||
+    isLaravelFilesystemsConfig(path) ||
+    DOTENV.test(path) ||
     deployPlatformOfPath(path) !== undefined
   );
 }
@@ -135,16 +143,16 @@ const KEYWORDS = [
   'AWS::', 'deploymentTemplate', 'sst.aws.', 'aws-cdk-lib', '@aws-cdk/', 'aws_cdk', '@pulumi/', 'pulumi', 'StatefulSet', 'PersistentVolume', 'StorageClass', 'CronJob', 'Deployment',
   // GitOps controllers' apps (Argo CD, Flux): the repository's manifests and charts are deployed.
   'argoproj.io', 'fluxcd.io',
-  'cnpg.io', 'zalan.do', 'crunchydata', 'cnrm.cloud.google.com', 'services.k8s.aws', 'upbound.io', 'velero.io', 'snapscheduler', 'postgres-operator', 'defineRailway',
+  'cnpg.io', 'zalan.do', 'crunchydata', 'percona.com', 'cnrm.cloud.google.com', 'services.k8s.aws', 'upbound.io', 'velero.io', 'snapscheduler', 'postgres-operator', 'defineRailway',
   // Helm values of the Velero and CloudNativePG charts.
   'backupStorageLocation', 'type: postgresql',
   // Backups and restores.
   'backup', 'pg_dump', 'pg_basebackup', 'mysqldump', 'mariadb-dump', 'mongodump', 'sqlite3', 'restic', 'borg', 'rclone', 'wal-g', 'walg_', 'wale_',
-  'barman', 'pgbackrest', 'litestream', 'pg_restore', 'mongorestore', 'pg:backups', 'db dump', 'kopia', 'd1 export', 'gcloud firestore',
+  'barman', 'pgbackrest', 'litestream', 'dbbackup', 'pg_restore', 'mongorestore', 'pg:backups', 'db dump', 'kopia', 'd1 export', 'gcloud firestore',
   // Provider snapshots taken by a script (`doctl compute volume snapshot`, `aws ec2 create-snapshot`, `hcloud server create-image`).
   'volume snapshot', 'volume-action', 'droplet-action', 'create-snapshot', 'create-db-snapshot', 'create-db-cluster-snapshot', 'disks snapshot', 'snapshots create', 'snapshot create', 'create-image', 'linodes snapshot',
   // Deploys.
-  'fly deploy', 'flyctl', 'railway up', 'railway_volume_', 'pocketbase', 'vercel', 'netlify', 'kamal', 'heroku', 'dokku', 'kubectl', 'helm ', 'serverless', 'sls deploy', 'cdk deploy',
+  'fly deploy', 'flyctl', 'forge deploy', 'dep deploy', 'railway up', 'railway_volume_', 'pocketbase', 'vercel', 'netlify', 'kamal', 'heroku', 'dokku', 'kubectl', 'helm ', 'serverless', 'sls deploy', 'cdk deploy',
   'cloudformation deploy', 'create-stack', 'update-stack', 'sam deploy', 'aws-cloudformation-github-deploy',
   'terraform apply', 'terraform -chdir', 'terraform workspace', 'gcloud', 'docker compose', 'docker-compose', 'docker stack', 'ssh-action', 'ssh ',
   // ORMs and framework database configs.
@@ -163,7 +171,7 @@ export const missingOffproviderBackup: Detector = {
   rules: [...protectionRules, ...destructiveRules, ...restoreRules],
   keywords: KEYWORDS,
   produces: ['data-store', 'backup-evidence', 'store-context'],
-  consumes: ['data-store', 'backup-evidence', 'store-context'],
+  consumes: ['data-store', 'backup-evidence', 'store-context', 'environment-crossing'],
 
   admits(file: FileRef): boolean {
     // A git-ignored file is a developer's local state, not what the repository deploys.
@@ -174,7 +182,7 @@ export const missingOffproviderBackup: Detector = {
     // pattern per kind of configuration) would only admit them too.
     if (PROGRAM_EXTENSIONS.test(path) && !TYPE_DECLARATIONS.test(path)) return true;
     if (isReadme(path) || isScriptFile(path) || isStructural(path) || fileNameOf(path).endsWith('.prisma') || isMixProductionConfig(path)) return true;
-    if (/(^|\/)\.env(\.[\w.-]+)?$|\.env(?:\.(?:example|sample|template|tmpl|dist))?$/i.test(path)) return true;
+    if (DOTENV.test(path)) return true;
     return DATA_EXTENSIONS.test(path);
   },
 
@@ -217,6 +225,10 @@ export const missingOffproviderBackup: Detector = {
       if (HOSTED_MARKERS.some((marker) => file.hasKeyword(marker))) scanConnections(inventory);
       return;
     }
+    if (isTerraformState(path)) {
+      if (!isTestOnlyPath(path)) scanTerraformState(inventory);
+      return;
+    }
     if (isTfvars(path)) {
       scanTfvars(inventory);
       return;
@@ -231,6 +243,14 @@ export const missingOffproviderBackup: Detector = {
     }
     if (isNomadJob(path)) {
       scanNomad(inventory);
+      return;
+    }
+    if (isLaravelBackupConfig(path)) {
+      if (!isTestOnlyPath(path)) scanLaravelBackup(inventory);
+      return;
+    }
+    if (isLaravelFilesystemsConfig(path)) {
+      if (!isTestOnlyPath(path)) scanLaravelFilesystems(inventory);
       return;
     }
     if (isSstConfig(path)) {
@@ -250,6 +270,8 @@ export const missingOffproviderBackup: Detector = {
 };
 
 function scanProgramFile(inventory: Inventory, file: SourceFile): void {
+  // django-dbbackup's storage sits in the settings module, which is also read as the ORM's config below.
+  if (file.format === 'python' && file.hasKeyword('dbbackup') && /^(?:STORAGES|DBBACKUP_STORAGE)\s*[:=[]/m.test(file.text) && !isTestOnlyPath(file.path)) scanDjangoDbbackup(inventory);
   if (isOrmConfig(file.path)) {
     scanOrm(inventory);
     if (file.format === 'python') return;
@@ -331,9 +353,23 @@ function scanDataFile(inventory: Inventory, file: SourceFile): void {
   }
   else if (file.format === 'json' && file.hasKeyword('deploymenttemplate')) scanArmTemplate(inventory);
   if (file.hasKeyword('walg_') || file.hasKeyword('wale_')) scanWalgSettings(inventory);
+  if (file.format === 'dotenv' && !isTestOnlyPath(path)) scanStorageSettings(inventory, file);
   if (file.format === 'dotenv' || file.format === 'properties' || file.format === 'yaml' || file.format === 'json' || file.format === 'toml' || file.format === 'ini') {
     // Only a file naming a hosted database's endpoint (or a Railway reference to one) can yield a store here.
     if (!HOSTED_MARKERS.some((marker) => file.hasKeyword(marker))) return;
     scanConnections(inventory);
+  }
+}
+
+/** Variables an app's env file sets for object storage: where a backup package's disk or storage points. */
+const STORAGE_SETTING = /(?:^|_)(?:ENDPOINT(?:_URL)?|BUCKET(?:_NAME)?|REGION)$/;
+
+/** The storage settings of an env file, for backups whose bucket or endpoint the environment supplies (`env('B2_ENDPOINT')`). */
+function scanStorageSettings(inventory: Inventory, file: SourceFile): void {
+  for (const entry of mapOf(file.data()?.roots[0])?.entries ?? []) {
+    if (!STORAGE_SETTING.test(entry.key)) continue;
+    const value = literalOf(entry.value);
+    if (!value || isUnresolved(value)) continue;
+    inventory.context({ kind: 'app-env', name: entry.key, value, location: inventory.line(entry.keySpan.line) });
   }
 }

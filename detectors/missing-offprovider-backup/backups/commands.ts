@@ -869,6 +869,8 @@ function deployOf(words: string[], remote: boolean): { kind: string; composeFile
   if (tool === 'heroku' && /^container:release$/.test(first ?? '')) return { kind: 'heroku', remote: true };
   if (tool === 'git' && first === 'push' && /^(heroku|dokku)$/.test(second ?? '')) return { kind: second!, remote: true };
   if (tool === 'dokku') return { kind: 'dokku', remote: true };
+  // Laravel's deploy tools: the Forge CLI (`forge deploy shop.acme.com`), Envoyer's and Deployer's (`dep deploy production`).
+  if ((tool === 'forge' || tool === 'envoyer' || tool === 'dep') && first === 'deploy') return { kind: tool === 'dep' ? 'deployer' : tool, remote: true };
   if (tool === 'kubectl' && (first === 'apply' || first === 'rollout')) return { kind: 'kubernetes', remote: true };
   if (tool === 'helm' && (first === 'upgrade' || first === 'install')) {
     // `helm upgrade --install acme ./chart -n acme-prod -f …`: the release name, then the chart.

@@ -34,6 +34,9 @@ const ENDPOINT_PROVIDERS: Array<[RegExp, string]> = [
   [/^(https?:\/\/)?(localhost|127\.0\.0\.1|0\.0\.0\.0|minio|host\.docker\.internal)(:\d+)?(\/|$)/i, 'local'],
   // A Kubernetes Service's DNS name (`minio.velero.svc:9000`, `…svc.cluster.local`): storage inside the same cluster.
   [/^(https?:\/\/)?[a-z0-9-]+(\.[a-z0-9-]+)?\.svc(\.cluster\.local)?\.?(:\d+)?(\/|$)/i, 'local'],
+  // A host with no domain at all (`http://minio-service:9000`, `http://seaweedfs-s3:8333`) is a compose service or a
+  // Kubernetes Service of the same namespace: storage beside the data, not another provider.
+  [/^(https?:\/\/)?[a-z][a-z0-9_-]*(:\d+)?(\/|$)/i, 'local'],
 ];
 
 /** The provider an endpoint URL or host belongs to. */

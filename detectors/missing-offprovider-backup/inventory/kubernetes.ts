@@ -370,6 +370,11 @@ function scanObject(inventory: Inventory, object: DataNode): void {
     }
     return;
   }
+  const percona = PERCONA_CLUSTERS.find((entry) => entry.apiVersion.test(apiVersion) && entry.kind === kind);
+  if (percona) {
+    perconaCluster(inventory, percona, spec, { name: namespace ? `${namespace}/${name}` : name, identity: identity(kind), environment, line });
+    return;
+  }
   if (/^velero\.io\//.test(apiVersion) && kind === 'BackupStorageLocation') {
     veleroLocation(inventory, name, literalOf(get(spec, 'provider')), literalOf(path(spec, 'objectStorage', 'bucket')), literalOf(path(spec, 'config', 's3Url')), line, isTruthy(get(spec, 'default')) === true);
     return;
@@ -739,4 +744,75 @@ export function backupImage(inventory: Inventory, image: string | undefined, env
 function protectionOf(destination: Destination): 'destination-unknown' | 'same-volume' | 'off-provider' {
   if (destination.unresolved) return 'destination-unknown';
   return destination.provider === 'local' ? 'same-volume' : 'off-provider';
+}
+
+/**
+ * Percona's operators: XtraDB Cluster (`pxc.percona.com`), Server for MySQL (`ps.percona.com`) and for MongoDB
+ * (`psmdb.percona.com`) name their backup storages under `spec.backup.storages.<name>` (`type: s3|gcs|azure|filesystem`);
+ * the Postgres operator (`pgv2.percona.com`) takes PGO's pgBackRest `spec.backups.pgbackrest.repos[]`.
+ */
+const PERCONA_CLUSTERS: ReadonlyArray<{ apiVersion: RegExp; kind: string; engine: string }> = [
+  { apiVersion: /^pxc\.percona\.com\//, kind: 'PerconaXtraDBCluster', engine: 'mysql' },
+  { apiVersion: /^ps\.percona\.com\//, kind: 'PerconaServerMySQL', engine: 'mysql' },
+  { apiVersion: /^psmdb\.percona\.com\//, kind: 'PerconaServerMongoDB', engine: 'mongo' },
+  { apiVersion: /^pgv2\.percona\.com\//, kind: 'PerconaPGCluster', engine: 'postgres' },
+];
+
+function perconaCluster(inventory: Inventory, operator: (typeof PERCONA_CLUSTERS)[number], spec: DataNode | undefined, cluster: { name: string; identity: string; environment: string | undefined; line: number }): void {
+  inventory.store({
+    platform: 'kubernetes',
+    provider: 'kubernetes',
+    engine: operator.engine,
+    name: cluster.name,
+    environment: cluster.environment,
+    location: inventory.line(cluster.line),
+    identities: [cluster.identity],
+    declaredBy: 'manifest',
+    storageClass: perconaStorageClass(operator.kind, spec),
+    builtInBackup: { protection: 'none', description: `the Percona operator backs up only to the storages configured on the ${operator.kind}` },
+  });
+  const mechanism = `percona ${operator.kind}`;
+  const record = (destination: Destination, line: number) =>
+    inventory.evidence({ covers: [cluster.identity], protection: protectionOf(destination), mechanism, destination: destination.display, destinationProvider: destination.unresolved ? undefined : destination.provider, engines: [operator.engine], location: inventory.line(line), environment: cluster.environment });
+  if (operator.kind === 'PerconaPGCluster') {
+    for (const repo of itemsOf(path(spec, 'backups', 'pgbackrest', 'repos'))) record(pgbackrestRepoDestination(repo), mapOf(repo)?.span.line ?? cluster.line);
+    return;
+  }
+  const backup = get(spec, 'backup');
+  // `backup.enabled: false` (MongoDB) turns every storage off.
+  if (isTruthy(get(backup, 'enabled')) === false) return;
+  for (const entry of mapOf(get(backup, 'storages'))?.entries ?? []) {
+    const storage = entry.value;
+    const type = (literalOf(get(storage, 'type')) ?? '').toLowerCase();
+    const s3 = get(storage, 's3');
+    const gcs = get(storage, 'gcs');
+    const azure = get(storage, 'azure');
+    let destination: Destination;
+    if (type === 's3' || (!type && s3)) {
+      const endpoint = textOf(get(s3, 'endpointUrl')) ?? textOf(get(s3, 'endpointURL'));
+      destination = classifyDestination(`s3://${textOf(get(s3, 'bucket')) ?? ''}`, endpoint);
+    } else if (type === 'gcs' || (!type && gcs)) destination = classifyDestination(`gs://${textOf(get(gcs, 'bucket')) ?? ''}`);
+    else if (type === 'azure' || (!type && azure)) destination = { display: `azure container ${textOf(get(azure, 'container')) ?? ''}`, provider: 'azure', unresolved: false };
+    else if (type === 'filesystem' || type === 'volume' || get(storage, 'volume')) destination = { display: `a volume in the same cluster (${entry.key})`, provider: 'local', unresolved: false };
+    else continue;
+    record(destination, entry.keySpan.line);
+  }
+}
+
+/** A pgBackRest repository of PGO or Percona's Postgres operator: S3, GCS, Azure, or a volume in the cluster. */
+function pgbackrestRepoDestination(repo: DataNode): Destination {
+  const s3 = get(repo, 's3');
+  const gcs = get(repo, 'gcs');
+  const azure = get(repo, 'azure');
+  if (s3) return classifyDestination(`s3://${literalOf(get(s3, 'bucket')) ?? ''}`, literalOf(get(s3, 'endpoint')) ?? 's3.amazonaws.com');
+  if (gcs) return classifyDestination(`gs://${literalOf(get(gcs, 'bucket')) ?? ''}`);
+  if (azure) return { display: `azure container ${literalOf(get(azure, 'container')) ?? ''}`, provider: 'azure', unresolved: false };
+  return { display: 'a volume in the same cluster', provider: 'local', unresolved: false };
+}
+
+/** The storage class of a Percona cluster's data volumes, where its spec writes one. */
+function perconaStorageClass(kind: string, spec: DataNode | undefined): string | undefined {
+  const members = kind === 'PerconaXtraDBCluster' ? get(spec, 'pxc') : kind === 'PerconaServerMySQL' ? get(spec, 'mysql') : kind === 'PerconaServerMongoDB' ? itemsOf(get(spec, 'replsets'))[0] : undefined;
+  if (members) return literalOf(path(members, 'volumeSpec', 'persistentVolumeClaim', 'storageClassName'));
+  return literalOf(path(itemsOf(get(spec, 'instances'))[0], 'dataVolumeClaimSpec', 'storageClassName'));
 }

@@ -7,7 +7,7 @@ import { lookupTable } from '../../../src/lookup-table.js';
 import type { DataStore, DestructiveSetting, VariableSetting } from '../../../src/facts/datastore.js';
 import type { DataNode, MapNode } from '../../../src/parse/data-tree.js';
 import { parseArn } from '../backups/destinations.js';
-import { DATABASE_SERVER_NAME, DATABASE_WORDS, directoryOf, environmentNamed, environmentOf, isTruthy, literalOf, mapOf, textOf, type Inventory } from '../shared.js';
+import { DATABASE_SERVER_NAME, DATABASE_WORDS, directoryOf, environmentNamed, environmentOf, isTruthy, itemsOf, literalOf, mapOf, textOf, type Inventory } from '../shared.js';
 import { isBucketData } from './buckets.js';
 import { RAILWAY_BUILT_IN } from './railway.js';
 import { scanLocals, templateWords, variableOf } from './terraform-variables.js';
@@ -23,6 +23,8 @@ interface Resource {
   line: number;
   /** A registry module read as the resource it wraps: other resources refer to it as `module.<label>`. */
   module?: boolean;
+  /** Read from a committed state file: what was applied, without the configuration's `lifecycle` (never stored). */
+  fromState?: boolean;
 }
 
 function attribute(node: DataNode | undefined, key: string): DataNode | undefined {
@@ -142,6 +144,74 @@ export function scanTerraform(inventory: Inventory): void {
     if (provider) inventory.context({ kind: 'terraform-resource-provider', directory, name: `${type}.${label}`, value: provider.trim(), location: inventory.line(map.span.line) });
   }
   for (const resource of resources) scanResource(inventory, resource, resources, directory);
+}
+
+/** A committed state file (`terraform.tfstate`, not its `.backup` copy). */
+export function isTerraformState(path: string): boolean {
+  return /(^|\/)[^/]*\.tfstate$/i.test(path);
+}
+
+/**
+ * Data-store types read from a committed state: the stores themselves, whose attributes are the applied arguments
+ * (`deletion_protection`, `backup_retention_period`, `skip_final_snapshot`). Resources that protect another one
+ * (versioning, replication, backup selections) point at it by reference in the configuration and by a bare id in the
+ * state, so they are left to the configuration.
+ */
+const STATE_STORE_TYPES = new Set([
+  'aws_db_instance', 'aws_rds_cluster', 'aws_docdb_cluster', 'aws_neptune_cluster', 'aws_dynamodb_table', 'aws_s3_bucket', 'aws_ebs_volume',
+  'aws_efs_file_system', 'aws_redshift_cluster', 'aws_lightsail_database', 'google_sql_database_instance', 'google_storage_bucket',
+  'google_firestore_database', 'google_alloydb_cluster', 'digitalocean_database_cluster', 'digitalocean_volume', 'digitalocean_spaces_bucket',
+  'hcloud_volume', 'linode_volume', 'vultr_block_storage', 'azurerm_postgresql_flexible_server', 'azurerm_postgresql_server',
+  'azurerm_mysql_flexible_server', 'azurerm_mysql_server', 'azurerm_mariadb_server', 'azurerm_mssql_server', 'azurerm_cosmosdb_account',
+  'scaleway_rdb_instance', 'linode_database_postgresql', 'linode_database_postgresql_v2', 'linode_database_mysql',
+]);
+
+/**
+ * A committed `terraform.tfstate` (format 4): its managed resources' instances, read as the configuration's resources
+ * would be. A state proves its directory was applied: a root configuration that deploys.
+ */
+export function scanTerraformState(inventory: Inventory): void {
+  const root = mapOf(inventory.file.data()?.roots[0]);
+  if (!root || literalOf(attribute(root, 'version')) !== '4') return;
+  // A workspace's state sits under the configuration's `terraform.tfstate.d/<workspace>/`.
+  const workspace = /^(?:(.*)\/)?terraform\.tfstate\.d\/[^/]+\/[^/]+$/.exec(inventory.path);
+  const directory = workspace ? (workspace[1] ?? '.') : directoryOf(inventory.path);
+  const found: Resource[] = [];
+  for (const item of itemsOf(attribute(root, 'resources'))) {
+    const resource = mapOf(item);
+    if (!resource || literalOf(attribute(resource, 'mode')) !== 'managed') continue;
+    const type = literalOf(attribute(resource, 'type'));
+    const label = literalOf(attribute(resource, 'name'));
+    if (!type || !label || !STATE_STORE_TYPES.has(type)) continue;
+    for (const instance of itemsOf(attribute(resource, 'instances'))) {
+      const attributes = mapOf(attribute(mapOf(instance), 'attributes'));
+      if (!attributes) continue;
+      found.push({ type, label, body: stateBody(attributes), line: resource.span.line, fromState: true });
+    }
+  }
+  if (found.length === 0) return;
+  inventory.context({ kind: 'terraform-root', directory, location: inventory.line(1) });
+  inventory.context({ kind: 'deploys', value: 'terraform', location: inventory.line(1) });
+  for (const resource of found) scanResource(inventory, resource, found, directory);
+}
+
+/**
+ * A state instance's attributes in the configuration's shape: nested blocks are stored as lists of objects
+ * (`"settings": [{"backup_configuration": [{…}]}]`), which become blocks again; `null` means not set.
+ */
+function stateBody(attributes: MapNode): MapNode {
+  const entries: MapNode['entries'] = [];
+  for (const entry of attributes.entries) {
+    const value = entry.value;
+    if (value.kind === 'scalar' && value.value === null) continue;
+    if (value.kind === 'seq' && value.items.length > 0 && value.items.every((item) => item.kind === 'map')) {
+      for (const item of value.items) entries.push({ key: entry.key, keySpan: entry.keySpan, value: { ...stateBody(item as MapNode), block: { type: entry.key, labels: [] } } });
+      continue;
+    }
+    if (value.kind === 'seq' && value.items.length === 0) continue;
+    entries.push(entry);
+  }
+  return { kind: 'map', span: attributes.span, entries };
 }
 
 /** Arguments of a module call that are Terraform's, not the module's inputs. */
@@ -358,7 +428,7 @@ function scanResource(inventory: Inventory, resource: Resource, all: Resource[],
   const setting = (kind: string, key: string, text: string, explicit: boolean) =>
     settings.push({ kind, setting: text, explicit, location: explicit ? inventory.line(lineOf(body, key)) : location });
   const noPreventDestroy = () => {
-    if (!preventDestroy(body)) setting('no-prevent-destroy', 'lifecycle', 'no lifecycle { prevent_destroy = true }', false);
+    if (!resource.fromState && !preventDestroy(body)) setting('no-prevent-destroy', 'lifecycle', 'no lifecycle { prevent_destroy = true }', false);
   };
   // The same settings written as an input variable (`deletion_protection = var.deletion_protection`): decided once the
   // variable's value (its default, a tfvars file, a module call's input) is known.
@@ -700,7 +770,8 @@ function scanResource(inventory: Inventory, resource: Resource, all: Resource[],
       if (isTruthy(attribute(body, 'deletion_protection')) === false) setting('deletion-protection-off', 'deletion_protection', 'deletion_protection = false', true);
       byVariable('deletion-protection-off', 'deletion_protection', 'false');
       const retain = isTruthy(attribute(settingsBlock, 'retain_backups_on_delete')) === true;
-      if (enabled && !retain) settings.push({ kind: 'backups-die-with-instance', setting: 'settings.retain_backups_on_delete not set (backups are deleted with the instance)', explicit: false, location });
+      const retainOff = isTruthy(attribute(settingsBlock, 'retain_backups_on_delete')) === false;
+      if (enabled && !retain) settings.push({ kind: 'backups-die-with-instance', setting: retainOff ? 'settings.retain_backups_on_delete = false (backups are deleted with the instance)' : 'settings.retain_backups_on_delete not set (backups are deleted with the instance)', explicit: retainOff, location: retainOff ? inventory.line(lineOf(settingsBlock!, 'retain_backups_on_delete')) : location });
       noPreventDestroy();
       const engineText = (name('database_version') ?? '').toLowerCase();
       const region = name('region');

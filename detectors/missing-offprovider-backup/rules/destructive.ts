@@ -3,6 +3,7 @@
 // CloudFormation/CDK deletion policies and Kubernetes reclaim policies that delete.
 import type { RuleMeta } from '../../../src/model.js';
 import { sample } from '../../../src/model.js';
+import { STATE_DELETION_PROTECTION_OFF, STATE_NO_LIFECYCLE, STATE_PROTECTED, STATE_SKIP_FINAL_SNAPSHOT } from './state-samples.js';
 
 const ROOT = `terraform {
   backend "s3" {
@@ -167,6 +168,7 @@ export const destructiveRules: RuleMeta[] = [
     tags: ['destructive-setting'],
     samples: {
       positive: [
+        STATE_DELETION_PROTECTION_OFF,
         sample('infra/prod/rds.tf', PROTECTION_OFF, { expect: { line: lineOf(PROTECTION_OFF, 'deletion_protection') } }),
         sample('k8s/ack/orders-db.yaml', 'apiVersion: rds.services.k8s.aws/v1alpha1\nkind: DBInstance\nmetadata:\n  name: orders\n  namespace: production\nspec:\n  dbInstanceIdentifier: orders-prod\n  engine: postgres\n  backupRetentionPeriod: 7\n  deletionProtection: false\n', { expect: { line: 10 }, note: 'an RDS instance declared through ACK' }),
         {
@@ -200,6 +202,7 @@ export const destructiveRules: RuleMeta[] = [
         },
       ],
       negative: [
+        STATE_PROTECTED,
         {
           files: { 'infra/main.tf': 'provider "aws" {\n  region = "eu-west-1"\n}\n\nresource "aws_db_instance" "app" {\n  identifier          = "acme-app-${terraform.workspace}"\n  engine              = "postgres"\n  instance_class      = "db.t4g.medium"\n  deletion_protection = terraform.workspace == "prod"\n}\n', '.github/workflows/terraform.yml': 'on:\n  push:\n    branches: [main]\njobs:\n  apply:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - run: terraform -chdir=infra init\n      - run: terraform -chdir=infra workspace select prod\n      - run: terraform -chdir=infra apply -auto-approve\n' },
           note: "protection is on in the workspace production's CI job selects",
@@ -234,6 +237,7 @@ export const destructiveRules: RuleMeta[] = [
     tags: ['destructive-setting'],
     samples: {
       positive: [
+        STATE_SKIP_FINAL_SNAPSHOT,
         sample('infra/prod/rds.tf', SKIP, { expect: { line: lineOf(SKIP, 'skip_final_snapshot') } }),
         {
           files: {
@@ -250,6 +254,7 @@ export const destructiveRules: RuleMeta[] = [
         },
       ],
       negative: [
+        STATE_PROTECTED,
         sample('infra/prod/rds.tf', rds({})),
         { files: { 'infra/prod/rds.tf': BY_LOCALS, 'infra/prod/locals.tf': localsOf('true', 'true') }, note: 'the local keeps the final snapshot' },
         sample('infra/staging/rds.tf', STAGING_SKIP, { note: 'staging database' }),
@@ -351,7 +356,7 @@ export const destructiveRules: RuleMeta[] = [
     tags: ['destructive-setting'],
     samples: {
       positive: [sample('infra/prod/rds.tf', NO_LIFECYCLE, { expect: { line: lineOf(NO_LIFECYCLE, 'resource "aws_db_instance"') } })],
-      negative: [sample('infra/prod/rds.tf', rds({})), sample('infra/main.tf', rds({ identifier: '"orders"' }, false), { note: 'not explicitly production: only written settings count there' })],
+      negative: [STATE_NO_LIFECYCLE, sample('infra/prod/rds.tf', rds({})), sample('infra/main.tf', rds({ identifier: '"orders"' }, false), { note: 'not explicitly production: only written settings count there' })],
     },
   },
   {

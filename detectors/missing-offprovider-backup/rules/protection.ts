@@ -1,5 +1,7 @@
 // Rules on what protects a production store: nothing, copies on the same volume, copies the provider holds, copies
 // whose destination the repo does not show, or a database the app uses with no backup visible at all.
+import { PERCONA_OFFSITE, PERCONA_SAME_VOLUME } from './operator-samples.js';
+import { APP_BACKUP_OFF_PROVIDER, APP_BACKUP_PROVIDER_ONLY, STAGING_OWN_STORE, STAGING_REACHES_PRODUCTION_STORE } from './app-backup-samples.js';
 import { sample, type RuleMeta } from '../../../src/model.js';
 
 /** A Cloud SQL instance in its project, and a nightly export of it to a bucket. */
@@ -560,6 +562,12 @@ export const protectionRules: RuleMeta[] = [
     samples: {
       positive: [
         {
+          files: { 'deploy/prod/postgres.yaml': CNPG_CLUSTER("      destinationPath: s3://pg-backups/orders\n      endpointURL: http://minio-hl:9000\n      s3Credentials:\n        accessKeyId:\n          name: minio-creds\n          key: ACCESS_KEY_ID\n        secretAccessKey:\n          name: minio-creds\n          key: ACCESS_SECRET_KEY\n") },
+          expect: { path: 'deploy/prod/postgres.yaml', line: 2 },
+          note: "a CloudNativePG cluster archiving to MinIO by its Service's short name: a bucket in the same cluster",
+        },
+        PERCONA_SAME_VOLUME,
+        {
           files: { 'charts/shop/Chart.yaml': BITNAMI_CHART, 'charts/shop/values.yaml': BITNAMI_VALUES, '.github/workflows/deploy.yml': HELM_DEPLOY },
           expect: { path: 'charts/shop/Chart.yaml', line: 8 },
           note: "the Bitnami chart's own backup CronJob dumps into a claim of the same cluster",
@@ -654,6 +662,7 @@ railway volume add --service web --mount-path /app/storage
         },
       ],
       negative: [
+        ...PERCONA_OFFSITE,
         {
           files: {
             'scripts/staging-volume.sh': '#!/usr/bin/env bash\nset -euo pipefail\nrailway volume add --environment staging --service web --mount-path /app/storage\n',
@@ -705,6 +714,8 @@ railway volume add --service web --mount-path /app/storage
     tags: ['backup', 'data-loss'],
     samples: {
       positive: [
+        ...APP_BACKUP_PROVIDER_ONLY,
+        STAGING_REACHES_PRODUCTION_STORE,
         {
           files: { 'k8s/postgres.yaml': K8S_NOTES_POSTGRES, 'k8s/snapshot-cron.yaml': SNAPSHOT_CRONJOB },
           expect: { path: 'k8s/postgres.yaml', line: 2 },
@@ -933,6 +944,8 @@ resource "aws_db_instance" "orders" {
         },
       ],
       negative: [
+        ...APP_BACKUP_OFF_PROVIDER,
+        STAGING_OWN_STORE,
         {
           files: {
             'config/runtime.exs': 'import Config\n\nif config_env() == :prod do\n  database_url = System.get_env("DATABASE_URL") || raise "DATABASE_URL is missing"\n\n  config :shop, Shop.Repo,\n    url: database_url,\n    pool_size: 10\nend\n',

@@ -1,6 +1,8 @@
 // The rule on backups nobody restores: an off-provider copy exists, but no job fetches one back, loads it into a
 // scratch database and checks it.
 import type { RuleMeta } from '../../../src/model.js';
+import { APP_BACKUP_UNTESTED } from './app-backup-samples.js';
+import { PERCONA_UNTESTED } from './operator-samples.js';
 
 const FLY = `app = "acme-notes"
 primary_region = "ams"
@@ -43,6 +45,8 @@ export const restoreRules: RuleMeta[] = [
     tags: ['backup'],
     samples: {
       positive: [
+        ...APP_BACKUP_UNTESTED,
+        ...PERCONA_UNTESTED,
         { files: { 'fly.toml': FLY, 'litestream.yml': LITESTREAM }, expect: { path: 'fly.toml', line: 4 } },
         {
           files: {
