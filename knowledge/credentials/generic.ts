@@ -125,6 +125,11 @@ export const genericSecret: CredentialKind = {
       sample('config/settings.yaml', 'monitoring:\n  provider: datadog\n\nsearch:\n  engine:\n    app_id: K7QX2M9PLA\n    api_key: 4f1c9e27b3a86d05c2e7f91b48a3d6e0\n', { expect: { line: 7 }, note: "a bare name a provider's pattern takes only with its context (Datadog's api_key): the context disowns it, the name still holds a secret" }),
     ],
     negative: [
+      sample('config/custom.js', "module.exports.custom = {\n  // sendgridSecret: 'SG.fake.3e0Bn0qSQVnwb1E4qNPz9JZP5vLZYqjh7sn8S93oSHU',\n};\n", { note: 'a key that says it is fake between its dots' }),
+      sample('kubernetes/client/models/v1_volume_projection.py', "class V1VolumeProjection(object):\n    openapi_types = {\n        'config_map': 'V1ConfigMapProjection',\n        'secret': 'V1SecretProjection',\n        'service_account_token': 'V1ServiceAccountTokenProjection'\n    }\n", { note: "a generated client's model types, named after their API version" }),
+      sample('src/constants.ts', "export const CREDENTIAL_BLANKING_VALUE = '__acme_BLANK_VALUE_e5362baf-c777-4d57-a609-6eaf1f9e87f6';\nexport const OIDC_CLIENT_SECRET_REDACTED_VALUE = '__acme_CLIENT_SECRET_VALUE_e5362baf-c777-4d57-a609-6eaf1f9e87f6';\n", { note: 'the marker a form shows instead of a stored secret' }),
+      sample('events/cos-object-created.json', '{\n  "requestParameters": {\n    "requestHeaders": {\n      "Authorization": "q-sign-algorithm=sha1&q-ak=AKIDQm6iUh2NJ6jL41tVUis9KpY5Rgv49zyC&q-sign-time=1545205709;1545215769&q-key-time=1545205709;1545215769&q-header-list=host&q-url-param-list=&q-signature=098ac7dfe9cf21116f946c4b4c29001c2b449b14"\n    }\n  }\n}\n', { note: "a signed request's one-time signature, not the key that signed it" }),
+      sample('tests/fixtures/s3-put.json', '{\n  "headers": {\n    "Authorization": "AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request, SignedHeaders=host;range;x-amz-date, Signature=fe5f80f77d5fa3beca038a248ff027d0445342fe2855ddc963176630326f1024"\n  }\n}\n', { note: 'an AWS Signature V4 header' }),
       sample('check_hp_bladechassis.8', '.TH CHECK_HP_BLADECHASSIS 8\n.SH OPTIONS\n.IP "\\-\\-authpassword \\fI\\s-1PASSWORD\\s0\\fR, \\-\\-authkey \\fI\\s-1KEY\\s0\\fR" 4\n', { note: "a manual page's typesetting around an option's argument" }),
       sample('docs/tutorial/deploy.rst.txt', "Create the config.py file:\n\n.. code-block:: python\n\n    SECRET_KEY = '192b9bdd22ab9ed4d12e236c78afcb9a393ec15f71bbf5dc987d54727823bcbf'\n", { note: "Flask's documented secret key, printed as `secrets.token_hex()`'s output and copied into tutorials" }),
       sample('reference.md', '```typescript\nawait client.oAuth.obtainToken({\n    clientId: "sq0idp-uaPHILoPzWZk3tlJqlML0g",\n    clientSecret: "sq0csp-30a-4C_tVOnTh14Piza2BfTPBXyLafLPWSzY1qAjeBfM",\n});\n```\n', { note: "the application secret Square's API reference shows, in every Square SDK" }),
@@ -347,6 +352,11 @@ export const hardcodedPassword: CredentialKind = {
       sample('src/mailer.ts', "import nodemailer from 'nodemailer';\n\nconst smtpPassword: string = 'Vt7qL2wRb9zX4eKp';\n", { expect: { line: 3 }, note: 'a type annotation before the value' }),
     ],
     negative: [
+      sample('app/assets/ca-ES-CpM3riV6.js', "var e={resolve_continue:`Continua`,resolve_show_n_more:`Mostra {count} més`,resolve_section_flows:`Fluxes`,resolve_sso_admin_password:`Contrasenya`};export{e as default};\n", { note: "a bundler's chunk of one locale's messages, named by the locale" }),
+      sample('app/assets/erlang-DVpZmYHv.js', "function P(n,r){return n.in_string||n.in_atom?e.Pass:c?s.token==`when`?s.column+a:o}\n", { note: "a ternary's branches in minified code" }),
+      sample('src/benchmarks/extract.smoke.js', "const PASS = '\\x1b[32mPASS\\x1b[0m';\nconst FAIL = '\\x1b[31mFAIL\\x1b[0m';\nconsole.log(ok ? PASS : FAIL);\n", { note: "a test runner's verdict in terminal colours" }),
+      sample('credentials/WufooApi.credentials.ts', "export class WufooApi {\n  authenticate = {\n    type: 'generic',\n    properties: {\n      auth: { username: '={{$credentials.apiKey}}', password: 'not-needed' },\n    },\n  };\n}\n", { note: 'a field the API ignores, filled so the form validates' }),
+      sample('generators/kubernetes/templates/db/couchbase.yml.ejs', 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: <%= baseName.toLowerCase() %>-couchbase\ntype: Opaque\ndata:\n  database-admin-password: "cGFzc3dvcmQK"\n', { note: 'base64 of `echo password`, newline included' }),
       sample('.env.example', 'DB_PASSWORD=ChangeMe\nKEY_PASSWORD=AndroidDebugKey\n', { note: "a template's stand-in values" }),
       sample('src/main/java/com/acme/Auth.java', 'String password = PasswordHolder;\nString adminPassword = DefaultAdminCredential;\n', { note: 'code: a capitalised name is an identifier' }),
       sample('lib/Net/FTP.pm', "sub login {\n  my ($ftp, $user, $pass) = @_;\n  $pass = '-anonymous@'\n    if (!defined $pass && $user =~ /^anonymous/o);\n}\n", { note: "anonymous FTP's conventional password" }),
@@ -589,6 +599,7 @@ export const databaseConnectionString: CredentialKind = {
       sample('config/database.yml', 'production:\n  adapter: mysql2\n  url: mysql2://shop:Vt7qL2wRb9zX4eKpQ2@shop-prod.c9akciq32xyz.eu-west-1.rds.amazonaws.com:3306/shop\n', { expect: { line: 3 }, note: "Rails names the adapter in the URL's scheme" }),
     ],
     negative: [
+      sample('config/env/staging.js', "module.exports = {\n  session: {\n    // url: 'redis://shared:some_password_everyone_knows@bigsquid.redistogo.com:9562/staging-sessions',\n  },\n};\n", { note: 'a password that says everyone knows it' }),
       sample('cmd/server/main.go', 'package main\n\nconst dsn = "root:root@tcp(127.0.0.1:3306)/tracker_test"\n', { note: 'a local test database' }),
       sample('public/bundles/login.bundle.js', 'function f(l,n){l.host=n.host,l.port=n.port;l.user=n.user,l.password=n.password,l.host=n.host}\n', { note: 'property assignments in minified code, not a connection string' }),
       sample('templates/db/postgresql/template_db_postgresql.conf', 'UserParameter=pgsql.ping[*], psql -qtAX postgresql://"$3":"$4"@"$1":"$2"/"$5" -c "select 1"\n', { note: 'shell positionals' }),
