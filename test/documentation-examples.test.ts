@@ -574,6 +574,19 @@ describe('values a file itself calls examples', () => {
     expect(lines).toEqual(['docs/reference/datastores.md:1 low', 'ops/runbook.md:1 high']);
   });
 
+  it("rates a README block that addresses a documentation domain low, and the same block against a real host at full severity", async () => {
+    const block = (host: string) =>
+      ['```yaml', '- name: Manage hosts with an authentication key', `  hosts: ${host}`, '  vars:', '    ansible_connection: httpapi', '    ansible_httpapi_port: 80', '    ansible_zabbix_auth_key: 8ec0d52432c15c91fcafe9888500cf9a607f44091ab554dbee860f6b44fac895', '```', ''].join('\n');
+    const readme = ['# Zabbix collection', '', "Or include the collection name in the playbook's `collections` element, like this:", '', block('zabbix.example.net')].join('\n');
+    const runbook = ['# Monitoring', '', 'The playbook we run nightly:', '', block('zabbix.acme-internal.io')].join('\n');
+    const result = await scanFiles({ 'README.md': readme, 'ops/monitoring.md': runbook });
+    const lines = result.findings
+      .filter((finding) => finding.ruleId === 'exposed-credential/generic-secret')
+      .map((finding) => `${finding.location.path}:${finding.location.span.line} ${finding.severity}`)
+      .sort();
+    expect(lines).toEqual(['README.md:11 low', 'ops/monitoring.md:11 medium']);
+  });
+
   it('rates a page\'s block introduced as "something like" a command\'s output low', async () => {
     const page = [
       '# Create a service principal',

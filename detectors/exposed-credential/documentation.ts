@@ -318,6 +318,12 @@ const DOCS_EXAMPLE_MARKER = new RegExp(String.raw`\b(?:${EXAMPLE_WORDS}|default 
  * http://localhost:2379/v3/auth/authenticate`) shows the tokens that server handed out, not ones a deployment uses.
  */
 const LOCAL_REQUEST = /\bhttps?:\/\/(?:localhost|127\.0\.0\.1|\[::1\])[:/]/i;
+/**
+ * A host of the domains reserved for documentation (RFC 2606: `example.com`, `.net`, `.org`), named in a block: the
+ * block shows how a setting is written (`hosts: zabbix.example.net` above `ansible_zabbix_auth_key: 8ec0d5…`), against
+ * no server anyone runs.
+ */
+const DOCUMENTATION_HOST = /(?:^|[\s/@"'`=:(])(?:[a-z0-9-]+\.)*example\.(?:com|net|org)(?![\w.-]*[a-z0-9])/im;
 const DOCUMENT = /\.(?:md|mdx|markdown|rst|txt|adoc|asciidoc)$/i;
 const RESTRUCTURED_TEXT = /\.rst$/i;
 /** Markup a documentation tree writes its pages in (Tomcat's and DocBook's XML, HTML pages). */
@@ -381,7 +387,7 @@ export function exampleRanges(file: SourceFile): Array<[number, number]> {
   const introduced = () => exampleLevel !== undefined || afterExampleBlock || recent.some((previous) => exampleMarker.test(previous)) || paragraph.some((previous) => exampleMarker.test(previous));
   // A block is shown as an example when its prose says so, when a comment at its top does (`# Example for a small
   // deployment`), or (in a docs tree) when it talks to a local server.
-  const shown = (example: boolean, start: number, end: number) => example || commentSaysExample(text, start, end) || (docsPage && LOCAL_REQUEST.test(text.slice(start, end)));
+  const shown = (example: boolean, start: number, end: number) => example || commentSaysExample(text, start, end) || (docsPage && LOCAL_REQUEST.test(text.slice(start, end))) || DOCUMENTATION_HOST.test(text.slice(start, end));
   const closed = (example: boolean) => {
     afterExampleBlock = example;
   };
