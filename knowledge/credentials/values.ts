@@ -95,6 +95,8 @@ const PLACEHOLDER_WORDS = new Set(
     // (`restpass`), a crypt placeholder (`cryptpass`), a spelt-out super (`s00pers3cret`), a cloud's admin.
     'really hard guess and shh ssh sssh pas s rest crypt sooper cloud ' +
     // A field the integration leaves unused, filled so a form validates (`password: 'not-needed'`, `unused`).
+    // PostgreSQL's replication and pg_rewind roles named in their own password (Patroni's `rep-pass`, `rewind-pass`).
+    'rep repl replication replicator rewind ' +
     'not needed unused required ' +
     // Secrecy denied in words (`redis://shared:some_password_everyone_knows@…`, a shared staging login in a comment).
     'everyone knows'
