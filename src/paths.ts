@@ -25,6 +25,11 @@ const TEST_OR_EXAMPLE = new RegExp(
     // A key or certificate named for tests inside its name: `ssl_test_key.key`, `server-test.pem`.
     String.raw`(?:^|\/)[^/]*[-_.]test[-_.][^/]*\.(?:key|pem|crt|cert|p12|pfx)$|(?:^|\/)[^/]*[-_.]test\.(?:key|pem|crt|cert|p12|pfx)$`,
     String.raw`(?:^|\/)localhost(?:[.-][^/]*)?\.(?:key|pem|crt)$`,
+    // A code generator's templates (a Yeoman or JHipster generator's `generators/app/templates/`, Angular's and Nx's
+    // `schematics/…/files/`, Ember's `blueprints/…/files/`, Hygen's `_templates/`, a cookiecutter's
+    // `{{cookiecutter.project_slug}}/`): what every generated project starts from, filled with stand-ins. A Helm
+    // chart's, an Ansible role's or a Flask blueprint's `templates/` render one deployment's files and are not read so.
+    String.raw`(?:^|\/)[\w-]*(?:generators?|schematics)\/(?:[^/]+\/)*?(?:templates?|files)\/|(?:^|\/)blueprints\/[^/]+\/files\/|(?:^|\/)_templates\/|(?:^|\/)\{\{ ?cookiecutter\.[^/]*\}\}\/`,
     // Go's generated test certificates and keys: `testcert.go`, `testcerts.go`.
     String.raw`(?:^|\/)test[-_]?certs?\.go$`,
     // Go keeps fixtures in `testing/` packages (elsewhere `testing/` may be an environment's configuration).

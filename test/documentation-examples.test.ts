@@ -526,3 +526,83 @@ describe('API descriptions', () => {
     expect(lines).toEqual(['api/openapi.json:6 low', 'api/swagger.yaml:10 low', 'api/swagger.yaml:12 medium']);
   });
 });
+
+describe('values a file itself calls examples', () => {
+  it("rates a JSON Schema's description prose low, and the same header in a config at full severity", async () => {
+    const schema = [
+      '{',
+      '  "$schema": "http://json-schema.org/draft-07/schema#",',
+      '  "type": "object",',
+      '  "properties": {',
+      '    "token": {',
+      '      "type": "string",',
+      '      "description": "Callers pass it along verbatim in the Authorization header:\\n\\n``` Authorization: Bearer eZv5o+fW3KnR3kVabMW4ZcDNLPl8nmMW ```"',
+      '    }',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    const config = ['upstream:', '  headers:', '    Authorization: "Bearer eZv5o+fW3KnR3kVabMW4ZcDNLPl8nmMW"', ''].join('\n');
+    const result = await scanFiles({ 'config.schema.json': schema, 'deploy/gateway.yaml': config });
+    const lines = result.findings
+      .filter((finding) => finding.ruleId.startsWith('exposed-credential/'))
+      .map((finding) => `${finding.location.path}:${finding.location.span.line} ${finding.severity}`)
+      .sort();
+    expect(lines).toEqual(['config.schema.json:7 low', 'deploy/gateway.yaml:3 medium']);
+  });
+
+  it('rates a token a form hint leads with "e.g." low, whatever its format, and the same token set in code at full severity', async () => {
+    const source = [
+      'export const vaultProperties = [',
+      "  { displayName: 'Token', name: 'token', type: 'string', placeholder: 'e.g. hvs.2OCsZxZA6Z9lChbt0janOOZI' },",
+      '];',
+      "export const client = new Vault({ token: 'hvs.2OCsZxZA6Z9lChbt0janOOZI' });",
+      '',
+    ].join('\n');
+    const result = await scanFiles({ 'src/providers/vault.ts': source });
+    expect(severities(result, 'exposed-credential/')).toEqual(['exposed-credential/vault-token 2 low', 'exposed-credential/vault-token 4 high']);
+  });
+
+  it('rates a connection URL a sentence leads with "e.g." low, and the same URL in a runbook at full severity', async () => {
+    const page = "In production you'll probably be given a connection URL (e.g. `mysql://lkjdsf4:kw8sd3Lq@us-west-2.64-8.amazonaws.com:3306/4e843g`).\n";
+    const runbook = 'Connect to the production database with `mysql://lkjdsf4:kw8sd3Lq@us-west-2.64-8.amazonaws.com:3306/4e843g`.\n';
+    const result = await scanFiles({ 'docs/reference/datastores.md': page, 'ops/runbook.md': runbook });
+    const lines = result.findings
+      .filter((finding) => finding.ruleId === 'exposed-credential/database-connection-string')
+      .map((finding) => `${finding.location.path}:${finding.location.span.line} ${finding.severity}`)
+      .sort();
+    expect(lines).toEqual(['docs/reference/datastores.md:1 low', 'ops/runbook.md:1 high']);
+  });
+
+  it("rates a README block that addresses a documentation domain low, and the same block against a real host at full severity", async () => {
+    const block = (host: string) =>
+      ['```yaml', '- name: Manage hosts with an authentication key', `  hosts: ${host}`, '  vars:', '    ansible_connection: httpapi', '    ansible_httpapi_port: 80', '    ansible_zabbix_auth_key: 8ec0d52432c15c91fcafe9888500cf9a607f44091ab554dbee860f6b44fac895', '```', ''].join('\n');
+    const readme = ['# Zabbix collection', '', "Or include the collection name in the playbook's `collections` element, like this:", '', block('zabbix.example.net')].join('\n');
+    const runbook = ['# Monitoring', '', 'The playbook we run nightly:', '', block('zabbix.acme-internal.io')].join('\n');
+    const result = await scanFiles({ 'README.md': readme, 'ops/monitoring.md': runbook });
+    const lines = result.findings
+      .filter((finding) => finding.ruleId === 'exposed-credential/generic-secret')
+      .map((finding) => `${finding.location.path}:${finding.location.span.line} ${finding.severity}`)
+      .sort();
+    expect(lines).toEqual(['README.md:11 low', 'ops/monitoring.md:11 medium']);
+  });
+
+  it('rates a page\'s block introduced as "something like" a command\'s output low', async () => {
+    const page = [
+      '# Create a service principal',
+      '',
+      'This will yield something like:',
+      '',
+      '```json',
+      '{',
+      '  "appId": "19f7b7c1-fc4e-4c92-8aaf-21fffc93b4c9",',
+      '  "password": "48d82644-00f2-4e64-80c5-65192f9bb2d0",',
+      '  "tenant": "16f63fe8-17db-476f-b2b3-ba3752a03a33"',
+      '}',
+      '```',
+      '',
+    ].join('\n');
+    const result = await scanFiles({ 'docs/providers/azure/credentials.md': page });
+    expect(severities(result, 'exposed-credential/hardcoded-password')).toEqual(['exposed-credential/hardcoded-password 8 low']);
+  });
+});

@@ -111,6 +111,8 @@ function isExpression(value: string): boolean {
     // An enumerator or constant counted from another (`tTOKEN_INSTANCE_BEGIN = tTOKEN_LOCAL_END-1,`).
     /^[A-Za-z_][A-Za-z0-9]*_\w*[-+]\d{1,3};?$/.test(value) ||
     /^(?:void 0|![01])\b/.test(value) ||
+    // A ternary's condition in minified code (`n.in_atom?e.Pass:c?s.token==\`when\``): the `:` is its branch, not a key's.
+    /^[A-Za-z_$][\w$.]*\?[A-Za-z_$!]/.test(value) ||
     // A negated identifier (`!isMetaPass || !identifier` in JSX): digits are what a password starting with `!` has.
     /^!+[a-z_$][A-Za-z_$.]*;?$/.test(value) ||
     /^[A-Za-z_]\w*(?:::[A-Za-z_]\w*)+/.test(value) ||

@@ -23,6 +23,7 @@ export function documentationRanges(file: SourceFile): Array<[number, number]> {
   if (C_FAMILY.test(file.path)) return blockComments(file.text);
   if (JINJA.test(file.path)) return blockComments(file.text, '{#', '#}');
   if (isApiDescription(file)) return exampleKeyRanges(file.text);
+  if (isJsonSchema(file)) return exampleKeyRanges(file.text, SCHEMA_PROSE_KEY);
   if (ELIXIR.test(file.path)) return elixirDocs(file.text);
   if (ANSIBLE_SIDECAR.test(file.path)) return sidecarDocs(file.text);
   const lineDocs = LINE_DOC_LANGUAGES.find((language) => language.path.test(file.path));
@@ -137,8 +138,19 @@ function isApiDescription(file: SourceFile): boolean {
 const API_DESCRIPTION = /^[ \t{]*["']?(?:swagger|openapi)["']?[ \t]*:/m;
 const EXAMPLE_KEY = /^([ \t]*)["']?(?:example|examples|x-example|x-examples)["']?[ \t]*:/;
 
+/**
+ * A JSON Schema (a package's `config.schema.json`, an editor's settings schema): what it says of a setting is prose
+ * for the people who fill it in, with the values they might write (`Authorization: Bearer eZv5o+fW…`).
+ */
+function isJsonSchema(file: SourceFile): boolean {
+  return (file.format === 'yaml' || file.format === 'json') && JSON_SCHEMA.test(file.text.slice(0, 2_000));
+}
+
+const JSON_SCHEMA = /["']?\$schema["']?[ \t]*:[ \t]*["']?https?:\/\/json-schema\.org\//;
+const SCHEMA_PROSE_KEY = /^([ \t]*)["']?(?:description|markdownDescription|deprecationMessage|examples?)["']?[ \t]*:/;
+
 /** Each `example:` (or `examples:`) key's value: its own line and the lines indented past the key, YAML or JSON. */
-function exampleKeyRanges(text: string): Array<[number, number]> {
+function exampleKeyRanges(text: string, keyPattern = EXAMPLE_KEY): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
   let open: { indent: number; start: number; end: number } | undefined;
   let offset = 0;
@@ -157,7 +169,7 @@ function exampleKeyRanges(text: string): Array<[number, number]> {
       ranges.push([open.start, open.end]);
       open = undefined;
     }
-    const key = EXAMPLE_KEY.exec(line);
+    const key = keyPattern.exec(line);
     if (key) open = { indent: key[1]!.length, start: offset, end };
     offset = end + 1;
   }
@@ -278,8 +290,23 @@ function patchRanges(text: string): Array<[number, number]> {
 
 const DOCS_BUILD_CACHE = /\.cache$/i;
 
+/**
+ * Words right before a value that say it is one example of what goes there (`placeholder: 'e.g. hvs.2OCsZx…'`, a
+ * help text's `for example: ghp_…`, a page's "a connection URL (e.g. `mysql://user:kw8sd@…`)"): a form's hint or
+ * a flag's help, whatever its format.
+ */
+const EXAMPLE_LEAD = /(?:\be\.g\.|\bi\.e\.|\bfor (?:example|instance)|\bexample|\bsuch as)[ \t]*[:,]?[ \t]*["'`(]?(?:[a-z][\w+.-]*:\/\/[^\s:@/'"`]{0,40}:)?$/i;
+/** How far before a value its lead may start: the words, a quote, and a URL's scheme and user before its password. */
+const EXAMPLE_LEAD_REACH = 80;
+
+/** The value at `start` follows, on its own line, words that call it an example. */
+export function ledAsExample(text: string, start: number): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  return EXAMPLE_LEAD.test(text.slice(Math.max(lineStart, start - EXAMPLE_LEAD_REACH), start));
+}
+
 /** Prose that says what follows is an example: "for example", "e.g.", "a sample config", "such as". */
-const EXAMPLE_WORDS = String.raw`for example|for instance|examples?|e\.g\.|samples?|such as|looks? like`;
+const EXAMPLE_WORDS = String.raw`for example|for instance|examples?|e\.g\.|samples?|such as|looks? like|something like|similar to`;
 const EXAMPLE_MARKER = new RegExp(String.raw`\b(?:${EXAMPLE_WORDS})\b`, 'i');
 /**
  * On a docs site's page, also a default every reader of the page is given ("or set default values"); a runbook or a
@@ -291,6 +318,12 @@ const DOCS_EXAMPLE_MARKER = new RegExp(String.raw`\b(?:${EXAMPLE_WORDS}|default 
  * http://localhost:2379/v3/auth/authenticate`) shows the tokens that server handed out, not ones a deployment uses.
  */
 const LOCAL_REQUEST = /\bhttps?:\/\/(?:localhost|127\.0\.0\.1|\[::1\])[:/]/i;
+/**
+ * A host of the domains reserved for documentation (RFC 2606: `example.com`, `.net`, `.org`), named in a block: the
+ * block shows how a setting is written (`hosts: zabbix.example.net` above `ansible_zabbix_auth_key: 8ec0d5…`), against
+ * no server anyone runs.
+ */
+const DOCUMENTATION_HOST = /(?:^|[\s/@"'`=:(])(?:[a-z0-9-]+\.)*example\.(?:com|net|org)(?![\w.-]*[a-z0-9])/im;
 const DOCUMENT = /\.(?:md|mdx|markdown|rst|txt|adoc|asciidoc)$/i;
 const RESTRUCTURED_TEXT = /\.rst$/i;
 /** Markup a documentation tree writes its pages in (Tomcat's and DocBook's XML, HTML pages). */
@@ -354,7 +387,7 @@ export function exampleRanges(file: SourceFile): Array<[number, number]> {
   const introduced = () => exampleLevel !== undefined || afterExampleBlock || recent.some((previous) => exampleMarker.test(previous)) || paragraph.some((previous) => exampleMarker.test(previous));
   // A block is shown as an example when its prose says so, when a comment at its top does (`# Example for a small
   // deployment`), or (in a docs tree) when it talks to a local server.
-  const shown = (example: boolean, start: number, end: number) => example || commentSaysExample(text, start, end) || (docsPage && LOCAL_REQUEST.test(text.slice(start, end)));
+  const shown = (example: boolean, start: number, end: number) => example || commentSaysExample(text, start, end) || (docsPage && LOCAL_REQUEST.test(text.slice(start, end))) || DOCUMENTATION_HOST.test(text.slice(start, end));
   const closed = (example: boolean) => {
     afterExampleBlock = example;
   };

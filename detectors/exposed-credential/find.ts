@@ -311,7 +311,7 @@ export function findCredentials(file: SourceFile): FoundCredential[] {
 
   // A translation catalog's messages are sentences (`Example: https://ceph:telemetry@10.0.0.1:8080`, in every language
   // it ships): only a provider's own format is read there.
-  const catalog = TRANSLATION_CATALOG.test(file.path);
+  const catalog = TRANSLATION_CATALOG.test(file.path) || LOCALE_NAMED_CATALOG.test(file.path);
   return resolve(plausibleOfTwins(file, candidates)).flatMap((candidate) => {
     if (catalog && candidate.kind.provider === 'generic') return [];
     if (isReference(candidate.value)) return [];
@@ -568,7 +568,9 @@ function encodesPlaceholder(value: string): boolean {
   // Hex of a sentence too, after a key name (MinIO's documented `my-minio-key:6368616e67652074686973…`, "change this
   // password to a secret").
   const hex = /(?:^|:)((?:[0-9a-f]{2}){8,})$/i.exec(value)?.[1];
-  const text = hex ? Buffer.from(hex, 'hex').toString('latin1') : /^[A-Za-z0-9+/]{8,}={0,2}$/.test(value) && value.length % 4 === 0 ? decodeBase64Text(value) : undefined;
+  const decoded = hex ? Buffer.from(hex, 'hex').toString('latin1') : /^[A-Za-z0-9+/]{8,}={0,2}$/.test(value) && value.length % 4 === 0 ? decodeBase64Text(value) : undefined;
+  // `echo password | base64` encodes the newline too (`cGFzc3dvcmQK`): the word is what was meant.
+  const text = decoded?.replace(/\r?\n$/, '');
   if (text !== undefined && /^[\x20-\x7e]{1,64}$/.test(text) && (isPlaceholder(text) || isHumanPlaceholder(text))) return true;
   // A TOTP seed is base32: RFC 6238's test secret (`GEZDGNBVGY3TQOJQ…`, "1234567890…") is every OTP guide's example.
   const base32 = /^[A-Z2-7]{16,}={0,6}$/.test(value) ? decodeBase32Text(value) : undefined;
@@ -619,6 +621,13 @@ const SENDS_HEADER = new RegExp(`authorization|bearer|-token\\b|-key\\b|api-?key
 const HTML_PAGE = /\.(?:html?|xhtml)$/i;
 const STYLESHEET = /\.(?:css|scss|sass|less|styl)$/i;
 const TRANSLATION_CATALOG = /(?:^|\/)(?:i18n|l10n|locales?|localization|localisation|translations?|lang|languages)\/|\.(?:po|pot|xliff|xlf|strings|lang)$/i;
+/**
+ * A catalog named by its locale, with a region or script (`ca-ES.json`, `es-419-BW_NbmtZ.js`, a bundler's chunk of
+ * `pt_BR` messages, `zh-Hans.js`): its values are a language's words (`password: "Contrasenya"`).
+ */
+const LOCALE_NAMED_CATALOG = new RegExp(
+  String.raw`(?:^|\/)(?:${'af am ar az be bg bn br bs ca cs cy da de el en eo es et eu fa fi fr ga gl gu he hi hr hu hy id is it ja ka kk km kn ko ky lo lt lv mk ml mn mr ms my nb ne nl nn no pa pl ps pt ro ru si sk sl sq sr sv sw ta te th tk tl tr uk ur uz vi zh'.split(' ').join('|')})[-_](?:[A-Z]{2}|\d{3}|[A-Z][a-z]{3})(?:[-_.][\w-]+)?\.(?:js|mjs|cjs|json|ya?ml|ts)$`,
+);
 
 function readsAsCode(file: SourceFile): boolean {
   return CODE_FORMATS.has(file.format) || (file.format === 'text' && SOURCE_EXTENSION.test(file.path));
@@ -955,6 +964,9 @@ function looksLikeGeneratedSecret(value: string): boolean {
   if (/\\(?:[0-7]{3}|x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|f[BIRP]|s[+-]?\d)/.test(value)) return false;
   if (!/[0-9]/.test(value) || !/[A-Za-z]/.test(value)) return false;
   if (/^(?:https?|wss?|s3|gs|file):\/\//i.test(value) || /^[./~]/.test(value) || /^arn:/.test(value) || isHashOrCiphertext(value)) return false;
+  // A signed request's Authorization (AWS Signature V4, Tencent's COS and TC3, Alibaba's OSS4): a signature of that one
+  // request, valid for minutes, beside the key's public id; the secret key that signed it is not in it.
+  if (SIGNED_REQUEST.test(value)) return false;
   // A link inside it (a changelog's `([#2023](https://github.com/…/pull/2023))`): prose, which no token holds.
   if (/\]\(https?:\/\/|\bhttps?:\/\/[\w.-]+\//i.test(value)) return false;
   // Publishable keys (Stripe's and Clerk's `pk_live_`/`pk_test_`) ship to every browser: public by design, whatever
@@ -972,10 +984,13 @@ function looksLikeGeneratedSecret(value: string): boolean {
     /^[A-Za-z][a-z]*(?:[A-Z][a-z]+)*\d{0,3}$/.test(segment) || /^[A-Z]{2,}(?:[A-Z][a-z]+)+$/.test(segment) || /^[a-z]{1,6}\d{3,5}$/.test(segment) || /^[$@]?[A-Za-z0-9]{1,5}$/.test(segment) || /^\d+$/.test(segment) || /^[A-Z0-9]{1,10}$/.test(segment) || /^(?:[A-Z]?[a-z]+|[A-Z]+)?\d{1,4}(?:[A-Z]?[a-z]+)+$/.test(segment);
   if (segments.length >= 2 && segments.every(wordLike)) return false;
   // One CamelCase name with a digit or two is an identifier (`Ec2InstanceMetadata`), which generated tokens never spell.
-  if (/^[a-z]*\d{0,2}(?:[A-Z][a-z]+\d{0,2}){2,}[.,;:]?$/.test(value)) return false;
+  // So is one behind an API version (a generated client's model types: `V1SecretVolumeSource`, `V2beta1Secret`).
+  if (/^(?:[a-z]*\d{0,2}|[A-Z]\d{1,2}(?:[a-z]+\d{1,2})?)(?:[A-Z][a-z]+\d{0,2}){2,}[.,;:]?$/.test(value)) return false;
   // Placeholder words run together (`OldPassPhrase@123`), which a generated token never segments into.
   return !isHumanPlaceholder(value);
 }
+
+const SIGNED_REQUEST = /^(?:q-sign-algorithm=|(?:AWS4|OSS4|TC3)-(?:HMAC|ECDSA-P256)-SHA256 Credential=)/;
 
 /** Keeps, for overlapping candidates, the most specific kind (then the longest match). */
 function resolve(candidates: Candidate[]): Candidate[] {

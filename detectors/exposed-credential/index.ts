@@ -11,7 +11,7 @@ import { sha256 } from '../../src/fingerprint.js';
 import { isTestOrExamplePath } from '../../src/paths.js';
 import { redact, redactIn } from '../../src/redact.js';
 import { ciServicesOf, isThrowaway } from './ci-services.js';
-import { documentationRanges, DOCS_TREE, exampleRanges, inRanges } from './documentation.js';
+import { documentationRanges, DOCS_TREE, exampleRanges, inRanges, ledAsExample } from './documentation.js';
 import { FIND_KEYWORDS, findCredentials, holdsLiteral, isApiClientEnvironment, isApiClientEnvironmentFile, isCredentialFilePath, NAME_KEYWORDS, REQUIRED_LITERALS, SENT_REQUIRED_LITERALS, STRUCTURE_WORDS, type FoundCredential } from './find.js';
 import { committedDotenvRule, committedTerraformStateRule, DETECTOR_ID, EXPOSED_RULES, exposedRuleId } from './rules.js';
 import { SECRETLINT_KEYWORDS } from './secretlint.js';
@@ -81,7 +81,7 @@ export const exposedCredential: Detector = {
       // A private key a docs site's page shows as an example is the page's sample key: it names no account to reach.
       const sampleKey = docsTree && credential.kind.id === 'private-key';
       const example = (!byFormat || sampleKey) && (docsTree || credential.kind.provider === 'generic') && inRanges(examples, credential.start);
-      const inDocumentation = inRanges(documentation, credential.start) || example;
+      const inDocumentation = inRanges(documentation, credential.start) || example || ledAsExample(file.text, credential.start);
       const throwaway = services !== undefined && isThrowaway(services, span.line, credential.value);
       if (rating.scope === 'public') continue;
       reported++;

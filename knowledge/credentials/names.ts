@@ -39,6 +39,9 @@ const NOT_A_SECRET_WORDS = new Set(
     'authenticity ' +
     // What hashes or identifies a password, or when it expires (`passwordHasher`, `kpasswd_exe_guid`, `passwdValidTo`).
     'hasher hashers guid uuid valid validity until ' +
+    // What stands in for a secret a page or an API must not show (`CREDENTIAL_BLANKING_VALUE`,
+    // `CLIENT_SECRET_REDACTED_VALUE`, a `secretSentinel`): a marker the code compares against, not the secret.
+    'blank blanking blanked redacted redaction sentinel ' +
     // Django's field lookups filter on a stored value (`password__startswith='bcrypt$'`, `token__isnull=True`).
     'startswith istartswith endswith iendswith iexact icontains isnull iregex ' +
     // A checksum of a token or key file is public (`api_token_sha256=…` beside a download).

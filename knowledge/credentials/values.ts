@@ -93,7 +93,13 @@ const PLACEHOLDER_WORDS = new Set(
     // Secrecy said as a sentence run together (`thisisreallysecretandhardtoguess`, `ssshverysecret`), a word cut short
     // (`someadminpas`), a possessive's or a leetspeak dollar's `s` (`My^$pAsswIrD%@`), a REST API's default
     // (`restpass`), a crypt placeholder (`cryptpass`), a spelt-out super (`s00pers3cret`), a cloud's admin.
-    'really hard guess and shh ssh sssh pas s rest crypt sooper cloud'
+    'really hard guess and shh ssh sssh pas s rest crypt sooper cloud ' +
+    // A field the integration leaves unused, filled so a form validates (`password: 'not-needed'`, `unused`).
+    // PostgreSQL's replication and pg_rewind roles named in their own password (Patroni's `rep-pass`, `rewind-pass`).
+    'rep repl replication replicator rewind ' +
+    'not needed unused required ' +
+    // Secrecy denied in words (`redis://shared:some_password_everyone_knows@…`, a shared staging login in a comment).
+    'everyone knows'
   ).split(' '),
 );
 
@@ -104,7 +110,7 @@ const PLACEHOLDER_PATTERNS = [
   /^(.)\1+$/, // xxxx, 0000
   /^(?:x+|X+|0+|\*+|\.+|-+|_+|#+)$/,
   /(?:x{5,}|X{5,}|\*{4,}|0{8,}|a{6,}|\.{3,}|\u2026)/, // trufflehog-style fill substrings
-  /example|sample|placeholder|dummy|changeme|change_me|change-me|replace[_-]?me|replace[_-]with|generate[_-]with|openssl[_-]rand|your[_-]|_here\b|redacted|not[_-]?a[_-]?real|notreal|fake[_-]|[_-]fake|^mock|[_-]mock/i,
+  /example|sample|placeholder|dummy|changeme|change_me|change-me|replace[_-]?me|replace[_-]with|generate[_-]with|openssl[_-]rand|your[_-]|_here\b|redacted|not[_-]?a[_-]?real|notreal|fake[_.-]|[_.-]fake|^mock|[_-]mock/i,
   // Values that say they are no secret (`insecure-key-do-not-use-this-key`), and redaction marks (`auth=05f3<deleted>`).
   /do[_-]?not[_-]?use|insecure[_-]|<deleted>|<redacted>|<snip>|not[_-]?production/i,
   // A name between template delimiters (`##MS365_CLIENT_SECRET##`, `@@DB_PASSWORD@@`, `__API_KEY__`).
@@ -127,6 +133,9 @@ const PLACEHOLDER_PATTERNS = [
   /^(?:true|false|yes|no|on|off|null|nil|none|undefined|required|optional|string|number|secret|password|token)$/i,
   // A switch's state (autoconf's cached `py_cv_module_pwd=disabled`: Python's `pwd` module, not a password).
   /^(?:enabled|disabled|missing|unavailable|n\/a)$/i,
+  // A terminal colour escape (`const PASS = '\x1b[32mPASS\x1b[0m'`, a test runner's verdict): text to print, which no
+  // generated secret or chosen password is written with.
+  /(?:\\x1[bB]|\\u001[bB]|\\033|\\e|\x1b)\[[0-9;]*m/,
 ];
 
 /** Keyboard rows, longest first: what a person types to fill a field. */

@@ -29,9 +29,22 @@ export function readKiloConfig(file: SourceFile, out: FileEmitter): void {
   readConfig(file, out, 'kilo-code');
 }
 
+/**
+ * The top-level settings OpenCode's config schema has (opencode.ai/config.json), in its 1.x and 2.0 spellings; Kilo
+ * reads the same. A file of that name with none of them (`{ "version": 1, "artifacts": […] }`, a tool's install
+ * manifest for OpenCode) is not a config OpenCode loads.
+ */
+const CONFIG_KEYS = new Set(
+  ('$schema theme model small_model default_agent autoupdate share autoshare username logLevel snapshot provider providers ' +
+    'agent agents mode tools permission permissions policies mcp instructions formatter lsp disabled_providers ' +
+    'enabled_providers keybinds tui server command commands plugin watcher compaction experimental layout enterprise skills')
+    .split(' '),
+);
+
 function readConfig(file: SourceFile, out: FileEmitter, agent: AgentId): void {
   const root = rootMap(file, out);
   if (!root) return;
+  if (root.entries.length > 0 && !root.entries.some((entry) => CONFIG_KEYS.has(entry.key))) return;
   emitConfig(out, agent, 'settings', file.path);
   const permission = get(root, 'permission');
   if (permission !== undefined) readPermission(file, out, agent, permission, '"permission"');
