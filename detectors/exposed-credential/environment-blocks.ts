@@ -2,10 +2,9 @@
 // database.yml and Sequelize's config.json (`development:`, `staging:`, `production:` at the top), Flask's
 // configuration classes (`class StagingConfig(Config):`). The file's name says nothing of it.
 import type { SourceFile } from '../../src/model.js';
-import { canonicalEnvironment, type CanonicalEnvironment } from '../../knowledge/environments/names.js';
+import { canonicalEnvironment, environmentOfClassOpening, type CanonicalEnvironment } from '../../knowledge/environments/names.js';
 
 const BLOCK_FORMATS = new Set(['yaml', 'json', 'toml']);
-const CLASS_OPENING = /^class\s+([A-Za-z_]\w*)\s*[(:]/;
 
 export function environmentOfBlock(file: SourceFile, line: number): CanonicalEnvironment | undefined {
   if (file.format === 'python') return environmentOfClass(file, line);
@@ -32,9 +31,7 @@ function environmentOfClass(file: SourceFile, line: number): CanonicalEnvironmen
     const first = text.charCodeAt(0);
     // Blank, indented and comment lines belong to whatever block is open; any other line at the margin closes it.
     if (text.trim() === '' || first === 32 || first === 9 || first === 35) continue;
-    const opened = CLASS_OPENING.exec(text);
-    const environment = opened ? canonicalEnvironment(opened[1]!) : undefined;
-    return environment === 'base' ? undefined : environment;
+    return environmentOfClassOpening(text)?.environment;
   }
   return undefined;
 }

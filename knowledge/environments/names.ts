@@ -249,3 +249,13 @@ export function namesDataStoreOutput(...names: string[]): boolean {
   const tokens = names.map(tokensOf);
   return tokens.some((words) => words.some((word) => DATA_STORE_WORDS.has(word))) && !tokens.some((words) => words.some((word) => AROUND_DATA_STORE_WORDS.has(word)));
 }
+
+/** A Python class opening at the margin (`class StagingConfig(Config):`): Flask keeps one environment's settings per class. */
+const PYTHON_CLASS_OPENING = /^class\s+([A-Za-z_]\w*)\s*[(:]/;
+
+/** The environment a configuration class's opening line names (`ProductionConfig`), if the line opens one that does. */
+export function environmentOfClassOpening(line: string): { environment: CanonicalEnvironment; name: string } | undefined {
+  const opened = line.startsWith('class') ? PYTHON_CLASS_OPENING.exec(line) : null;
+  const environment = opened ? canonicalEnvironment(opened[1]!) : undefined;
+  return environment && environment !== 'base' ? { environment, name: opened![1]! } : undefined;
+}

@@ -5,6 +5,7 @@ import type { DataNode } from '../../../src/parse/data-tree.js';
 import { environmentNamed, environmentOf, fileNameOf, literalOf, mapOf, type Inventory } from '../shared.js';
 import { hostedDatabaseOf, storeHostedDatabase } from './hosted.js';
 import { lookupTable } from '../../../src/lookup-table.js';
+import { environmentOfClassOpening } from '../../../knowledge/environments/names.js';
 
 const ORM_ENGINES: Readonly<Record<string, string>> = lookupTable({
   postgresql: 'postgres',
@@ -165,14 +166,14 @@ export function scanEctoConfig(inventory: Inventory): void {
   else ormStore(inventory, scheme, 'Ecto config', line, 'production');
 }
 
-const PYTHON_CLASS = /^class\s+([A-Za-z_]\w*)\s*[(:]/gm;
+const PYTHON_CLASS = /^class\s.*$/gm;
 const SQLALCHEMY_URL = /\b(?:SQLALCHEMY_DATABASE_URI|DATABASE_URL|DATABASE_URI)\s*=\s*(?:os\.(?:environ\.get|getenv)\(\s*['"]\w+['"]\s*,\s*)?['"]([a-z][a-z0-9+]*:\/\/[^'"\s]+)['"]/;
 
 /** Flask's production configuration class (`class ProductionConfig(Config):`) and the database URL it sets or falls back to. */
 function flaskProductionDatabase(text: string): { url: string; index: number } | undefined {
   if (!text.includes('class ')) return undefined;
   for (const opened of text.matchAll(PYTHON_CLASS)) {
-    if (environmentNamed(opened[1]) !== 'production') continue;
+    if (environmentOfClassOpening(opened[0])?.environment !== 'production') continue;
     const start = opened.index + opened[0].length;
     // The class body runs to the next line at the margin.
     const end = text.slice(start).search(/\n\S/);

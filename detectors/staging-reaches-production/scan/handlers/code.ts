@@ -5,7 +5,7 @@ import type { DataNode, MapEntry, MapNode, ScalarNode } from '../../../../src/pa
 import type { SourceFile, Span } from '../../../../src/model.js';
 import type { FileClass } from '../files.js';
 import { BASE, namedTag, pathTag, type EnvTag, type Recorder } from '../recorder.js';
-import { canonicalEnvironment, type CanonicalEnvironment } from '../../../../knowledge/environments/names.js';
+import { canonicalEnvironment, environmentOfClassOpening, type CanonicalEnvironment } from '../../../../knowledge/environments/names.js';
 import { closingBracket } from '../../../../src/parse/brackets.js';
 import { walkSection } from '../tree.js';
 import { topSection, walkOptions } from '../sections.js';
@@ -20,15 +20,9 @@ const DATABASE_URL_CALL = /\b(?:dj_database_url|db_url)\.(?:config|parse)\(\s*(?
 const ENVIRONMENT_READ = /\b(?:os\.environ(?:\.get)?\s*[[(]|os\.getenv\s*\(|env(?:\.str|\.db|\.url)?\s*\()\s*(['"])([A-Z_][A-Z0-9_]*)\1/g;
 /** The value used when the variable is unset: `os.environ.get("DATABASE_URL", "postgresql://…")`. */
 const ENVIRONMENT_DEFAULT = /\b(?:os\.environ\.get|os\.getenv)\s*\(\s*(['"])([A-Z_][A-Z0-9_]*)\1\s*,\s*(['"])([^'"\n]+)\3/g;
-/** Flask's configuration classes (`class StagingConfig(Config):`): one environment's settings per class. */
-const CLASS_OPENING = /^class\s+([A-Za-z_]\w*)\s*[(:]/;
+/** An attribute of Flask's configuration classes (`class StagingConfig(Config):`), one environment's settings per class. */
 const CLASS_ATTRIBUTE = /^[ \t]+([A-Z][A-Z0-9_]*)\s*=\s*(['"])([^'"\n]*)\2\s*(?:#.*)?$/;
 
-/** The environment a configuration class's name gives (`ProductionConfig`, `Staging`), if any. */
-function classTag(name: string): EnvTag | undefined {
-  const environment = canonicalEnvironment(name);
-  return environment && environment !== 'base' ? { environment, name, evidence: 'key' } : undefined;
-}
 
 export function scanPythonSettings(rec: Recorder, cls: FileClass): void {
   const file = rec.file;
@@ -44,8 +38,8 @@ export function scanPythonSettings(rec: Recorder, cls: FileClass): void {
     const trimmed = line.trim();
     if (trimmed === '' || trimmed.startsWith('#')) continue;
     if (depth === 0 && line.charCodeAt(0) !== 32 && line.charCodeAt(0) !== 9) {
-      const opened = line.startsWith('class') ? CLASS_OPENING.exec(line) : null;
-      inClass = opened ? classTag(opened[1]!) : undefined;
+      const opened = environmentOfClassOpening(line);
+      inClass = opened ? { ...opened, evidence: 'key' } : undefined;
     }
     const tag = inClass ?? cls.tag;
     const top = /^([A-Z][A-Z0-9_]*)\s*=/.exec(line);
