@@ -19,6 +19,7 @@ import { PAAS_KINDS } from './paas.js';
 import { RAILWAY_KINDS } from './railway.js';
 import { REGISTRY_KINDS } from './registries.js';
 import { SAAS_KINDS } from './saas.js';
+import { SERVER_MANAGER_KINDS } from './server-managers.js';
 import { SIGNING_KINDS } from './signing.js';
 import { STRIPE_KINDS } from './stripe.js';
 import type { CredentialKind } from './types.js';
@@ -43,6 +44,7 @@ export const PROVIDER_KINDS: readonly CredentialKind[] = [
   ...GITLAB_KINDS,
   ...CLOUDFLARE_KINDS,
   ...PAAS_KINDS,
+  ...SERVER_MANAGER_KINDS,
   ...KUBERNETES_KINDS,
   ...OPERATIONS_KINDS,
   ...AI_KINDS,
