@@ -7,6 +7,7 @@ import { CLERK_KINDS } from './clerk.js';
 import { CLOUDFLARE_KINDS } from './cloudflare.js';
 import { CLOUD_KINDS } from './clouds.js';
 import { DATABASE_KINDS } from './databases.js';
+import { DELIVERY_KINDS } from './delivery.js';
 import { GCP_KINDS, gcsHmacKey } from './gcp.js';
 import { GENERIC_KINDS } from './generic.js';
 import { GITHUB_KINDS } from './github.js';
@@ -45,6 +46,7 @@ export const PROVIDER_KINDS: readonly CredentialKind[] = [
   ...CLOUDFLARE_KINDS,
   ...PAAS_KINDS,
   ...SERVER_MANAGER_KINDS,
+  ...DELIVERY_KINDS,
   ...KUBERNETES_KINDS,
   ...OPERATIONS_KINDS,
   ...AI_KINDS,
