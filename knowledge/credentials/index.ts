@@ -16,11 +16,13 @@ import { GITHUB_KINDS } from './github.js';
 import { GITLAB_KINDS } from './gitlab.js';
 import { INFRA_KINDS } from './infra.js';
 import { KUBERNETES_KINDS } from './kubernetes.js';
+import { MANAGED_DATA_KINDS } from './managed-data.js';
 import { S3_COMPATIBLE_KINDS } from './object-storage.js';
 import { OPERATIONS_KINDS } from './operations.js';
 import { PAAS_KINDS } from './paas.js';
 import { PAYMENT_KINDS, paystackSecretKey } from './payments.js';
 import { RAILWAY_KINDS } from './railway.js';
+import { REGIONAL_CLOUD_KINDS } from './regional-clouds.js';
 import { REGISTRY_KINDS } from './registries.js';
 import { SAAS_KINDS } from './saas.js';
 import { SERVER_MANAGER_KINDS } from './server-managers.js';
@@ -41,10 +43,12 @@ export const PROVIDER_KINDS: readonly CredentialKind[] = [
   ...STRIPE_KINDS,
   ...CLERK_KINDS,
   ...DATABASE_KINDS,
+  ...MANAGED_DATA_KINDS,
   ...REGISTRY_KINDS,
   ...SAAS_KINDS,
   ...INFRA_KINDS,
   ...CLOUD_KINDS,
+  ...REGIONAL_CLOUD_KINDS,
   ...GCP_KINDS,
   ...AZURE_KINDS,
   ...GITLAB_KINDS,
