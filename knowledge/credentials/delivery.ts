@@ -1,5 +1,5 @@
 // Where code is hosted, built, stored and shipped beyond GitHub and GitLab: Bitbucket, Buildkite, CircleCI, Harness,
-// Octopus Deploy, JFrog, Postman and Scalingo. A token of any of them reaches the pipeline that deploys to production
+// Octopus Deploy, JFrog, Postman, Scalingo, Prefect and Akamai. A token of any of them reaches the pipeline that deploys to production
 // (its secrets, its runners, its artifacts). The prefixes are the vendors' own, as gitleaks and trufflehog match them.
 import { sample } from '../../src/model.js';
 import { broadUnlessReadOnly, readOnlyRating } from './narrowing.js';
@@ -19,6 +19,9 @@ const OCTOPUS = 'API-K9ZYF5MW4G5JQ1ATXE7UNTX87I';
 const JFROG_API = 'AKCpYLwozCNaDeTriSlDLkoNwcqhp8KEhWiiy5GSnTzVEJnr2Kru9HtJf7ZE6D3lQDdMdO97P';
 const JFROG_REFERENCE = 'cmVmdGtuOjAxOjE3vaoBQHI4fg6Wq0idzVcTc18RaerXVb13DIHzuj2wPpJ9sjQt';
 const POSTMAN = 'PMAK-a09f0823bbdb522ba1a12e8f-1e9fe12ef993d321eec05603e12a9bd1c8';
+const PREFECT = 'pnu_sajAIxNKu8iS2G8NPRVdD53X83RZJkQ7mgEO';
+const AKAMAI_SECRET = 'Zg8wEfw1cCkcV5kNGgCRJokZ8l2dBhLfNZ1gJqJA9Fg=';
+const EDGERC = `[default]\nclient_secret = ${AKAMAI_SECRET}\nhost = akab-4a4wfhym4l1vfz3z-fkkibj3j4wj99iba.luna.akamaiapis.net\naccess_token = akab-o886vompzom75wbb-r4qmw2wxfogo4mvn\nclient_token = akab-x4hh5344tfjgvq4k-7bn7xj8b7tfq7xkw\n`;
 const SCALINGO = 'tk-us-h-itmPfNt3HoaKc7s6uxi05OhsaJJeISrtqsBksL7jlSjNUa';
 
 export const bitbucketAppPassword: CredentialKind = {
@@ -117,7 +120,7 @@ export const harnessToken: CredentialKind = {
   id: 'harness-token',
   provider: 'harness',
   title: 'Harness personal or service account token',
-  valuePatterns: [{ regex: /(?<![A-Za-z0-9_.-])((?:pat|sat)\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9]{24}\.[A-Za-z0-9]{20})(?![A-Za-z0-9_.-])/g, keywords: ['pat.', 'sat.'] }],
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9_.-])((?:pat|sat)\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9]{24}\.[A-Za-z0-9]{20})(?![A-Za-z0-9_.-])/g, keywords: ['pat.', 'sat.'], requires: ['harness'] }],
   plausible: randomAfter(4),
   rate: (context) =>
     readOnlyRating(context, 'Harness token') ??
@@ -234,4 +237,73 @@ export const scalingoApiToken: CredentialKind = {
   },
 };
 
-export const DELIVERY_KINDS: readonly CredentialKind[] = [bitbucketAppPassword, bitbucketAccessToken, buildkiteApiToken, circleciToken, harnessToken, octopusDeployApiKey, jfrogToken, postmanApiKey, scalingoApiToken];
+export const prefectApiKey: CredentialKind = {
+  id: 'prefect-api-key',
+  provider: 'prefect',
+  title: 'Prefect Cloud API key',
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9_-])(pnu_[A-Za-z0-9]{36})(?![A-Za-z0-9_-])/g, keywords: ['pnu_'] }],
+  plausible: randomAfter(4),
+  rate: broadUnlessReadOnly('Prefect key', 'root', 'a user API key acts as its user in every workspace they belong to'),
+  reach: "acts as its user in every Prefect Cloud workspace they belong to: runs and edits deployments (flows that execute on the team's workers with their infrastructure credentials) and reads blocks, where those credentials are stored",
+  narrower: 'use a service account key bound to the one workspace with a role limited to running the deployments it needs',
+  reference: 'https://docs.prefect.io/v3/manage/cloud/manage-users/api-keys',
+  samples: {
+    positive: [
+      sample('.github/workflows/deploy-flows.yml', `jobs:\n  deploy:\n    runs-on: ubuntu-latest\n    env:\n      PREFECT_API_KEY: ${PREFECT}\n      PREFECT_API_URL: https://api.prefect.cloud/api/accounts/8f1c2a7e/workspaces/3b9d4e21\n    steps:\n      - run: prefect deploy --all\n`, { expect: { line: 5 } }),
+      sample('profiles.toml', `active = "cloud"\n\n[profiles.cloud]\nPREFECT_API_KEY = "${PREFECT}"\nPREFECT_API_URL = "https://api.prefect.cloud/api/accounts/8f1c2a7e/workspaces/3b9d4e21"\n`, { expect: { line: 4 }, note: "Prefect's profiles file, committed" }),
+    ],
+    negative: [sample('.github/workflows/deploy-flows.yml', 'jobs:\n  deploy:\n    runs-on: ubuntu-latest\n    env:\n      PREFECT_API_KEY: ${{ secrets.PREFECT_API_KEY }}\n    steps:\n      - run: prefect deploy --all\n')],
+  },
+  scopeSamples: {
+    positive: [sample('profiles.toml', `[profiles.cloud]\nPREFECT_API_KEY = "${PREFECT}"\n`, { expect: { line: 2 } })],
+    negative: [sample('profiles.toml', `[profiles.cloud]\nPREFECT_READONLY_API_KEY = "${PREFECT}"\n`)],
+  },
+};
+
+/** An EdgeGrid client secret: 32 random bytes, base64. */
+const EDGEGRID_SECRET = /^[A-Za-z0-9+/]{43}=$/;
+
+export const akamaiEdgegridSecret: CredentialKind = {
+  id: 'akamai-edgegrid-secret',
+  provider: 'akamai',
+  title: 'Akamai EdgeGrid API client secret',
+  // The client secret signs every request; `.edgerc` holds it beside the client and access tokens (akab-…).
+  contextPatterns: [
+    { variable: /^client_secret$/, path: /(?:^|\/)\.edgerc$/, value: EDGEGRID_SECRET, keywords: ['secret'] },
+    { variable: /^client_secret$/, value: EDGEGRID_SECRET, keywords: ['secret'], requires: ['akamaiapis.net'] },
+    { variable: /^AKAMAI_(?:[A-Z]+_)?CLIENT_SECRET$/i, value: EDGEGRID_SECRET, keywords: ['akamai'] },
+  ],
+  plausible: randomAfter(0),
+  rate: broadUnlessReadOnly('Akamai API client', 'root-resource', "an API client holds the APIs and access levels granted to it on the account (often read-write on property configuration, DNS and purge); they are not in the value"),
+  reach: "calls the Akamai APIs the client was granted for the account: with read-write access it changes and activates the CDN configuration of every property, edits DNS zones and purges caches, which can take the sites down",
+  narrower: 'create an API client limited to the one API and group the job needs, read-only (or purge only) where that is all it does',
+  reference: 'https://techdocs.akamai.com/developer/docs/set-up-authentication-credentials',
+  samples: {
+    positive: [
+      sample('.edgerc', EDGERC, { expect: { line: 2 }, note: "the EdgeGrid credentials file, committed" }),
+      sample('scripts/purge.py', `from akamai.edgegrid import EdgeGridAuth\n\nsession.auth = EdgeGridAuth(\n    client_token="akab-x4hh5344tfjgvq4k-7bn7xj8b7tfq7xkw",\n    client_secret="${AKAMAI_SECRET}",\n    access_token="akab-o886vompzom75wbb-r4qmw2wxfogo4mvn",\n)\nBASE = "https://akab-4a4wfhym4l1vfz3z-fkkibj3j4wj99iba.luna.akamaiapis.net"\n`, { expect: { line: 5 } }),
+    ],
+    negative: [
+      sample('.edgerc', '[default]\nclient_secret = <client-secret>\nhost = <host>.luna.akamaiapis.net\naccess_token = <access-token>\nclient_token = <client-token>\n'),
+      sample('config/oauth.ini', `[google]\nclient_secret = ${AKAMAI_SECRET}\n`, { note: 'a client secret of something else: neither .edgerc nor Akamai in the file' }),
+    ],
+  },
+  scopeSamples: {
+    positive: [sample('.edgerc', EDGERC, { expect: { line: 2 } })],
+    negative: [sample('.edgerc', EDGERC.replace('[default]', '[default]\n# read-only client for reporting'), { note: 'the text beside it says read-only' })],
+  },
+};
+
+export const DELIVERY_KINDS: readonly CredentialKind[] = [
+  bitbucketAppPassword,
+  bitbucketAccessToken,
+  buildkiteApiToken,
+  circleciToken,
+  harnessToken,
+  octopusDeployApiKey,
+  jfrogToken,
+  postmanApiKey,
+  scalingoApiToken,
+  prefectApiKey,
+  akamaiEdgegridSecret,
+];

@@ -4,6 +4,7 @@ import { AI_KINDS } from './ai.js';
 import { AI_DATA_KINDS } from './ai-data.js';
 import { AWS_KINDS } from './aws.js';
 import { AZURE_KINDS } from './azure.js';
+import { BUSINESS_APP_KINDS } from './business-apps.js';
 import { CLERK_KINDS } from './clerk.js';
 import { CLOUDFLARE_KINDS } from './cloudflare.js';
 import { CLOUD_KINDS } from './clouds.js';
@@ -58,6 +59,7 @@ export const PROVIDER_KINDS: readonly CredentialKind[] = [
   ...DELIVERY_KINDS,
   ...PAYMENT_KINDS,
   ...EMAIL_KINDS,
+  ...BUSINESS_APP_KINDS,
   ...KUBERNETES_KINDS,
   ...OPERATIONS_KINDS,
   ...AI_KINDS,

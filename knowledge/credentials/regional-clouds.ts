@@ -28,6 +28,10 @@ export const tencentCloudSecretId: CredentialKind = {
     positive: [sample('scripts/upload_cos.py', `from qcloud_cos import CosConfig\n\nconfig = CosConfig(Region="ap-guangzhou", SecretId="${TENCENT_ID}", SecretKey="${TENCENT_KEY}")\n`, { expect: { line: 3 } })],
     negative: [sample('README.md', '```ini\nTENCENTCLOUD_SECRET_ID=AKIDxxxxxxxxxxxxxxxx\nTENCENTCLOUD_SECRET_KEY=xxxxxxxxxxxxxxxx\n```\n')],
   },
+  scopeSamples: {
+    positive: [sample('deploy/cos.ini', `[tencent]\nsecret_id = ${TENCENT_ID}\n`, { expect: { line: 2 } })],
+    negative: [sample('deploy/cos.ini', `[tencent]\nreadonly_secret_id = ${TENCENT_ID}\n`)],
+  },
 };
 
 export const tencentCloudSecretKey: CredentialKind = {
