@@ -125,7 +125,7 @@ export const laravelCloudApiToken: CredentialKind = {
   id: 'laravel-cloud-api-token',
   provider: 'laravel-cloud',
   title: 'Laravel Cloud API token',
-  contextPatterns: passportPatterns(/^LARAVEL_CLOUD_(?:API_)?TOKEN$|^laravel[_.-]?cloud[_.-]?(?:api[_.-]?)?token$/i, 'cloud', 'cloud.laravel.com/api'),
+  contextPatterns: passportPatterns(/^LARAVEL_CLOUD_(?:API_)?TOKEN$|^laravel[_.-]?cloud[_.-]?(?:api[_.-]?)?token$/i, 'laravel', 'cloud.laravel.com/api'),
   plausible: passportToken,
   rate: scopesRating('Laravel Cloud API token', 'is made in the organization settings and acts on every application, environment and database of the organization'),
   reach: 'acts on the whole Laravel Cloud organization: deploys and deletes applications and environments, reads and changes their environment variables, and deletes databases and caches',
