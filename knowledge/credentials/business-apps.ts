@@ -6,6 +6,7 @@ import type { CredentialKind } from './types.js';
 import { randomAfter } from './values.js';
 
 const AIRTABLE = 'patu8jzPde0IgxLd6.612dd272d1371c17149d439536b3216fdaeeb975729fae923d5a4fd12aabfe22';
+const AIRTABLE_PAT = /^pat[A-Za-z0-9]{14}\.[a-f0-9]{64}$/;
 const HUBSPOT = 'pat-na1-b2715945-795e-4229-851a-bd81f1d69ed6';
 const CONTENTFUL = 'CFPAT-ihN5KXSc7Tvo-hBKqFYY-kv5ZJr3J1TWDtkwtDDb_xH';
 
@@ -13,8 +14,13 @@ export const airtablePersonalAccessToken: CredentialKind = {
   id: 'airtable-personal-access-token',
   provider: 'airtable',
   title: 'Airtable personal access token',
-  // pat, the token's id (14) and its secret (64 hex). `pat` is in every other word: Airtable must be named in the file.
-  valuePatterns: [{ regex: /(?<![A-Za-z0-9_-])(pat[A-Za-z0-9]{14}\.[a-f0-9]{64})(?![A-Za-z0-9_.-])/g, keywords: ['pat'], requires: ['airtable'] }],
+  // pat, the token's id (14) and its secret (64 hex). `pat` is in every other word, so the token is known by the
+  // names it goes by (AIRTABLE_API_KEY, an `apiKey` where Airtable is named) or the API it is sent to.
+  contextPatterns: [
+    { variable: /airtable/i, value: AIRTABLE_PAT, keywords: ['airtable'] },
+    { variable: /^(?:api_?key|(?:personal_?)?access_?token|token)$/i, value: AIRTABLE_PAT, keywords: ['key', 'token'], requires: ['airtable'] },
+    { header: /^authorization$/i, value: AIRTABLE_PAT, keywords: ['authorization'], requires: ['api.airtable.com'] },
+  ],
   plausible: randomAfter(18),
   rate: broadUnlessReadOnly('Airtable token', 'root', 'a personal access token acts as its user on the bases it was granted (possibly every base of every workspace) with the scopes chosen at creation'),
   reach: 'acts as its user on the Airtable bases it was granted: with write scopes it edits and deletes records and tables of bases teams use as their database',
@@ -22,6 +28,7 @@ export const airtablePersonalAccessToken: CredentialKind = {
   reference: 'https://airtable.com/developers/web/guides/personal-access-tokens',
   samples: {
     positive: [
+      sample('scripts/export.sh', `#!/bin/sh\ncurl "https://api.airtable.com/v0/appQ7vN2xL9pRt4kW/Orders" -H "Authorization: Bearer ${AIRTABLE}"\n`, { expect: { line: 2 } }),
       sample('src/lib/airtable.ts', `import Airtable from 'airtable';\n\nexport const base = new Airtable({ apiKey: '${AIRTABLE}' }).base('appQ7vN2xL9pRt4kW');\n`, { expect: { line: 3 } }),
       sample('.env.production', `AIRTABLE_API_KEY=${AIRTABLE}\nAIRTABLE_BASE_ID=appQ7vN2xL9pRt4kW\n`, { expect: { line: 1 } }),
     ],

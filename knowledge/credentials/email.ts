@@ -12,6 +12,7 @@ const BREVO = 'xkeysib-08a0adb15066ac9b97d28376490bbb8c2b5ae059efbb160ae3ef17edc
 const BREVO_SMTP = 'xsmtpsib-391cd998170f74a935438db0f60f2253fb4cd6ea08ffd3df52c01d4b1b82d128-AUIQbxXBxdYRbyxh';
 const MAILCHIMP = '7f3791ca771c5cd5c09a9567abc5471f-us21';
 
+const MAILCHIMP_KEY = /^[a-f0-9]{32}-us\d{1,2}$/;
 const SENDING_WORDS: ReadonlySet<string> = new Set(['sending', 'send', 'smtp', 'transactional']);
 
 export const resendApiKey: CredentialKind = {
@@ -75,18 +76,25 @@ export const mailchimpApiKey: CredentialKind = {
   id: 'mailchimp-api-key',
   provider: 'mailchimp',
   title: 'Mailchimp Marketing API key',
-  // 32 hex and the data center (`-us21`): the shape is plain enough to ask for Mailchimp in the file.
-  valuePatterns: [{ regex: /(?<![A-Za-z0-9_-])([a-f0-9]{32}-us\d{1,2})(?![A-Za-z0-9_-])/g, keywords: ['-us'], requires: ['mailchimp'] }],
+  // 32 hex and the data center (`-us21`). No literal of the key is rare enough to look for in every file, so it is
+  // known by the names it goes by (MAILCHIMP_API_KEY, an `apiKey` where Mailchimp is named).
+  contextPatterns: [
+    { variable: /mailchimp|^MC_API_KEY$/i, value: MAILCHIMP_KEY, keywords: ['mailchimp', 'mc_api'] },
+    { variable: /^(?:api_?key|key)$/i, value: MAILCHIMP_KEY, keywords: ['key'], requires: ['mailchimp'] },
+  ],
   plausible: randomAfter(0),
   rate: fixed('root', 'a Marketing API key acts on the whole account with its user\'s role'),
   reach: "acts on the whole Mailchimp account: exports and deletes every audience and contact, and sends campaigns from the account's domains",
   narrower: "keep it in the server environment; use a key of a user with the Author role where the job only drafts, and revoke keys the account doesn't use",
   reference: 'https://mailchimp.com/developer/marketing/guides/quick-start/',
   samples: {
-    positive: [sample('newsletter/subscribe.js', `const mailchimp = require('@mailchimp/mailchimp_marketing');\n\nmailchimp.setConfig({\n  apiKey: '${MAILCHIMP}',\n  server: 'us21',\n});\n`, { expect: { line: 4 } })],
+    positive: [
+      sample('.env', `MAILCHIMP_API_KEY=${MAILCHIMP}\nMAILCHIMP_LIST_ID=8f1c2a7e3b\n`, { expect: { line: 1 } }),
+      sample('newsletter/subscribe.js', `const mailchimp = require('@mailchimp/mailchimp_marketing');\n\nmailchimp.setConfig({\n  apiKey: '${MAILCHIMP}',\n  server: 'us21',\n});\n`, { expect: { line: 4 } }),
+    ],
     negative: [
       sample('newsletter/subscribe.js', "const mailchimp = require('@mailchimp/mailchimp_marketing');\n\nmailchimp.setConfig({ apiKey: process.env.MAILCHIMP_API_KEY, server: 'us21' });\n"),
-      sample('data/checksums.txt', `${MAILCHIMP}\n`, { note: 'the shape with no Mailchimp in the file' }),
+      sample('config/keys.yml', `api_key: ${MAILCHIMP}\n`, { note: 'the shape with no Mailchimp in the file' }),
     ],
   },
   scopeSamples: {
