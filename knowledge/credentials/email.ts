@@ -19,8 +19,9 @@ export const resendApiKey: CredentialKind = {
   id: 'resend-api-key',
   provider: 'resend',
   title: 'Resend API key',
-  // re_, an 8-character id and a 24-character secret, both base58.
-  valuePatterns: [{ regex: /(?<![A-Za-z0-9_-])(re_[1-9A-HJ-NP-Za-km-z]{8}_[1-9A-HJ-NP-Za-km-z]{24})(?![A-Za-z0-9_-])/g, keywords: ['re_'] }],
+  // re_, an 8-character id and a 24-character secret, both base58. `re_` ends many words (are_, store_): Resend must be
+  // named in the file (its SDK, its variable or its API).
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9_-])(re_[1-9A-HJ-NP-Za-km-z]{8}_[1-9A-HJ-NP-Za-km-z]{24})(?![A-Za-z0-9_-])/g, keywords: ['re_'], requires: ['resend'] }],
   plausible: randomAfter(3),
   rate: (context) => {
     const sending = nameWord(context, SENDING_WORDS);
@@ -37,6 +38,7 @@ export const resendApiKey: CredentialKind = {
     ],
     negative: [
       sample('src/lib/mail.ts', "import { Resend } from 'resend';\n\nexport const resend = new Resend(process.env.RESEND_API_KEY); // re_...\n"),
+      sample('src/cache.py', `STORE_KEY = "${RESEND}"\n`, { note: 'the shape with no Resend in the file' }),
       sample('.env.example', 'RESEND_API_KEY=re_xxxxxxxx_xxxxxxxxxxxxxxxxxxxxxxxx\n'),
     ],
   },
