@@ -1,11 +1,11 @@
 // Where code is hosted, built, stored and shipped beyond GitHub and GitLab: Bitbucket, Buildkite, CircleCI, Harness,
-// Octopus Deploy, JFrog, Postman, Scalingo, Prefect and Akamai. A token of any of them reaches the pipeline that deploys to production
+// Octopus Deploy, TeamCity, Jenkins, Gitea, JFrog, Postman, Scalingo, Prefect and Akamai. A token of any of them reaches the pipeline that deploys to production
 // (its secrets, its runners, its artifacts). The prefixes are the vendors' own, as gitleaks and trufflehog match them.
 import { sample } from '../../src/model.js';
 import { broadUnlessReadOnly, readOnlyRating } from './narrowing.js';
 import type { CredentialKind } from './types.js';
 import { fixed } from './types.js';
-import { randomAfter } from './values.js';
+import { decodeBase64Text, looksRandom, randomAfter } from './values.js';
 
 const BITBUCKET_APP = 'ATBBGouSHrcvm2i4JSyw8zIDmjEU9D0560ED';
 const BITBUCKET_ACCESS =
@@ -19,6 +19,9 @@ const OCTOPUS = 'API-K9ZYF5MW4G5JQ1ATXE7UNTX87I';
 const JFROG_API = 'AKCpYLwozCNaDeTriSlDLkoNwcqhp8KEhWiiy5GSnTzVEJnr2Kru9HtJf7ZE6D3lQDdMdO97P';
 const JFROG_REFERENCE = 'cmVmdGtuOjAxOjE3vaoBQHI4fg6Wq0idzVcTc18RaerXVb13DIHzuj2wPpJ9sjQt';
 const POSTMAN = 'PMAK-a09f0823bbdb522ba1a12e8f-1e9fe12ef993d321eec05603e12a9bd1c8';
+const TEAMCITY = 'eyJ0eXAiOiAiVENWMiJ9.cE9uQzFfNEVha29LbTViX09BWUdTVFdqUmxM.ZTA2MGE3MjQtMjQxMS00MjU4LWI1MWItNGM4MzQ5YTA0N2Rj';
+const JENKINS = '1190bbed2cf3dfc8df07413df4f73ef8c9';
+const GITEA = 'fcd698014efb68fefd19ae3e8e5df28fb36d4e02';
 const PREFECT = 'pnu_sajAIxNKu8iS2G8NPRVdD53X83RZJkQ7mgEO';
 const AKAMAI_SECRET = 'Zg8wEfw1cCkcV5kNGgCRJokZ8l2dBhLfNZ1gJqJA9Fg=';
 const EDGERC = `[default]\nclient_secret = ${AKAMAI_SECRET}\nhost = akab-4a4wfhym4l1vfz3z-fkkibj3j4wj99iba.luna.akamaiapis.net\naccess_token = akab-o886vompzom75wbb-r4qmw2wxfogo4mvn\nclient_token = akab-x4hh5344tfjgvq4k-7bn7xj8b7tfq7xkw\n`;
@@ -260,6 +263,96 @@ export const prefectApiKey: CredentialKind = {
   },
 };
 
+/** TeamCity's tokens: a fixed header (`{"typ": "TCV2"}`), a random id, and base64 of a UUID. */
+const TEAMCITY_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export const teamcityAccessToken: CredentialKind = {
+  id: 'teamcity-access-token',
+  provider: 'teamcity',
+  title: 'TeamCity access token',
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9_-])(eyJ0eXAiOiAiVENWMiJ9\.[A-Za-z0-9_=-]{20,64}\.[A-Za-z0-9_=-]{40,64})(?![A-Za-z0-9_=-])/g, keywords: ['eyj0exaioiaivenwmij9'] }],
+  // The last part decodes to a UUID in an issued token, not in a typed or truncated one.
+  plausible: (value) => TEAMCITY_UUID.test(decodeBase64Text(value.slice(value.lastIndexOf('.') + 1)) ?? ''),
+  rate: broadUnlessReadOnly('TeamCity token', 'root', "an access token acts as its user with every permission they hold on the server, unless it was limited to a permission scope (not in the value)"),
+  reach: "acts as its user on the TeamCity server: runs and edits build configurations (whose steps run on the agents beside their deploy credentials), reads their parameters and, as an administrator, manages users and the server",
+  narrower: "create the token with a permission scope limited to the project and the permissions the job needs, and an expiry",
+  reference: 'https://www.jetbrains.com/help/teamcity/configuring-your-user-profile.html#Managing+Access+Tokens',
+  samples: {
+    positive: [
+      sample('scripts/trigger.sh', `#!/bin/sh\nSERVER=https://teamcity.acme.io\nACCESS_TOKEN="${TEAMCITY}"\ncurl -H "Authorization: Bearer $ACCESS_TOKEN" "$SERVER/app/rest/buildQueue" -d @build.xml\n`, { expect: { line: 3 } }),
+      sample('ci/Deploy.cs', `var teamcity = new TeamCityClient("teamcity.acme.io");\nteamcity.ConnectWithAccessToken("${TEAMCITY}");\n`, { expect: { line: 2 } }),
+    ],
+    negative: [
+      sample('docs/teamcity.md', 'Tokens look like `eyJ0eXAiOiAiVENWMiJ9...`; create one under Profile > Access Tokens.\n'),
+      sample('scripts/trigger.sh', `ACCESS_TOKEN="${TEAMCITY.slice(0, TEAMCITY.lastIndexOf('.') + 1)}${'A'.repeat(48)}"\n`, { note: 'the last part is no UUID' }),
+    ],
+  },
+  scopeSamples: {
+    positive: [sample('scripts/trigger.sh', `ACCESS_TOKEN="${TEAMCITY}"\n`, { expect: { line: 1 } })],
+    negative: [sample('scripts/status.sh', `TEAMCITY_READONLY_TOKEN="${TEAMCITY}"\n`)],
+  },
+};
+
+/** Jenkins API tokens since 2.129: a version prefix (11) and 32 hex. */
+const JENKINS_TOKEN = /^11[a-f0-9]{32}$/;
+
+export const jenkinsApiToken: CredentialKind = {
+  id: 'jenkins-api-token',
+  provider: 'jenkins',
+  title: 'Jenkins API token',
+  contextPatterns: [
+    { variable: /^JENKINS_(?:API_|USER_)?TOKEN$|^jenkins[_.-]?(?:api[_.-]?|user[_.-]?)?token$|^jenkinsToken$/i, value: JENKINS_TOKEN, keywords: ['jenkins'] },
+    // jenkins-cli's `-auth user:token`, and a token beside the Jenkins URL it is for.
+    { variable: /^(?:api_?)?token$/i, value: JENKINS_TOKEN, keywords: ['token'], requires: ['jenkins'] },
+  ],
+  plausible: (value) => looksRandom(value.slice(2), 32, 3.0),
+  rate: broadUnlessReadOnly('Jenkins token', 'root', "an API token acts as its user with every permission they hold on the controller (often Overall/Administer)"),
+  reach: "acts as its user on the Jenkins controller: runs and reconfigures jobs (which run on agents beside their credentials), and an administrator's token runs Groovy in the script console, which reads every stored credential",
+  narrower: 'use a dedicated user with only Job/Build on the jobs the script triggers, or a job\'s build-trigger token',
+  reference: 'https://www.jenkins.io/doc/book/system-administration/authenticating-scripted-clients/',
+  samples: {
+    positive: [
+      sample('.env.ci', `JENKINS_URL=https://jenkins.acme.io\nJENKINS_USER=deploy-bot\nJENKINS_API_TOKEN=${JENKINS}\n`, { expect: { line: 3 } }),
+      sample('scripts/rebuild.py', `import jenkins\n\nserver = jenkins.Jenkins("https://jenkins.acme.io", username="deploy-bot", token="${JENKINS}")\n`, { expect: { line: 3 } }),
+    ],
+    negative: [sample('scripts/rebuild.py', 'import jenkins, os\n\nserver = jenkins.Jenkins("https://jenkins.acme.io", username="deploy-bot", token=os.environ["JENKINS_API_TOKEN"])\n')],
+  },
+  scopeSamples: {
+    positive: [sample('.env.ci', `JENKINS_API_TOKEN=${JENKINS}\n`, { expect: { line: 1 } })],
+    negative: [sample('.env.ci', `JENKINS_READONLY_TOKEN=${JENKINS}\n`)],
+  },
+};
+
+/** Gitea and Forgejo access tokens: 40 hex, like a SHA-1. */
+const GITEA_TOKEN = /^[a-f0-9]{40}$/;
+
+export const giteaAccessToken: CredentialKind = {
+  id: 'gitea-access-token',
+  provider: 'gitea',
+  title: 'Gitea or Forgejo access token',
+  contextPatterns: [
+    { variable: /^(?:GITEA|FORGEJO|CODEBERG)_(?:API_|ACCESS_)?TOKEN$|^(?:gitea|forgejo|codeberg)[_.-]?(?:api[_.-]?|access[_.-]?)?token$/i, value: GITEA_TOKEN, keywords: ['gitea', 'forgejo', 'codeberg'] },
+    // The tea CLI's config (~/.config/tea/config.yml) lists its logins, each with a url and a token.
+    { variable: /^token$/, path: /(?:^|\/)tea\/config\.ya?ml$/, value: GITEA_TOKEN, keywords: ['token'] },
+  ],
+  plausible: (value) => looksRandom(value, 40, 3.0),
+  rate: broadUnlessReadOnly('Gitea token', 'root', 'an access token acts as its user on every repository and organization they reach, with the scopes chosen at creation (all, for tokens made before scopes)'),
+  reach: 'acts as its user on the Gitea or Forgejo server: pushes to and deletes every repository they can write, edits Actions secrets and, for an administrator, manages users',
+  narrower: 'create the token with only the repository scope (read where it only clones), or a deploy key for one repository',
+  reference: 'https://docs.gitea.com/development/api-usage',
+  samples: {
+    positive: [
+      sample('scripts/mirror.sh', `#!/bin/sh\nexport GITEA_URL=https://git.acme.io\nexport GITEA_TOKEN=${GITEA}\ncurl -X POST "$GITEA_URL/api/v1/repos/migrate" -H "Authorization: token $GITEA_TOKEN" -d @mirror.json\n`, { expect: { line: 3 } }),
+      sample('.config/tea/config.yml', `logins:\n- name: acme\n  url: https://git.acme.io\n  token: ${GITEA}\n  default: true\n  user: ops\n`, { expect: { line: 4 }, note: "the tea CLI's login, committed" }),
+    ],
+    negative: [sample('.gitea/workflows/release.yml', 'jobs:\n  release:\n    runs-on: ubuntu-latest\n    steps:\n      - run: tea release create --token ${{ secrets.GITEA_TOKEN }}\n')],
+  },
+  scopeSamples: {
+    positive: [sample('.env', `GITEA_TOKEN=${GITEA}\n`, { expect: { line: 1 } })],
+    negative: [sample('.env', `GITEA_READ_TOKEN=${GITEA}\n`)],
+  },
+};
+
 /** An EdgeGrid client secret: 32 random bytes, base64. */
 const EDGEGRID_SECRET = /^[A-Za-z0-9+/]{43}=$/;
 
@@ -301,6 +394,9 @@ export const DELIVERY_KINDS: readonly CredentialKind[] = [
   circleciToken,
   harnessToken,
   octopusDeployApiKey,
+  teamcityAccessToken,
+  jenkinsApiToken,
+  giteaAccessToken,
   jfrogToken,
   postmanApiKey,
   scalingoApiToken,
