@@ -10,6 +10,7 @@ import { CLOUDFLARE_KINDS } from './cloudflare.js';
 import { CLOUD_KINDS } from './clouds.js';
 import { DATABASE_KINDS } from './databases.js';
 import { DELIVERY_KINDS } from './delivery.js';
+import { DOMAIN_KINDS } from './domains.js';
 import { EMAIL_KINDS } from './email.js';
 import { GCP_KINDS, gcsHmacKey } from './gcp.js';
 import { GENERIC_KINDS } from './generic.js';
@@ -60,6 +61,7 @@ export const PROVIDER_KINDS: readonly CredentialKind[] = [
   ...PAYMENT_KINDS,
   ...EMAIL_KINDS,
   ...BUSINESS_APP_KINDS,
+  ...DOMAIN_KINDS,
   ...KUBERNETES_KINDS,
   ...OPERATIONS_KINDS,
   ...AI_KINDS,
