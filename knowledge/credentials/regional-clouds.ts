@@ -1,5 +1,6 @@
-// Clouds beyond the big three, Alibaba, Scaleway and OVH: Tencent Cloud and Yandex Cloud. A Tencent CAM key is a pair
-// (SecretId `AKID…` and a 32-character SecretKey) like AWS's; a Yandex API key (`AQVN…`) acts as one service account.
+// Clouds beyond the big three, Alibaba, Scaleway and OVH: Tencent Cloud, Yandex Cloud and IBM Cloud. A Tencent CAM key
+// is a pair (SecretId `AKID…` and a 32-character SecretKey) like AWS's; a Yandex API key (`AQVN…`) acts as one service
+// account; an IBM Cloud API key (44 characters, no prefix) is known by the variables the CLI and Terraform read.
 import { sample } from '../../src/model.js';
 import { broadUnlessReadOnly } from './narrowing.js';
 import type { CredentialKind } from './types.js';
@@ -9,6 +10,7 @@ const TENCENT_ID = 'AKIDzymMlopiWfqUyHRSIf8NFmAUNLnY5Yx0';
 const TENCENT_KEY = 'y3RnjDQl2Kvf8THRXfEuzcrJaBnx7IfD';
 const YANDEX = 'AQVNz7gTqBu4wweocv81k2lsNaWQrZzhB4GZqT8h';
 
+const IBM_CLOUD = 'DKFxkjexlV_yGntXmuwXUIOzPaoluuB3PGoY8U_CspNC';
 const TENCENT_SECRET_ID = /AKID[A-Za-z0-9]{32}/;
 const TENCENT_REACH = "acts in the Tencent Cloud account with the key's CAM policy: a root account's key (or an administrator's) creates, reads and deletes every CVM instance, COS bucket and database";
 const TENCENT_NARROWER = 'use a CAM sub-user or role whose policy grants only the products and resources the job needs, with temporary credentials (STS) where it can';
@@ -89,4 +91,29 @@ export const yandexCloudApiKey: CredentialKind = {
   },
 };
 
-export const REGIONAL_CLOUD_KINDS: readonly CredentialKind[] = [tencentCloudSecretId, tencentCloudSecretKey, yandexCloudApiKey];
+export const ibmCloudApiKey: CredentialKind = {
+  id: 'ibm-cloud-api-key',
+  provider: 'ibm-cloud',
+  title: 'IBM Cloud API key',
+  contextPatterns: [
+    { variable: /^(?:IBMCLOUD|IBM_CLOUD|IC|BLUEMIX|BM)_API_?KEY$|^ibm(?:cloud)?[_.-]?api[_.-]?key$/i, value: /^[A-Za-z0-9_-]{44}$/, keywords: ['ibm', 'ic_api', 'bluemix', 'bm_api'] },
+  ],
+  plausible: randomAfter(0),
+  rate: broadUnlessReadOnly('IBM Cloud key', 'root', "a user's API key has all of its user's access in the account; a service ID's key has the service ID's policies (not in the value)"),
+  reach: "acts in the IBM Cloud account with its user's or service ID's access: an administrator's key creates and deletes every VPC, cluster, database and Cloud Object Storage bucket",
+  narrower: 'use a service ID whose access policies cover only the resource group and services the job needs, or a trusted profile',
+  reference: 'https://cloud.ibm.com/docs/account?topic=account-userapikey',
+  samples: {
+    positive: [
+      sample('terraform/provider.tf', `provider "ibm" {\n  ibmcloud_api_key = "${IBM_CLOUD}"\n  region           = "eu-de"\n}\n`, { expect: { line: 2 } }),
+      sample('scripts/login.sh', `#!/bin/sh\nexport IBMCLOUD_API_KEY=${IBM_CLOUD}\nibmcloud login -r eu-de\n`, { expect: { line: 2 } }),
+    ],
+    negative: [sample('terraform/provider.tf', 'provider "ibm" {\n  ibmcloud_api_key = var.ibmcloud_api_key\n  region           = "eu-de"\n}\n')],
+  },
+  scopeSamples: {
+    positive: [sample('scripts/login.sh', `export IBMCLOUD_API_KEY=${IBM_CLOUD}\n`, { expect: { line: 1 } })],
+    negative: [sample('scripts/login.sh', `export IBMCLOUD_READONLY_API_KEY=${IBM_CLOUD}\n`)],
+  },
+};
+
+export const REGIONAL_CLOUD_KINDS: readonly CredentialKind[] = [tencentCloudSecretId, tencentCloudSecretKey, yandexCloudApiKey, ibmCloudApiKey];
