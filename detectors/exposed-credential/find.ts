@@ -281,7 +281,7 @@ export function findCredentials(file: SourceFile): FoundCredential[] {
       if (header !== undefined) binding = { ...binding, header };
     }
     const decoded = binding.decoded ? decodedValueCandidate(binding) : (basicAuthCandidate(binding) ?? encodedJsonCandidate(binding));
-    const ofBinding = (bound: Binding, contains = fileContains) => candidateOfBinding(bound, contains, (documentation && bound.flag === true) || bound.providerOnly === true, (at) => sectionAt(text, at, file.lineStart(file.positionAt(at).line) ?? 0), (from, to) => text.slice(Math.max(0, from - BESIDE), to + BESIDE));
+    const ofBinding = (bound: Binding, contains = fileContains) => candidateOfBinding(bound, file.path, contains, (documentation && bound.flag === true) || bound.providerOnly === true, (at) => sectionAt(text, at, file.lineStart(file.positionAt(at).line) ?? 0), (from, to) => text.slice(Math.max(0, from - BESIDE), to + BESIDE));
     const found = decoded ?? ofBinding(binding);
     // An API client's environment names values as it likes (`dd_app`, `hcloud`): a value with no secret in its name
     // is a credential if a request sends it as one, as the kind its header says.
@@ -803,6 +803,7 @@ function namedSo(pattern: ContextPattern, binding: Binding, unqualified: string 
 
 function candidateOfBinding(
   bound: Binding,
+  path: string,
   fileContains: (literals: readonly string[] | undefined) => boolean,
   providerOnly: boolean,
   sectionOf: (at: number) => string | undefined,
@@ -814,7 +815,8 @@ function candidateOfBinding(
   let section: string | undefined | null = null;
   const sectionName = () => (section === null ? (section = sectionOf(bound.start)) : section);
   const binding = bound.aliases === undefined && BARE_SECRET_NAME.test(ownName(bound.name)) ? withSectionAlias(bound, sectionName()) : bound;
-  const claims = (pattern: ContextPattern): boolean => (pattern.section === undefined || pattern.section.test(sectionName() ?? '')) && pattern.value.test(value) && fileContains(pattern.requires);
+  const claims = (pattern: ContextPattern): boolean =>
+    (pattern.section === undefined || pattern.section.test(sectionName() ?? '')) && (pattern.path === undefined || pattern.path.test(path)) && pattern.value.test(value) && fileContains(pattern.requires);
   const named = patternsNaming(binding);
   let matched: CredentialKind[] | undefined;
   for (const { kind, pattern } of named) {

@@ -9,6 +9,8 @@ const SERVICE_ONLY_PROVIDERS = new Set([
   'huggingface', 'kaggle', 'npm', 'pypi', 'docker', 'ansible-galaxy', 'sentry', 'atlassian', 'grafana', 'notion',
   'newrelic', 'discord', 'rubygems', 'groq', 'xai', 'replicate', 'perplexity', 'langsmith', 'nvidia', 'nextauth',
   'django', 'laravel', 'e2b', 'postmark', 'algolia', 'crates-io', 'datadog',
+  'square', 'braintree', 'paystack', 'resend', 'brevo', 'mailchimp', 'openrouter', 'pinecone', 'postman', 'jfrog',
+  'airtable', 'hubspot', 'contentful', 'akamai', 'mistral', 'cohere', 'deepseek', 'together', 'fireworks', 'porkbun', 'godaddy',
 ]);
 
 /** Signing and session secrets, and bare tokens, of no provider: they authenticate nothing to a database. */

@@ -1,5 +1,6 @@
 // Signals the provider families share when they rate a credential: what the name bound to it says, what the
 // text around it says, whether a value was typed by a person, and base64 fragments for matching encoded JSON.
+import type { CredentialScope } from '../../src/model.js';
 import type { CredentialContext, Rating } from './types.js';
 import { isHumanPlaceholder, looksRandom, wordsOf } from './values.js';
 
@@ -108,3 +109,11 @@ export function base64urlFragments(text: string): string[] {
   return fragments;
 }
 
+
+/**
+ * A kind's rating: narrowed when its name or the text beside it says read-only, else the broad rating given (fail
+ * closed: the permissions chosen when the token was made are not in the value).
+ */
+export function broadUnlessReadOnly(what: string, scope: CredentialScope, because: string): (context: CredentialContext) => Rating {
+  return (context) => readOnlyRating(context, what) ?? { scope, because };
+}

@@ -57,6 +57,11 @@ export interface ContextPattern {
    * (`[railway]`), a JSON object's key. Set, a binding outside such a section does not match (a bare `token`).
    */
   section?: RegExp;
+  /**
+   * Matches the repo-relative path of the file: set, a binding in any other file does not match (a CLI's own config
+   * file, `.laravel-forge/config.json`, names its token just `token`).
+   */
+  path?: RegExp;
   /** Shape the value must have. */
   value: RegExp;
   /**
