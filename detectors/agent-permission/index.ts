@@ -29,6 +29,7 @@ import { readKiloAgent, readKiloConfig, readOpencodeAgent, readOpencodeConfig, r
 import { readDevcontainer, readVscodeSettings, DEVCONTAINER, VSCODE_SETTINGS } from './configs/vscode.js';
 import { readDevcontainerMounts } from './configs/devcontainer-mounts.js';
 import { readZedSettings, ZED_SETTINGS } from './configs/zed.js';
+import { resolveVscodeNpmScripts } from './configs/vscode-npm-scripts.js';
 import { readOpenhandsConfig, OPENHANDS_CONFIG } from './configs/openhands.js';
 import { readAugmentSettings, AUGMENT_SETTINGS } from './configs/augment.js';
 import { isHelmValuesFile, readChartValues, resolveChartSecrets } from './configs/chart-values.js';
@@ -152,8 +153,8 @@ export const agentPermission: Detector = {
   // Agent configurations are read for their structure; launchers (workflows, scripts) only when a flag occurs.
   keywords: LAUNCH_KEYWORDS,
   admitsWithoutKeywords: (file: FileRef) => isConfig(file.path),
-  consumes: ['credential', 'claude-shell-allow', 'agent-command-brake', 'agent-hook', 'agent-hook-script', 'project-task', 'agent-task-allow', 'opencode-shell-default', 'agent-pending-grant', 'data-store', 'agent-templated-secret', 'helm-secret-value'],
-  produces: ['credential', 'claude-shell-allow', 'agent-hook', 'agent-hook-script', 'project-task', 'agent-task-allow', 'opencode-shell-default', 'agent-pending-grant', 'agent-templated-secret', 'helm-secret-value', 'agent-grant', 'agent-read-exclusion', 'agent-config', 'agent-command-brake', 'agent-prose-guardrail', 'agent-tool'],
+  consumes: ['credential', 'claude-shell-allow', 'agent-command-brake', 'agent-hook', 'agent-hook-script', 'project-task', 'agent-task-allow', 'opencode-shell-default', 'agent-default-setting', 'agent-pending-grant', 'data-store', 'agent-templated-secret', 'helm-secret-value'],
+  produces: ['credential', 'claude-shell-allow', 'agent-hook', 'agent-hook-script', 'project-task', 'agent-task-allow', 'opencode-shell-default', 'agent-default-setting', 'agent-pending-grant', 'agent-templated-secret', 'helm-secret-value', 'agent-grant', 'agent-read-exclusion', 'agent-config', 'agent-command-brake', 'agent-prose-guardrail', 'agent-tool'],
   scanFile(file, sink) {
     const out: FileEmitter = { ...sink, report: (finding) => sink.report(inTestsLow(finding)) };
     for (const reader of READERS) if (reader.matches(file.path)) reader.read(file, out);
@@ -167,6 +168,7 @@ export const agentPermission: Detector = {
     resolveHookScripts(context);
     resolveOpencodeShellDefaults(context);
     resolveTaskAllows(context);
+    resolveVscodeNpmScripts(context);
     // After the passes above, which may hold grants of their own until the stores are known.
     resolvePendingGrants(context);
     resolveChartSecrets(context);

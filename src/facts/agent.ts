@@ -237,3 +237,20 @@ export interface OpencodeShellDefault {
     snippet: string;
   };
 }
+
+/**
+ * A repository setting about one of an agent's own defaults that approves commands (VS Code's approval of the
+ * workspace's package.json scripts): whether it turns the default off, and the rules that keep some commands asking
+ * whatever the default approves. Held until every package.json is read. Internal to the agent stage.
+ */
+export interface AgentDefaultSetting {
+  agent: string;
+  /** The default's setting name (`chat.tools.terminal.autoApproveWorkspaceNpmScripts`). */
+  default: string;
+  /** The directory the settings govern (where `.vscode/` sits), with a trailing slash; empty at the root. */
+  project: string;
+  off: boolean;
+  /** Rules of the same settings that keep matching commands asking. */
+  except: CommandRule[];
+  location: Location;
+}

@@ -74,6 +74,10 @@ export const shellAutoApproved: RuleMeta = {
         { expect: { line: 4 }, note: 'a few ask rules do not narrow an allow-everything rule' },
       ),
       sample('.vscode/settings.json', '{\n  "roo-cline.allowedCommands": ["npm test", "*"]\n}\n', { expect: { line: 2 }, note: 'Roo Code: `*` allows every command' }),
+      sample('.vscode/settings.json', '{\n  "chat.agent.terminal.autoApprove": {\n    "/.*/": true\n  }\n}\n', {
+        expect: { line: 3 },
+        note: "the key's name before VS Code 1.104, still merged into chat.tools.terminal.autoApprove",
+      }),
       sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": ["Bash(npm test:*)", "Bash(python3:*)"]\n  }\n}\n', {
         expect: { line: 3 },
         note: 'an interpreter runs any program',
@@ -126,6 +130,7 @@ export const shellAutoApproved: RuleMeta = {
         '{\n  "chat.tools.terminal.autoApprove": {\n    "npm test": true,\n    "/^git (status|log|diff)\\\\b/": true,\n    "rm": false\n  }\n}\n',
       ),
       sample('.gemini/settings.json', '{\n  "tools": {\n    "allowed": ["run_shell_command(git status)", "run_shell_command(npm test)"]\n  }\n}\n'),
+      sample('.vscode/settings.json', '{\n  "chat.agent.terminal.autoApprove": {\n    "npm test": true,\n    "/^git (status|diff)\\\\b/": true\n  }\n}\n', { note: 'the older key, two narrow rules' }),
       sample('.cursor/cli.json', '{\n  "permissions": {\n    "allow": ["Shell(ls)", "Shell(git)"],\n    "deny": ["Shell(rm)"]\n  }\n}\n'),
     ],
   },
