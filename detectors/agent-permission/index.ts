@@ -7,6 +7,7 @@ import { LAUNCH_KEYWORDS } from '../../knowledge/agents/launch-flags.js';
 import { isAgentCodeFile, readAgentCode } from './configs/agent-code.js';
 import { readAiderConfig, AIDER_CONFIG } from './configs/aider.js';
 import { readAmazonQAgent, AMAZON_Q_AGENT } from './configs/amazon-q.js';
+import { readKiroAgentProfile, readKiroPermissionsFile, KIRO_AGENT_PROFILE, KIRO_PERMISSIONS } from './configs/kiro.js';
 import { readAmpSettings, AMP_SETTINGS } from './configs/amp.js';
 import { readClaudeSettings, resolveClaudeShellAllows, CLAUDE_SETTINGS } from './configs/claude-code.js';
 import { readHookFile, readHookScript, resolveHookScripts, HOOK_FILE, HOOK_SCRIPT } from './configs/hook-scripts.js';
@@ -89,6 +90,8 @@ const READERS: readonly ConfigReader[] = [
   byPattern(KILO_AGENT, readKiloAgent),
   byPattern(ZED_SETTINGS, readZedSettings),
   byPattern(AMAZON_Q_AGENT, readAmazonQAgent),
+  byPattern(KIRO_AGENT_PROFILE, readKiroAgentProfile),
+  byPattern(KIRO_PERMISSIONS, readKiroPermissionsFile),
   byPattern(OPENHANDS_CONFIG, readOpenhandsConfig),
   byPattern(AUGMENT_SETTINGS, readAugmentSettings),
   { matches: isMcpFile, read: readMcpFile },

@@ -244,6 +244,10 @@ export const destructiveCommandAllowed: RuleMeta = {
         expect: { path: 'package.json', line: 6 },
         note: "no setting at all: VS Code approves the workspace's package.json scripts for Copilot agent mode by default (medium)",
       },
+      sample('.kiro/agents/db.json', '{\n  "name": "db",\n  "tools": ["read", "shell"],\n  "permissions": [\n    { "capability": "shell", "effect": "allow", "match": ["railway logs*", "railway *"] },\n    { "capability": "shell", "effect": "deny", "match": ["rm *"] }\n  ]\n}\n', {
+        expect: { line: 5 },
+        note: 'Kiro 3 shell patterns are globs over the command line',
+      }),
     ],
     negative: [
       {
