@@ -46,6 +46,7 @@ import { destructiveCommandAllowed } from './rules/destructive-command-allowed.j
 import { mcpToolsAutoApproved } from './rules/mcp-tools-auto-approved.js';
 import { bypassFlag } from './rules/bypass-flag.js';
 import { proseOnlyGuardrail } from './rules/prose-only-guardrail.js';
+import { proseDestructiveLeave } from './rules/prose-destructive-leave.js';
 import { mcpInlineCredential } from './rules/mcp-inline-credential.js';
 import { mcpWriteAccess } from './rules/mcp-write-access.js';
 import { mcpFilesystemOutsideRepo } from './rules/mcp-filesystem-outside-repo.js';
@@ -142,6 +143,7 @@ export const agentPermission: Detector = {
     mcpToolsAutoApproved,
     bypassFlag,
     proseOnlyGuardrail,
+    proseDestructiveLeave,
     mcpInlineCredential,
     mcpWriteAccess,
     mcpFilesystemOutsideRepo,
