@@ -82,6 +82,11 @@ export interface AgentReadExclusion {
   gitIgnoredFiles?: boolean;
   /** The exclusion only makes the agent ask a human (Junie `.aiignore`, OpenCode `ask`), which still keeps it from reading unasked. */
   asks?: boolean;
+  /**
+   * The file keeps the path out of the agent's index only (Windsurf's `.codeiumignore`): its tools still read it. Not an
+   * exclusion; kept so that a finding can say why the file listed there is still readable.
+   */
+  indexOnly?: boolean;
 }
 
 /** A file that configures, instructs or launches a coding agent: evidence that the agent works in this repository. */
