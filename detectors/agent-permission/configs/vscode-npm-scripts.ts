@@ -23,6 +23,8 @@ export function resolveVscodeNpmScripts(context: FinishContext): void {
     if (folder !== undefined) workspaces.add(folder);
   }
   if (workspaces.size === 0) return;
+  // Where every command already runs unasked, that finding says it all.
+  if (context.facts.all('agent-grant').some((grant) => grant.agent === 'copilot' && grant.effective && (grant.grant === 'shell' || grant.grant === 'bypass-mode'))) return;
   const scripts = context.facts.all('project-task').filter((task) => task.kind === 'package-script' && !task.dataIn);
   if (scripts.length === 0) return;
   const settings = context.facts.all('agent-default-setting').filter((setting) => setting.agent === 'copilot' && setting.default === NPM_SCRIPTS_DEFAULT);

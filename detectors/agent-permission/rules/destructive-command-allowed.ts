@@ -266,6 +266,13 @@ export const destructiveCommandAllowed: RuleMeta = {
         },
         note: 'a false rule keeps every way of starting the database scripts asking',
       },
+      {
+        files: {
+          'package.json': '{\n  "name": "storefront",\n  "scripts": {\n    "db:reset": "prisma migrate reset --force"\n  }\n}\n',
+          '.vscode/settings.json': '{\n  "chat.tools.terminal.autoApprove": {\n    "/.*/": true\n  }\n}\n',
+        },
+        note: 'every command runs unasked already: shell-auto-approved reports that, not each script',
+      },
       sample('.augment/settings.json', '{\n  "toolPermissions": [\n    { "toolName": "launch-process", "shellInputRegex": "\\\\bdestroy\\\\b", "permission": { "type": "deny" } },\n    { "toolName": "launch-process", "shellInputRegex": "^terraform (plan|validate|fmt)\\\\b", "permission": { "type": "allow" } }\n  ]\n}\n', { note: "terraform's read-only subcommands only, destroy denied above them" }),
       sample('.claude/settings.local.json', '{\n  "permissions": {\n    "allow": ["Bash(psql --version:*)", "Bash(psql -h orders-db.internal -c \\"SELECT count(*) FROM orders\\")"]\n  }\n}\n', { note: 'a version check, and one exact query' }),
       sample('.amp/settings.json', '{\n  "amp.commands.allowlist": ["pnpm run * --filter web", "git status"],\n  "amp.permissions": [\n    { "tool": "Bash", "matches": { "cmd": "railway *" }, "action": "reject" },\n    { "tool": "Bash", "matches": { "cmd": ["railway status", "railway logs*"] }, "action": "allow" }\n  ]\n}\n', { note: 'the earlier reject rule wins over the later allow' }),
