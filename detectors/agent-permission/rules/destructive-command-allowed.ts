@@ -248,8 +248,22 @@ export const destructiveCommandAllowed: RuleMeta = {
         expect: { line: 5 },
         note: 'Kiro 3 shell patterns are globs over the command line',
       }),
+      sample('.aider.conf.yml', 'model: sonnet\nauto-test: true\ntest-cmd: "prisma migrate reset --force --skip-seed && vitest run"\n', {
+        expect: { line: 3 },
+        note: 'Aider runs the test command after every edit, asking nobody',
+      }),
+      {
+        files: {
+          'package.json': '{\n  "scripts": {\n    "test": "vitest run",\n    "db:reset": "prisma migrate reset --force"\n  }\n}\n',
+          '.aider.conf.yml': 'auto-test: true\ntest-cmd: npm run db:reset && npm test\n',
+        },
+        expect: { path: '.aider.conf.yml', line: 2 },
+        note: "Aider's test command starts a package script that resets the database",
+      },
     ],
     negative: [
+      sample('.aider.conf.yml', 'model: sonnet\nauto-test: false\ntest-cmd: "prisma migrate reset --force --skip-seed && vitest run"\n', { note: 'auto-test off: the test command runs only when someone types /test' }),
+      sample('.aider.conf.yml', 'auto-test: true\ntest-cmd: npm test\n'),
       {
         files: {
           'package.json': '{\n  "name": "storefront",\n  "private": true,\n  "scripts": {\n    "dev": "next dev",\n    "db:reset": "prisma migrate reset --force"\n  }\n}\n',
