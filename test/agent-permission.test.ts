@@ -128,6 +128,19 @@ describe('agent reach of credentials', () => {
     expect(findings).toEqual([]);
   });
 
+  it("says why a file Windsurf's .codeiumignore lists is still readable: the file keeps it only out of the index", async () => {
+    const { result, observed } = await scanWithFacts({
+      '.windsurfrules': 'Use pnpm.\n',
+      '.codeiumignore': 'config/deploy/\n',
+      'config/deploy/railway.env.sh': 'RAILWAY_API_TOKEN=7c9e6679-7425-40de-944b-e07fc1f90ae7\n',
+    });
+    expect(reachOf(observed.credentials[0])).toEqual({ agentReadable: true, excludedFor: [], readableByShell: [] });
+    const finding = result.findings.find((candidate) => candidate.ruleId === 'agent-permission/secret-file-not-excluded');
+    expect(finding?.message).toContain(
+      ".codeiumignore lists config/deploy/railway.env.sh, but it keeps files only out of Windsurf's index, and Windsurf's agent still reads them.",
+    );
+  });
+
   it('counts an excluded file as readable when the agent’s shell runs unasked: no ignore file stops cat', async () => {
     const { observed, findings, result } = await scanWithFacts({
       '.cursorignore': 'config/deploy/\n',

@@ -26,7 +26,7 @@ export function reportProseGuardrails(context: FinishContext): void {
   const guardrails = context.facts.all('agent-prose-guardrail');
   if (guardrails.length === 0) return;
   const allBrakes = context.facts.all('agent-command-brake');
-  const exclusions = context.facts.all('agent-read-exclusion').filter((exclusion) => !exclusion.builtIn);
+  const exclusions = context.facts.all('agent-read-exclusion').filter((exclusion) => !exclusion.builtIn && !exclusion.indexOnly);
   const allowed = [
     ...new Set(
       context.facts

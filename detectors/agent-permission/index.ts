@@ -7,6 +7,7 @@ import { LAUNCH_KEYWORDS } from '../../knowledge/agents/launch-flags.js';
 import { isAgentCodeFile, readAgentCode } from './configs/agent-code.js';
 import { readAiderConfig, AIDER_CONFIG } from './configs/aider.js';
 import { readAmazonQAgent, AMAZON_Q_AGENT } from './configs/amazon-q.js';
+import { readKiroAgentProfile, readKiroPermissionsFile, KIRO_AGENT_PROFILE, KIRO_PERMISSIONS } from './configs/kiro.js';
 import { readAmpSettings, AMP_SETTINGS } from './configs/amp.js';
 import { readClaudeSettings, resolveClaudeShellAllows, CLAUDE_SETTINGS } from './configs/claude-code.js';
 import { readHookFile, readHookScript, resolveHookScripts, HOOK_FILE, HOOK_SCRIPT } from './configs/hook-scripts.js';
@@ -29,6 +30,7 @@ import { readKiloAgent, readKiloConfig, readOpencodeAgent, readOpencodeConfig, r
 import { readDevcontainer, readVscodeSettings, DEVCONTAINER, VSCODE_SETTINGS } from './configs/vscode.js';
 import { readDevcontainerMounts } from './configs/devcontainer-mounts.js';
 import { readZedSettings, ZED_SETTINGS } from './configs/zed.js';
+import { resolveVscodeNpmScripts } from './configs/vscode-npm-scripts.js';
 import { readOpenhandsConfig, OPENHANDS_CONFIG } from './configs/openhands.js';
 import { readAugmentSettings, AUGMENT_SETTINGS } from './configs/augment.js';
 import { isHelmValuesFile, readChartValues, resolveChartSecrets } from './configs/chart-values.js';
@@ -44,6 +46,7 @@ import { destructiveCommandAllowed } from './rules/destructive-command-allowed.j
 import { mcpToolsAutoApproved } from './rules/mcp-tools-auto-approved.js';
 import { bypassFlag } from './rules/bypass-flag.js';
 import { proseOnlyGuardrail } from './rules/prose-only-guardrail.js';
+import { proseDestructiveLeave } from './rules/prose-destructive-leave.js';
 import { mcpInlineCredential } from './rules/mcp-inline-credential.js';
 import { mcpWriteAccess } from './rules/mcp-write-access.js';
 import { mcpFilesystemOutsideRepo } from './rules/mcp-filesystem-outside-repo.js';
@@ -88,6 +91,8 @@ const READERS: readonly ConfigReader[] = [
   byPattern(KILO_AGENT, readKiloAgent),
   byPattern(ZED_SETTINGS, readZedSettings),
   byPattern(AMAZON_Q_AGENT, readAmazonQAgent),
+  byPattern(KIRO_AGENT_PROFILE, readKiroAgentProfile),
+  byPattern(KIRO_PERMISSIONS, readKiroPermissionsFile),
   byPattern(OPENHANDS_CONFIG, readOpenhandsConfig),
   byPattern(AUGMENT_SETTINGS, readAugmentSettings),
   { matches: isMcpFile, read: readMcpFile },
@@ -138,6 +143,7 @@ export const agentPermission: Detector = {
     mcpToolsAutoApproved,
     bypassFlag,
     proseOnlyGuardrail,
+    proseDestructiveLeave,
     mcpInlineCredential,
     mcpWriteAccess,
     mcpFilesystemOutsideRepo,
@@ -152,8 +158,8 @@ export const agentPermission: Detector = {
   // Agent configurations are read for their structure; launchers (workflows, scripts) only when a flag occurs.
   keywords: LAUNCH_KEYWORDS,
   admitsWithoutKeywords: (file: FileRef) => isConfig(file.path),
-  consumes: ['credential', 'claude-shell-allow', 'agent-command-brake', 'agent-hook', 'agent-hook-script', 'project-task', 'agent-task-allow', 'opencode-shell-default', 'agent-pending-grant', 'data-store', 'agent-templated-secret', 'helm-secret-value'],
-  produces: ['credential', 'claude-shell-allow', 'agent-hook', 'agent-hook-script', 'project-task', 'agent-task-allow', 'opencode-shell-default', 'agent-pending-grant', 'agent-templated-secret', 'helm-secret-value', 'agent-grant', 'agent-read-exclusion', 'agent-config', 'agent-command-brake', 'agent-prose-guardrail', 'agent-tool'],
+  consumes: ['credential', 'claude-shell-allow', 'agent-command-brake', 'agent-hook', 'agent-hook-script', 'project-task', 'agent-task-allow', 'opencode-shell-default', 'agent-default-setting', 'agent-pending-grant', 'data-store', 'agent-templated-secret', 'helm-secret-value'],
+  produces: ['credential', 'claude-shell-allow', 'agent-hook', 'agent-hook-script', 'project-task', 'agent-task-allow', 'opencode-shell-default', 'agent-default-setting', 'agent-pending-grant', 'agent-templated-secret', 'helm-secret-value', 'agent-grant', 'agent-read-exclusion', 'agent-config', 'agent-command-brake', 'agent-prose-guardrail', 'agent-tool'],
   scanFile(file, sink) {
     const out: FileEmitter = { ...sink, report: (finding) => sink.report(inTestsLow(finding)) };
     for (const reader of READERS) if (reader.matches(file.path)) reader.read(file, out);
@@ -167,6 +173,7 @@ export const agentPermission: Detector = {
     resolveHookScripts(context);
     resolveOpencodeShellDefaults(context);
     resolveTaskAllows(context);
+    resolveVscodeNpmScripts(context);
     // After the passes above, which may hold grants of their own until the stores are known.
     resolvePendingGrants(context);
     resolveChartSecrets(context);

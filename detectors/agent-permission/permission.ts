@@ -176,13 +176,14 @@ export function emitConfig(out: FileEmitter, agent: AgentId, role: 'instructions
 }
 
 /** Publishes a read exclusion (a repo rule); `pattern` is a gitignore pattern from the repo root. */
-export function emitExclusion(file: SourceFile, out: FileEmitter, agent: AgentId, pattern: string, span: Span, asks = false): void {
+export function emitExclusion(file: SourceFile, out: FileEmitter, agent: AgentId, pattern: string, span: Span, asks = false, indexOnly = false): void {
   out.publish('agent-read-exclusion', {
     agent,
     pattern,
     location: { path: file.path, span: lineSpan(file, span) },
     builtIn: false,
     ...(asks ? { asks: true } : {}),
+    ...(indexOnly ? { indexOnly: true } : {}),
   });
 }
 

@@ -12,7 +12,7 @@ const GIT_IGNORED = '(files git ignores)';
 
 /** The agents' own defaults, published so the summary and the chain finding see every exclusion. */
 export function publishBuiltInExclusions(context: FinishContext): void {
-  const repoRules = context.facts.all('agent-read-exclusion');
+  const repoRules = context.facts.all('agent-read-exclusion').filter((rule) => !rule.indexOnly);
   for (const agent of AGENTS) {
     // Zed's `private_files` in the repository replaces its defaults.
     const replaced = agent.id === 'zed' && repoRules.some((rule) => rule.agent === 'zed' && !rule.builtIn);
@@ -36,9 +36,20 @@ interface FileReach {
 
 class ExclusionIndex {
   private readonly byAgent = new Map<string, { patterns: Ignore; gitIgnored: boolean }>();
+  /** Index-only ignore files (`.codeiumignore`) per agent: what they list, and the file. */
+  private readonly indexOnly = new Map<string, { patterns: Ignore; file: string }>();
 
   constructor(exclusions: readonly AgentReadExclusion[]) {
     for (const exclusion of exclusions) {
+      if (exclusion.indexOnly) {
+        let listed = this.indexOnly.get(exclusion.agent);
+        if (!listed) {
+          listed = { patterns: ignore(), file: exclusion.location?.path ?? '' };
+          this.indexOnly.set(exclusion.agent, listed);
+        }
+        listed.patterns.add(exclusion.pattern);
+        continue;
+      }
       let entry = this.byAgent.get(exclusion.agent);
       if (!entry) {
         entry = { patterns: ignore(), gitIgnored: false };
@@ -46,6 +57,17 @@ class ExclusionIndex {
       }
       if (exclusion.gitIgnoredFiles) entry.gitIgnored = true;
       else entry.patterns.add(exclusion.pattern);
+    }
+  }
+
+  /** The index-only ignore file of `agent` that lists `path`, if one does. */
+  listedForIndexOnly(agent: string, path: string): string | undefined {
+    const listed = this.indexOnly.get(agent);
+    if (!listed) return undefined;
+    try {
+      return listed.patterns.ignores(path) ? listed.file : undefined;
+    } catch {
+      return undefined;
     }
   }
 
@@ -98,7 +120,7 @@ export function enrichCredentials(context: FinishContext): void {
     if (!agentReadable) continue;
     // A git-ignored .env is where credentials belong; it matters here only when an agent that reads it is in use.
     if (gitIgnored && inUse.size === 0) continue;
-    reportSecretFile(context, path, inFile, reach, shells, inUse.size > 0);
+    reportSecretFile(context, path, inFile, reach, shells, inUse.size > 0, exclusions);
   }
   context.enrichEach('credential', (credential) => (credential.location.commit === undefined ? reachByPath.get(credential.location.path) : undefined));
 }
@@ -128,6 +150,7 @@ function reportSecretFile(
   reach: FileReach,
   shells: ReadonlyMap<string, AgentGrant>,
   agentsKnown: boolean,
+  exclusions: ExclusionIndex,
 ): void {
   const live = inFile.filter((credential) => credential.scope !== 'public' && credential.scope !== 'test' && !credential.inDocumentation && !credential.throwaway);
   // A file whose only credentials are name-based guesses (a secret-named value, a password) is reported by the
@@ -157,7 +180,16 @@ function reportSecretFile(
     });
     const fixes = fixesFor(path, byFiles);
     const unruled = byFiles.length > 0 ? ` no ignore file or deny rule in the repository keeps ${it} from ${listOf(byFiles.map(agentTitle))}.` : '';
-    message = `${path} holds ${holds} that ${listOf(readers)} can read:${unruled}` + (shellNotes.length > 0 ? ` ${shellNotes.join('; ')}.` : '') + (fixes ? ` ${fixes}` : '');
+    // A team that listed the file in `.codeiumignore` believes it hidden: say why it is not.
+    const indexNotes = byFiles.flatMap((agent) => {
+      const file = exclusions.listedForIndexOnly(agent, path);
+      return file ? [`${file} lists ${path}, but it keeps files only out of ${agentTitle(agent)}'s index, and ${agentTitle(agent)}'s agent still reads them`] : [];
+    });
+    message =
+      `${path} holds ${holds} that ${listOf(readers)} can read:${unruled}` +
+      (indexNotes.length > 0 ? ` ${indexNotes.join('; ')}.` : '') +
+      (shellNotes.length > 0 ? ` ${shellNotes.join('; ')}.` : '') +
+      (fixes ? ` ${fixes}` : '');
   }
   context.report({
     ruleId: RULE_IDS.secretFileNotExcluded,

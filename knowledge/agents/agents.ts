@@ -35,6 +35,8 @@ export interface AgentKnowledge {
   instructionFiles: readonly RegExp[];
   /** Ignore files its file tools honour (file names; gitignore syntax, relative to the file's directory). */
   ignoreFiles: readonly string[];
+  /** Ignore files that keep paths out of its index only: its tools still read what they list. */
+  indexIgnoreFiles?: readonly string[];
   /** Paths its file tools refuse by default, as gitignore patterns from the repo root. */
   builtInExclusions: readonly string[];
   /** Its file tools skip what git ignores (Cursor, Gemini CLI, Gemini Code Assist). */
@@ -119,6 +121,7 @@ export const AGENTS: readonly AgentKnowledge[] = [
     instructionFiles: [/^\.windsurfrules$/, /^\.windsurf\/rules\/.+\.md$/],
     // `.codeiumignore` and `.windsurfignore` keep files out of the index only: Cascade's tools still read them.
     ignoreFiles: [],
+    indexIgnoreFiles: ['.codeiumignore', '.windsurfignore'],
     builtInExclusions: [],
     skipsGitIgnored: false,
     commandDeny: { where: 'windsurf.cascadeCommandsDenyList', rule: (command) => `"${command}"` },
@@ -330,6 +333,12 @@ export function agentsInstructedBy(path: string): AgentId[] {
 export function agentOfIgnoreFile(path: string): AgentId | undefined {
   const name = path.slice(path.lastIndexOf('/') + 1);
   return AGENTS.find((agent) => agent.ignoreFiles.includes(name))?.id;
+}
+
+/** The agent whose index-only ignore file `path` is (`.codeiumignore`), if it is one. */
+export function agentOfIndexIgnoreFile(path: string): AgentId | undefined {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return AGENTS.find((agent) => agent.indexIgnoreFiles?.includes(name))?.id;
 }
 
 export const IGNORE_FILE_NAMES: ReadonlySet<string> = new Set(AGENTS.flatMap((agent) => agent.ignoreFiles));

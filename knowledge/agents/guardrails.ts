@@ -97,11 +97,50 @@ function isCodeConvention(sentence: string, line: string): boolean {
   return CODE_PLACE.test(sentence) && (CODE_VERB.test(sentence) || /\binstead\b|\bprefer\b/i.test(line));
 }
 
+/** Words that take the human out of a step: "without asking", "without confirmation", "no need to ask", "don't ask first". */
+const UNASKED =
+  /\bwithout\s+(?:first\s+)?(?:asking|checking\s+with|confirming|prompting|waiting\s+for)\b|\bwithout\s+(?:(?:explicit|prior|my|our|user|human|a|any)\s+)*(?:confirmation|approval|permission|consent|sign-?off)\b|\bno\s+need\s+to\s+(?:ask|confirm|check\s+with)\b|\b(?:don['\u2019]?t|do\s+not)\s+(?:need\s+to\s+)?(?:ask|confirm)\s+(?:first|me|us|the\s+user|before|for\s+(?:approval|confirmation|permission))\b/i;
+
+/** A leave given to the reader: "you may", "you can", "feel free to", "you are allowed to", or an order ("Run ..."). */
+const LEAVE =
+  /\b(?:you\s+(?:may|can|are\s+(?:allowed|free|permitted|authori[sz]ed|welcome)\s+to)|feel\s+free\s+to|go\s+ahead\s+and|(?:it\s+is|it['\u2019]s)\s+(?:fine|ok(?:ay)?|safe)\s+to)\b|^\W*(?:always\s+)?(?:run|execute|use|reset|drop|delete|wipe|destroy|recreate)\b/i;
+
+/** A negation left once the words taking the human out are set aside: the sentence forbids rather than allows. */
+const NEGATION = /\b(?:never|not|don['\u2019]?t|mustn['\u2019]?t|shouldn['\u2019]?t|can['\u2019]?t|cannot|forbidden|prohibited|avoid|unless|except)\b/i;
+
+export interface ProseLeave {
+  /** Destructive tools the sentence names. */
+  tools: string[];
+  start: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * A sentence that tells the agent a destructive step needs nobody's yes ("You may run `prisma migrate reset --force`
+ * without asking"): instructions no agent enforces either way, but they make the model treat the step as routine.
+ */
+function isLeave(sentence: string): boolean {
+  if (!UNASKED.test(sentence) || !LEAVE.test(sentence)) return false;
+  return !NEGATION.test(sentence.replace(UNASKED, ' '));
+}
+
+/** The destructive steps one line of prose lets the agent take unasked. */
+export function leavesIn(line: string): ProseLeave[] {
+  const found: ProseLeave[] = [];
+  for (const sentence of sentencesOf(line)) {
+    // Removing files (`rm -rf dist`) is what builds do: only data and infrastructure count here.
+    if (!isLeave(sentence.text) || !CLASS_PATTERNS.destructive.slice(1).some((pattern) => pattern.test(sentence.text))) continue;
+    found.push({ tools: toolsNamedIn(sentence.text), ...sentence });
+  }
+  return found;
+}
+
 /** The guardrails one line of prose states. Lines in code blocks are the caller's to skip. */
 export function guardrailsIn(line: string): ProseGuardrail[] {
   const found: ProseGuardrail[] = [];
   for (const sentence of sentencesOf(line)) {
-    if (!PROHIBITION.test(sentence.text) || isCodeConvention(sentence.text, line) || isDescription(sentence.text)) continue;
+    if (!PROHIBITION.test(sentence.text) || isLeave(sentence.text) || isCodeConvention(sentence.text, line) || isDescription(sentence.text)) continue;
     const classes: GuardrailClass[] = [];
     for (const [name, patterns] of Object.entries(CLASS_PATTERNS) as Array<[GuardrailClass, readonly RegExp[]]>) {
       if (!patterns.some((pattern) => pattern.test(sentence.text))) continue;

@@ -82,6 +82,11 @@ export interface AgentReadExclusion {
   gitIgnoredFiles?: boolean;
   /** The exclusion only makes the agent ask a human (Junie `.aiignore`, OpenCode `ask`), which still keeps it from reading unasked. */
   asks?: boolean;
+  /**
+   * The file keeps the path out of the agent's index only (Windsurf's `.codeiumignore`): its tools still read it. Not an
+   * exclusion; kept so that a finding can say why the file listed there is still readable.
+   */
+  indexOnly?: boolean;
 }
 
 /** A file that configures, instructs or launches a coding agent: evidence that the agent works in this repository. */
@@ -236,4 +241,21 @@ export interface OpencodeShellDefault {
     location: Location;
     snippet: string;
   };
+}
+
+/**
+ * A repository setting about one of an agent's own defaults that approves commands (VS Code's approval of the
+ * workspace's package.json scripts): whether it turns the default off, and the rules that keep some commands asking
+ * whatever the default approves. Held until every package.json is read. Internal to the agent stage.
+ */
+export interface AgentDefaultSetting {
+  agent: string;
+  /** The default's setting name (`chat.tools.terminal.autoApproveWorkspaceNpmScripts`). */
+  default: string;
+  /** The directory the settings govern (where `.vscode/` sits), with a trailing slash; empty at the root. */
+  project: string;
+  off: boolean;
+  /** Rules of the same settings that keep matching commands asking. */
+  except: CommandRule[];
+  location: Location;
 }

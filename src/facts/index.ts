@@ -2,7 +2,7 @@
 import type { ClientEnvironment, Credential, HeaderDependentCredential, PrivilegedPrincipal, SentVariable } from './credential.js';
 import type { EnvironmentCrossing, EnvironmentLayer, EnvironmentResource, EnvironmentScope } from './environment.js';
 import type { BackupEvidence, DataStore, StoreContext } from './datastore.js';
-import type { AgentCommandBrake, AgentConfigFile, AgentGrant, AgentPendingGrant, AgentTemplatedSecret, HelmSecretValue, AgentHook, AgentHookScript, AgentProseGuardrail, AgentReadExclusion, AgentTaskAllow, AgentTool, ClaudeShellAllow, OpencodeShellDefault, ProjectTask } from './agent.js';
+import type { AgentCommandBrake, AgentConfigFile, AgentDefaultSetting, AgentGrant, AgentPendingGrant, AgentTemplatedSecret, HelmSecretValue, AgentHook, AgentHookScript, AgentProseGuardrail, AgentReadExclusion, AgentTaskAllow, AgentTool, ClaudeShellAllow, OpencodeShellDefault, ProjectTask } from './agent.js';
 
 export interface FactKinds {
   credential: Credential;
@@ -32,6 +32,7 @@ export interface FactKinds {
   'project-task': ProjectTask;
   'agent-task-allow': AgentTaskAllow;
   'opencode-shell-default': OpencodeShellDefault;
+  'agent-default-setting': AgentDefaultSetting;
 }
 
 export type FactKind = keyof FactKinds;
@@ -40,4 +41,4 @@ export type FactOf<K extends FactKind> = FactKinds[K];
 export type { ClientEnvironment, Credential, HeaderDependentCredential, PrivilegedPrincipal, SentVariable } from './credential.js';
 export type { EnvironmentResource, EnvironmentCrossing, EnvironmentLayer, EnvironmentScope, CanonicalEnvironment, ResourceKind } from './environment.js';
 export type { DataStore, BackupEvidence, BackupProtection, StoreContext, DestructiveSetting, StoreDeclaration } from './datastore.js';
-export type { AgentGrant, AgentPendingGrant, AgentTemplatedSecret, HelmSecretValue, AgentReadExclusion, AgentConfigFile, AgentCommandBrake, AgentHook, AgentHookScript, AgentProseGuardrail, AgentTool, AgentTaskAllow, ClaudeShellAllow, CommandRule, OpencodeShellDefault, ProjectTask } from './agent.js';
+export type { AgentGrant, AgentDefaultSetting, AgentPendingGrant, AgentTemplatedSecret, HelmSecretValue, AgentReadExclusion, AgentConfigFile, AgentCommandBrake, AgentHook, AgentHookScript, AgentProseGuardrail, AgentTool, AgentTaskAllow, ClaudeShellAllow, CommandRule, OpencodeShellDefault, ProjectTask } from './agent.js';

@@ -11,6 +11,7 @@ import { regexMatcher, type CommandMatcher } from '../../../knowledge/agents/com
 import { globBase } from '../../../knowledge/agents/outside.js';
 import { commandPermission, emitBrake, emitConfig, emitExclusion, emitPermission, reportOutsideDirectory, RULE_IDS } from '../permission.js';
 import { holdTaskAllow } from './task-allows.js';
+import { readKiroPermissions } from './kiro.js';
 import { directoryOf, projectOfConfig, rootMap, stringsAt, unknownValue } from './tree.js';
 
 /** AWS services that hold data or infrastructure an agent's API call can delete. */
@@ -43,6 +44,9 @@ export function readAmazonQAgent(file: SourceFile, out: FileEmitter): void {
   if (!root) return;
   const agent: AgentId = file.path.includes('.kiro/') ? 'kiro' : 'amazon-q';
   emitConfig(out, agent, 'settings', file.path);
+  // Kiro 3's profiles carry capability rules beside (or instead of) the older allowedTools.
+  const permissions = get(root, 'permissions');
+  if (agent === 'kiro' && permissions !== undefined) readKiroPermissions(file, out, permissions, 'permissions', true);
   const settings = get(root, 'toolsSettings');
   const bash = get(settings, 'execute_bash') ?? get(settings, 'shell');
   const allowedCommands = stringsAt(file, out, bash, 'allowedCommands');

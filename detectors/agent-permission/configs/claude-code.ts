@@ -22,7 +22,8 @@ import { get, literalString, type MapNode } from '../../../src/parse/data-tree.j
 export const CLAUDE_SETTINGS = /(^|\/)(?:\.claude\/settings(\.local)?\.json|managed-settings\.json|managed-settings\.d\/[^/]+\.json)$/;
 const MANAGED_SETTINGS = /(^|\/)managed-settings(?:\.json|\.d\/)/;
 
-const MODES = new Set(['default', 'acceptEdits', 'plan', 'auto', 'dontAsk', 'bypassPermissions']);
+/** `manual` is `default` under the name the CLI shows since v2.1.200 (code.claude.com/docs/en/permission-modes). */
+const MODES = new Set(['default', 'manual', 'acceptEdits', 'plan', 'auto', 'dontAsk', 'bypassPermissions']);
 const SHELL_TOOLS = new Set(['Bash', 'PowerShell']);
 
 export function readClaudeSettings(file: SourceFile, out: FileEmitter): void {

@@ -2,9 +2,10 @@
 // .clinerules...): evidence of which agents work here, and the sentences that leave a dangerous decision to the model.
 // Whether a deny rule enforces each sentence is decided in the cross-file pass, once every configuration is read.
 import type { FileEmitter, SourceFile } from '../../../src/model.js';
-import { agentsInstructedBy } from '../../../knowledge/agents/agents.js';
-import { guardrailsIn } from '../../../knowledge/agents/guardrails.js';
+import { agentsInstructedBy, agentTitle } from '../../../knowledge/agents/agents.js';
+import { guardrailsIn, leavesIn } from '../../../knowledge/agents/guardrails.js';
 import { emitConfig } from '../permission.js';
+import { proseLeaveFinding } from '../rules/prose-destructive-leave.js';
 
 export function isInstructionFile(path: string): boolean {
   return agentsInstructedBy(path).length > 0;
@@ -37,6 +38,10 @@ export function readInstructions(file: SourceFile, out: FileEmitter): void {
     if (/^\s*<!--/.test(line) && !line.includes('-->')) {
       inComment = true;
       continue;
+    }
+    for (const leave of leavesIn(line)) {
+      const span = { line: index + 1, column: leave.start + 1, endLine: index + 1, endColumn: leave.end + 1 };
+      out.report(proseLeaveFinding(file.path, agents.map(agentTitle), leave, span, line.trim()));
     }
     for (const guardrail of guardrailsIn(line)) {
       out.publish('agent-prose-guardrail', {

@@ -43,6 +43,8 @@ const MCP_FILES: readonly McpFile[] = [
   { test: /(^|\/)\.amazonq\/cli-agents\/[^/]+\.json$/, agent: 'amazon-q', key: 'mcpServers', reference: dollar, settings: true },
   { test: /(^|\/)\.kiro\/settings\/mcp\.json$/, agent: 'kiro', key: 'mcpServers', reference: dollar },
   { test: /(^|\/)\.kiro\/agents\/[^/]+\.json$/, agent: 'kiro', key: 'mcpServers', reference: dollar, settings: true },
+  // Kiro 3's Markdown agent profiles declare their MCP servers in the front matter.
+  { test: /(^|\/)\.kiro\/agents\/(?:[^/]+\/)*[^/]+\.md$/, agent: 'kiro', key: 'mcpServers', reference: dollar, frontMatter: true },
   { test: /(^|\/)\.junie\/mcp\/mcp\.json$/, agent: 'junie', key: 'mcpServers', reference: dollar },
   { test: /(^|\/)\.zed\/settings\.json$/, agent: 'zed', key: 'context_servers', reference: dollar, settings: true },
   { test: /(^|\/)\.codex\/config\.toml$/, agent: 'codex', key: 'mcp_servers', reference: (v) => `env_vars = ["${v}"] (or bearer_token_env_var)`, settings: true },

@@ -11,15 +11,21 @@ import type { AgentId } from '../../../knowledge/agents/agents.js';
 import { allowMatcherOfRule, matcherOfRule, prefixMatcher, type CommandMatcher } from '../../../knowledge/agents/commands.js';
 import { commandPermission, emitBrake, emitConfig, emitPermission, RULE_IDS } from '../permission.js';
 import { holdTaskAllow } from './task-allows.js';
-import { directoryOf, invalid, mapAt, projectOfConfig, rootMap, stringsOf, unknownValue } from './tree.js';
+import { directoryOf, invalid, lineSpan, mapAt, projectOfConfig, rootMap, stringsOf, unknownValue } from './tree.js';
 import picomatch from 'picomatch';
 
 export const VSCODE_SETTINGS = /(^|\/)\.vscode\/settings\.json$|\.code-workspace$/;
 
 /** Terminal rule maps: `{ "rm": false, "/^git (status|log)\\b/": true, "npm test": { "approve": true } }`. */
-const TERMINAL_MAPS = ['chat.tools.terminal.autoApprove', 'chat.agent.terminal.allowList', 'github.copilot.chat.agent.terminal.allowList'];
+const TERMINAL_MAPS = ['chat.tools.terminal.autoApprove', 'chat.agent.terminal.autoApprove', 'chat.agent.terminal.allowList', 'github.copilot.chat.agent.terminal.allowList'];
 const TERMINAL_DENY_MAPS = ['chat.agent.terminal.denyList', 'github.copilot.chat.agent.terminal.denyList'];
 const GLOBAL_AUTO_APPROVE = ['chat.tools.global.autoApprove', 'chat.tools.autoApprove'];
+/**
+ * VS Code approves `npm run <script>` (and yarn's and pnpm's) for any script the workspace's package.json defines, unless
+ * this is false or terminal auto-approval is off (microsoft/vscode#285509, on by default since January 2026).
+ */
+export const NPM_SCRIPTS_DEFAULT = 'chat.tools.terminal.autoApproveWorkspaceNpmScripts';
+const ENABLE_AUTO_APPROVE = 'chat.tools.terminal.enableAutoApprove';
 /**
  * Globs of files the agent edits unasked. VS Code merges the object with its default, whose `false` entries (among them
  * `**\/.vscode/*.json`) keep its own settings behind a prompt; a `true` entry naming them hands that prompt back, and an
@@ -62,7 +68,7 @@ export function readDevcontainer(file: SourceFile, out: FileEmitter): void {
 
 function readSettings(file: SourceFile, out: FileEmitter, root: MapNode, machine: boolean): void {
   const keys = new Set(root.entries.map((entry) => entry.key));
-  const relevant = [...TERMINAL_MAPS, ...TERMINAL_DENY_MAPS, ...GLOBAL_AUTO_APPROVE, EDIT_MAP, 'chat.permissions.default', ...PREFIX_LISTS.flatMap((list) => [list.allow, list.deny])];
+  const relevant = [...TERMINAL_MAPS, ...TERMINAL_DENY_MAPS, ...GLOBAL_AUTO_APPROVE, EDIT_MAP, NPM_SCRIPTS_DEFAULT, ENABLE_AUTO_APPROVE, 'chat.permissions.default', ...PREFIX_LISTS.flatMap((list) => [list.allow, list.deny])];
   if (!relevant.some((key) => keys.has(key))) return;
 
   for (const key of GLOBAL_AUTO_APPROVE) {
@@ -104,6 +110,7 @@ function readSettings(file: SourceFile, out: FileEmitter, root: MapNode, machine
   for (const key of TERMINAL_DENY_MAPS) readTerminalMap(file, out, root, key, 'deny', terminalBrakes);
   for (const key of TERMINAL_MAPS) readTerminalMap(file, out, root, key, 'brakes', terminalBrakes);
   for (const key of TERMINAL_MAPS) readTerminalMap(file, out, root, key, 'allow', terminalBrakes);
+  if (!machine) readNpmScriptsDefault(file, out, root, terminalBrakes);
 
   for (const list of PREFIX_LISTS) {
     const allow = valueOf(root, list.allow);
@@ -163,6 +170,26 @@ function readTerminalMap(file: SourceFile, out: FileEmitter, root: MapNode, key:
       else holdTaskAllow(file, out, { agent: 'copilot', setting, rule, written: entry.key.trim(), except: brakes.rules, span: entry.keySpan, project: projectOf(file.path) });
     }
   }
+}
+
+/**
+ * What the workspace settings say about VS Code approving the package.json scripts: off (the default's key, or terminal
+ * auto-approval as a whole, set to false), or the `false` rules that keep some of them asking. Judged against the
+ * scripts once every package.json is read (vscode-npm-scripts.ts).
+ */
+function readNpmScriptsDefault(file: SourceFile, out: FileEmitter, root: MapNode, brakes: Brakes): void {
+  const switches = [valueOf(root, NPM_SCRIPTS_DEFAULT), valueOf(root, ENABLE_AUTO_APPROVE)];
+  const off = switches.some((value) => value?.kind === 'scalar' && value.value === false);
+  if (!off && brakes.rules.length === 0) return;
+  const written = switches.find((value) => value !== undefined);
+  out.publish('agent-default-setting', {
+    agent: 'copilot',
+    default: NPM_SCRIPTS_DEFAULT,
+    project: projectOf(file.path),
+    off,
+    except: brakes.rules,
+    location: { path: file.path, span: lineSpan(file, written?.span ?? { line: 1, column: 1, endLine: 1, endColumn: 1 }) },
+  });
 }
 
 /** Reports a `true` edit glob over the agent's own settings that no `false` glob of the same map takes back. */

@@ -59,8 +59,17 @@ export const bypassMode: RuleMeta = {
         expect: { line: 4 },
         note: 'the agent may rewrite its own settings unasked, and so approve any command for itself',
       }),
+      sample('.kiro/agents/ops.json', '{\n  "name": "ops",\n  "description": "Runs the release checklist",\n  "tools": ["*"],\n  "permissions": [\n    { "capability": "all", "effect": "allow" }\n  ]\n}\n', {
+        expect: { line: 6 },
+        note: "a Kiro 3 agent profile whose one rule allows every capability",
+      }),
+      sample('.kiro/settings/permissions.yaml', 'rules:\n  - capability: all\n    effect: allow\n', {
+        expect: { line: 2 },
+        note: 'Kiro reads permissions.yaml only outside the repository: intent only (info)',
+      }),
     ],
     negative: [
+      sample('.kiro/agents/review.json', '{\n  "name": "review",\n  "tools": ["read", "shell"],\n  "permissions": [\n    { "capability": "fs_read", "effect": "allow" },\n    { "capability": "shell", "effect": "allow", "match": ["git diff*", "git log*"] }\n  ]\n}\n', { note: 'reads and two read-only git commands' }),
       sample('scripts/agent.ts', 'import { query } from "@anthropic-ai/claude-agent-sdk";\n\nfor await (const message of query({ prompt: "summarise the diff", options: { permissionMode: "default", allowedTools: ["Read", "Grep"] } })) console.log(message);\n', { note: 'the default mode and read-only tools' }),
       sample('.claude/agents/reviewer.md', '---\nname: reviewer\ndescription: Reviews diffs\ntools: Read, Grep, Glob\npermissionMode: bypassPermissions\n---\n\nReview the diff.\n', { note: 'a subagent that can only read' }),
       sample('.claude/commands/deploy.md', '---\ndescription: deploy\npermissionMode: bypassPermissions\n---\n\nDeploy.\n', { note: 'not a field of slash commands' }),

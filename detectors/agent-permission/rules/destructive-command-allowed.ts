@@ -9,7 +9,9 @@ export const destructiveCommandAllowed: RuleMeta = {
   why:
     'An allow rule lets the agent run a command that deletes data or infrastructure without a person confirming it: ' +
     '`Bash(rm:*)`, `Bash(railway:*)`, `Bash(terraform destroy:*)`, `kubectl delete`, `psql` (any SQL), `aws`. One call ' +
-    'of the incident\'s kind, `railway volume delete` with a token the agent found, is then a single unreviewed step.',
+    'of the incident\'s kind, `railway volume delete` with a token the agent found, is then a single unreviewed step. ' +
+    "No setting is needed for one of them: VS Code runs the workspace's package.json scripts for Copilot agent mode unasked by " +
+    'default, so a `db:reset` script that runs `prisma migrate reset` is approved there (reported medium).',
   fix:
     'Remove the allow rule, or narrow it to read-only subcommands (`Bash(terraform plan:*)`, `Bash(kubectl get:*)`), and add ' +
     'a deny (or ask) rule for the destructive ones so no later allow can open them.',
@@ -234,8 +236,57 @@ export const destructiveCommandAllowed: RuleMeta = {
         note: "Zed ignores a project's agent settings (intent only: info)",
       },
       sample('.augment/settings.json', '{\n  "toolPermissions": [\n    { "toolName": "launch-process", "shellInputRegex": "^(terraform|tflint)\\\\s", "permission": { "type": "allow" } }\n  ]\n}\n', { expect: { line: 3 }, note: "an Auggie shell regex that lets terraform through, destroy included" }),
+      {
+        files: {
+          'package.json': '{\n  "name": "storefront",\n  "private": true,\n  "scripts": {\n    "dev": "next dev",\n    "db:reset": "prisma migrate reset --force"\n  }\n}\n',
+          '.github/copilot-instructions.md': '# Storefront\n\nRun `npm test` before you open a pull request.\n',
+        },
+        expect: { path: 'package.json', line: 6 },
+        note: "no setting at all: VS Code approves the workspace's package.json scripts for Copilot agent mode by default (medium)",
+      },
+      sample('.kiro/agents/db.json', '{\n  "name": "db",\n  "tools": ["read", "shell"],\n  "permissions": [\n    { "capability": "shell", "effect": "allow", "match": ["railway logs*", "railway *"] },\n    { "capability": "shell", "effect": "deny", "match": ["rm *"] }\n  ]\n}\n', {
+        expect: { line: 5 },
+        note: 'Kiro 3 shell patterns are globs over the command line',
+      }),
+      sample('.aider.conf.yml', 'model: sonnet\nauto-test: true\ntest-cmd: "prisma migrate reset --force --skip-seed && vitest run"\n', {
+        expect: { line: 3 },
+        note: 'Aider runs the test command after every edit, asking nobody',
+      }),
+      {
+        files: {
+          'package.json': '{\n  "scripts": {\n    "test": "vitest run",\n    "db:reset": "prisma migrate reset --force"\n  }\n}\n',
+          '.aider.conf.yml': 'auto-test: true\ntest-cmd: npm run db:reset && npm test\n',
+        },
+        expect: { path: '.aider.conf.yml', line: 2 },
+        note: "Aider's test command starts a package script that resets the database",
+      },
     ],
     negative: [
+      sample('.aider.conf.yml', 'model: sonnet\nauto-test: false\ntest-cmd: "prisma migrate reset --force --skip-seed && vitest run"\n', { note: 'auto-test off: the test command runs only when someone types /test' }),
+      sample('.aider.conf.yml', 'auto-test: true\ntest-cmd: npm test\n'),
+      {
+        files: {
+          'package.json': '{\n  "name": "storefront",\n  "private": true,\n  "scripts": {\n    "dev": "next dev",\n    "db:reset": "prisma migrate reset --force"\n  }\n}\n',
+          '.github/copilot-instructions.md': '# Storefront\n\nRun `npm test` before you open a pull request.\n',
+          '.vscode/settings.json': '{\n  "editor.formatOnSave": true,\n  "chat.tools.terminal.autoApproveWorkspaceNpmScripts": false\n}\n',
+        },
+        note: "the workspace turns VS Code's approval of package.json scripts off",
+      },
+      {
+        files: {
+          'package.json': '{\n  "name": "storefront",\n  "scripts": {\n    "dev": "next dev",\n    "db:reset": "prisma migrate reset --force"\n  }\n}\n',
+          '.github/copilot-instructions.md': '# Storefront\n',
+          '.vscode/settings.json': '{\n  "chat.tools.terminal.autoApprove": {\n    "/^(npm run(-script)?|yarn( run)?|pnpm( run)?) db:/": false\n  }\n}\n',
+        },
+        note: 'a false rule keeps every way of starting the database scripts asking',
+      },
+      {
+        files: {
+          'package.json': '{\n  "name": "storefront",\n  "scripts": {\n    "db:reset": "prisma migrate reset --force"\n  }\n}\n',
+          '.vscode/settings.json': '{\n  "chat.tools.terminal.autoApprove": {\n    "/.*/": true\n  }\n}\n',
+        },
+        note: 'every command runs unasked already: shell-auto-approved reports that, not each script',
+      },
       sample('.augment/settings.json', '{\n  "toolPermissions": [\n    { "toolName": "launch-process", "shellInputRegex": "\\\\bdestroy\\\\b", "permission": { "type": "deny" } },\n    { "toolName": "launch-process", "shellInputRegex": "^terraform (plan|validate|fmt)\\\\b", "permission": { "type": "allow" } }\n  ]\n}\n', { note: "terraform's read-only subcommands only, destroy denied above them" }),
       sample('.claude/settings.local.json', '{\n  "permissions": {\n    "allow": ["Bash(psql --version:*)", "Bash(psql -h orders-db.internal -c \\"SELECT count(*) FROM orders\\")"]\n  }\n}\n', { note: 'a version check, and one exact query' }),
       sample('.amp/settings.json', '{\n  "amp.commands.allowlist": ["pnpm run * --filter web", "git status"],\n  "amp.permissions": [\n    { "tool": "Bash", "matches": { "cmd": "railway *" }, "action": "reject" },\n    { "tool": "Bash", "matches": { "cmd": ["railway status", "railway logs*"] }, "action": "allow" }\n  ]\n}\n', { note: 'the earlier reject rule wins over the later allow' }),

@@ -15,6 +15,10 @@ export const mcpToolsAutoApproved: RuleMeta = {
   tags: ['agent', 'mcp', 'permissions', 'owasp-llm06'],
   samples: {
     positive: [
+      sample('.kiro/agents/data.md', '---\ndescription: Answers questions about orders\ntools: [read, "@mcp"]\nmcpServers:\n  postgres:\n    command: uvx\n    args: ["postgres-mcp", "--access-mode=unrestricted"]\n    env:\n      DATABASE_URI: "${DATABASE_URI}"\npermissions:\n  - capability: mcp\n    effect: allow\n    match: ["postgres/*"]\n---\nAnswer questions about orders.\n', {
+        expect: { line: 13 },
+        note: "a Kiro 3 profile allowing every tool of its database server",
+      }),
       sample('.codex/config.toml', '[mcp_servers.orders_prod]\ncommand = "npx"\nargs = ["-y", "@modelcontextprotocol/server-postgres"]\nenv_vars = ["DATABASE_URL"]\ndefault_tools_approval_mode = "approve"\n', { expect: { line: 5 }, note: 'Codex runs every tool of the server unasked' }),
       sample('.codex/config.toml', '[mcp_servers.github]\nurl = "https://api.githubcopilot.com/mcp/"\nbearer_token_env_var = "GITHUB_TOKEN"\n\n[mcp_servers.github.tools.merge_pull_request]\napproval_mode = "approve"\n', { expect: { line: 6 }, note: 'one write tool approved in advance' }),
       sample('.github/workflows/changelog.yml', 'jobs:\n  changelog:\n    runs-on: ubuntu-latest\n    steps:\n      - run: cursor-agent -p "Update the changelog from merged PRs" --approve-mcps --output-format text\n', { expect: { line: 5 }, note: "Cursor's CLI starting every server of .cursor/mcp.json unapproved" }),
@@ -38,6 +42,7 @@ export const mcpToolsAutoApproved: RuleMeta = {
       sample('.amp/settings.json', '{\n  "amp.permissions": [\n    { "tool": "Bash", "matches": { "cmd": "git push*" }, "action": "ask" },\n    { "tool": "mcp__*", "action": "allow" }\n  ]\n}\n', { expect: { line: 4 }, note: "Amp's tool names are globs: every tool of every server" }),
     ],
     negative: [
+      sample('.kiro/agents/docs.md', '---\ndescription: Looks up library docs\ntools: [read, "@mcp"]\npermissions:\n  - capability: mcp\n    effect: allow\n    match: ["context7/resolve-library-id", "context7/get-library-docs"]\n---\nLook up documentation.\n', { note: 'two read-only tools by name' }),
       sample('.kiro/agents/docs.json', '{\n  "name": "docs",\n  "tools": ["@builtin", "@git"],\n  "allowedTools": ["@builtin", "@git/git_status", "@git/read_*"]\n}\n', { note: '@builtin names the built-in tools, not a server; git tools that read' }),
       sample('.codex/config.toml', '[mcp_servers.docs]\ncommand = "npx"\nargs = ["-y", "@upstash/context7-mcp"]\ndefault_tools_approval_mode = "prompt"\n', { note: 'every call prompts' }),
       sample('.kiro/settings/mcp.json', '{\n  "mcpServers": {\n    "context7": { "command": "npx", "args": ["-y", "@upstash/context7-mcp"], "autoApprove": ["resolve-library-id", "query-docs"] },\n    "sqlite": { "command": "uvx", "args": ["mcp-server-sqlite", "--db-path", "./data/dev.db"], "autoApprove": ["read_query", "list_tables", "describe_table"] }\n  }\n}\n', { note: "Context7's documentation lookup and SQLite's SELECT-only tool" }),

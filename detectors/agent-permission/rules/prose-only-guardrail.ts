@@ -153,6 +153,7 @@ export const proseOnlyGuardrail: RuleMeta = {
         '# Contributing with agents\n\n```bash\n# never do this\nrm -rf /\n```\n\nDo not edit existing migrations; add a new one.\n',
         { note: 'code blocks and migration-file hygiene are not guardrails of this kind' },
       ),
+      sample('CLAUDE.md', '# Local setup\n\n- You may run `supabase db reset` without approval after pulling new migrations.\n', { note: 'a leave, not a guardrail (prose-destructive-leave reports it)' }),
     ],
   },
 };

@@ -83,6 +83,13 @@ export const secretFileNotExcluded: RuleMeta = {
         },
         note: 'the only agent used here is Cursor, and .cursorignore excludes the file',
       },
+      {
+        files: {
+          '.kiro/agents/billing.md': '---\ndescription: Billing service agent\ntools: [read, write, shell]\npermissions:\n  - capability: fs_read\n    effect: deny\n    match: ["config/billing.yml", ".env*"]\n---\nWork on the billing service.\n',
+          'config/billing.yml': 'stripe:\n  secret_key: sk_live_51Ha8KqLbF2mX7vNpT9rW3yZ6cD4eG8hJ1kM5nQ0sU2xV7bA\n',
+        },
+        note: "the only agent used here is Kiro, whose profile denies reading the file, and its shell still asks",
+      },
     ],
   },
 };

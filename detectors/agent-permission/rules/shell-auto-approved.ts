@@ -74,6 +74,10 @@ export const shellAutoApproved: RuleMeta = {
         { expect: { line: 4 }, note: 'a few ask rules do not narrow an allow-everything rule' },
       ),
       sample('.vscode/settings.json', '{\n  "roo-cline.allowedCommands": ["npm test", "*"]\n}\n', { expect: { line: 2 }, note: 'Roo Code: `*` allows every command' }),
+      sample('.vscode/settings.json', '{\n  "chat.agent.terminal.autoApprove": {\n    "/.*/": true\n  }\n}\n', {
+        expect: { line: 3 },
+        note: "the key's name before VS Code 1.104, still merged into chat.tools.terminal.autoApprove",
+      }),
       sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": ["Bash(npm test:*)", "Bash(python3:*)"]\n  }\n}\n', {
         expect: { line: 3 },
         note: 'an interpreter runs any program',
@@ -88,8 +92,14 @@ export const shellAutoApproved: RuleMeta = {
       sample('config.toml', '[core]\nworkspace_base = "./workspace"\nruntime = "local"\n\n[llm]\nmodel = "anthropic/claude-sonnet-4-5-20250929"\n\n[security]\nconfirmation_mode = false\n', { expect: { line: 3 }, note: "OpenHands' local runtime runs commands on the host, and confirmation is off" }),
       sample('config.toml', '[core]\nruntime = "cli"\nmax_iterations = 100\n\n[llm]\nmodel = "gpt-4o"\n', { expect: { line: 2 }, note: "OpenHands' CLI runtime, with confirmation_mode at its default (off)" }),
       sample('.augment/settings.json', '{\n  "toolPermissions": [\n    { "toolName": "remove-files", "permission": { "type": "ask-user" } },\n    { "toolName": "launch-process", "permission": { "type": "allow" } }\n  ]\n}\n', { expect: { line: 4 }, note: "Auggie's shell tool allowed for every command" }),
+      sample('.kiro/agents/backend.md', '---\ndescription: Backend development agent\ntools: [read, write, shell]\npermissions:\n  - capability: shell\n    effect: allow\n  - capability: fs_write\n    effect: allow\n    match: ["src/**"]\n---\nYou are a backend developer focused on Node.js.\n', {
+        expect: { line: 5 },
+        note: 'a Kiro 3 profile: a shell rule with no match covers every command',
+      }),
     ],
     negative: [
+      sample('.kiro/agents/backend.md', '---\ndescription: Backend development agent\ntools: [read, write, shell]\npermissions:\n  - capability: shell\n    effect: allow\n    match: ["npm test", "npm run lint", "git status"]\n---\nYou are a backend developer focused on Node.js.\n', { note: 'three exact commands' }),
+      sample('.kiro/agents/ci.json', '{\n  "name": "ci",\n  "permissions": [\n    { "capability": "shell", "effect": "allow" },\n    { "capability": "shell", "effect": "ask" }\n  ]\n}\n', { note: 'an ask rule for every command wins over the allow, whatever their order' }),
       sample('.augment/settings.json', '{\n  "toolPermissions": [\n    { "toolName": "launch-process", "shellInputRegex": "^(npm (run )?test|git (status|diff|log))\\\\b", "permission": { "type": "allow" } },\n    { "toolName": "launch-process", "permission": { "type": "ask-user" } }\n  ]\n}\n', { note: 'tests and read-only git commands; the rest of the shell asks' }),
       sample('.augment/settings.json', '{\n  "toolPermissions": [\n    { "toolName": "launch-process", "permission": { "type": "ask-user" } },\n    { "toolName": "launch-process", "permission": { "type": "allow" } }\n  ]\n}\n', { note: 'the first rule matches every command: the allow below it is never reached' }),
       sample('config.toml', '[core]\nworkspace_base = "./workspace"\nruntime = "local"\n\n[llm]\nmodel = "anthropic/claude-sonnet-4-5-20250929"\n\n[security]\nconfirmation_mode = true\n', { note: 'OpenHands asks before each action' }),
@@ -127,6 +137,7 @@ export const shellAutoApproved: RuleMeta = {
         '{\n  "chat.tools.terminal.autoApprove": {\n    "npm test": true,\n    "/^git (status|log|diff)\\\\b/": true,\n    "rm": false\n  }\n}\n',
       ),
       sample('.gemini/settings.json', '{\n  "tools": {\n    "allowed": ["run_shell_command(git status)", "run_shell_command(npm test)"]\n  }\n}\n'),
+      sample('.vscode/settings.json', '{\n  "chat.agent.terminal.autoApprove": {\n    "npm test": true,\n    "/^git (status|diff)\\\\b/": true\n  }\n}\n', { note: 'the older key, two narrow rules' }),
       sample('.cursor/cli.json', '{\n  "permissions": {\n    "allow": ["Shell(ls)", "Shell(git)"],\n    "deny": ["Shell(rm)"]\n  }\n}\n'),
     ],
   },
