@@ -4769,16 +4769,17 @@ function readIgnoreFile(path, notifications) {
     return void 0;
   }
 }
+var HAS_PATTERN = /^(?:[^#\s]|[ \t]+\S)/m;
 var GitignoreStack = class {
   byDirectory = /* @__PURE__ */ new Map();
   constructor(root, entries, notifications) {
     const exclude = readIgnoreFile(join2(root, ".git", "info", "exclude"), notifications);
-    if (exclude) this.byDirectory.set("", (0, import_ignore.default)().add(exclude));
+    if (exclude && HAS_PATTERN.test(exclude)) this.byDirectory.set("", (0, import_ignore.default)().add(exclude));
     for (const entry of entries) {
       if (!entry.path.endsWith(".gitignore") || entry.name !== ".gitignore") continue;
       const directory = entry.path.slice(0, -".gitignore".length).replace(/\/$/, "");
       const content = readIgnoreFile(join2(root, entry.path), notifications);
-      if (content === void 0) continue;
+      if (content === void 0 || !HAS_PATTERN.test(content)) continue;
       const rules = this.byDirectory.get(directory) ?? (0, import_ignore.default)();
       rules.add(content);
       this.byDirectory.set(directory, rules);
@@ -4991,7 +4992,7 @@ async function scan(options) {
   const started = performance.now();
   const target = targetOf(options.root);
   const root = target.root;
-  const detectors = options.detectors ?? (await import("./detectors-JZ2EGPMC.js")).detectors;
+  const detectors = options.detectors ?? (await import("./detectors-XTJTHKQW.js")).detectors;
   const config = options.config ?? loadConfig(root, options.configPath);
   const baseline = typeof options.baseline === "string" ? loadBaseline(options.baseline) : options.baseline ?? /* @__PURE__ */ new Set();
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
@@ -5556,7 +5557,7 @@ var BATCH_BYTES = 8 * 1024 * 1024;
 async function scanHistory(options) {
   const started = performance.now();
   const { root } = workTree(options.root, "--history");
-  const detectors = options.detectors ?? (await import("./detectors-JZ2EGPMC.js")).detectors;
+  const detectors = options.detectors ?? (await import("./detectors-XTJTHKQW.js")).detectors;
   const config = options.config ?? loadConfig(root, options.configPath);
   const baseline = typeof options.baseline === "string" ? loadBaseline(options.baseline) : options.baseline ?? /* @__PURE__ */ new Set();
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
