@@ -81,7 +81,7 @@ export const exposedCredential: Detector = {
       // A private key a docs site's page shows as an example is the page's sample key: it names no account to reach.
       const sampleKey = docsTree && credential.kind.id === 'private-key';
       const example = (!byFormat || sampleKey) && (docsTree || credential.kind.provider === 'generic') && inRanges(examples, credential.start);
-      const inDocumentation = inRanges(documentation, credential.start) || example || ledAsExample(file.text, credential.start);
+      const inDocumentation = inRanges(documentation, credential.start) || example || ledAsExample(file.text, credential.start, file.lineStart(span.line) ?? 0);
       const throwaway = services !== undefined && isThrowaway(services, span.line, credential.value);
       if (rating.scope === 'public') continue;
       reported++;
