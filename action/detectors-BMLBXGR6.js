@@ -10696,8 +10696,7 @@ function patchRanges(text) {
 var DOCS_BUILD_CACHE = /\.cache$/i;
 var EXAMPLE_LEAD = /(?:\be\.g\.|\bi\.e\.|\bfor (?:example|instance)|\bexample|\bsuch as)[ \t]*[:,]?[ \t]*["'`(]?(?:[a-z][\w+.-]*:\/\/[^\s:@/'"`]{0,40}:)?$/i;
 var EXAMPLE_LEAD_REACH = 80;
-function ledAsExample(text, start) {
-  const lineStart = text.lastIndexOf("\n", start - 1) + 1;
+function ledAsExample(text, start, lineStart) {
   return EXAMPLE_LEAD.test(text.slice(Math.max(lineStart, start - EXAMPLE_LEAD_REACH), start));
 }
 var EXAMPLE_WORDS = String.raw`for example|for instance|examples?|e\.g\.|samples?|such as|looks? like|something like|similar to`;
@@ -12635,7 +12634,7 @@ var exposedCredential = {
       const byFormat = credential.byFormat || pairedByFormat?.has(credential) === true;
       const sampleKey = docsTree && credential.kind.id === "private-key";
       const example = (!byFormat || sampleKey) && (docsTree || credential.kind.provider === "generic") && inRanges(examples, credential.start);
-      const inDocumentation = inRanges(documentation, credential.start) || example || ledAsExample(file.text, credential.start);
+      const inDocumentation = inRanges(documentation, credential.start) || example || ledAsExample(file.text, credential.start, file.lineStart(span.line) ?? 0);
       const throwaway = services2 !== void 0 && isThrowaway(services2, span.line, credential.value);
       if (rating.scope === "public") continue;
       reported++;
