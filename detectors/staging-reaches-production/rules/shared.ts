@@ -176,6 +176,14 @@ export const sharedDatabase: RuleMeta = {
         expect: { path: 'config.py', line: 7 },
         note: "Flask: the staging configuration class uses the database production's class falls back to",
       },
+      {
+        files: {
+          'config/deploy/production.rb': 'server "app1.shopfront.io", user: "deploy", roles: %w{app web}\nserver "db1.shopfront.io", user: "deploy", roles: %w{db}, primary: true\n',
+          'config/deploy/staging.rb': '# staging shares the production database box for now\nserver "staging.shopfront.io", user: "deploy", roles: %w{app web}\nserver "db1.shopfront.io", user: "deploy", roles: %w{db}, primary: true\n',
+        },
+        expect: { path: 'config/deploy/staging.rb', line: 3 },
+        note: "Capistrano: `cap staging deploy` runs the migrations on production's database server",
+      },
       sample('infra/vercel.tf', 'resource "vercel_project_environment_variable" "database_url" {\n  project_id = vercel_project.web.id\n  key        = "DATABASE_URL"\n  value      = var.planetscale_main_url\n  target     = ["production", "preview"]\n}\n', { expect: { line: 4 }, note: 'one Vercel variable, whatever its value, for production and every preview' }),
       {
         files: {
@@ -397,6 +405,13 @@ export const sharedDatabase: RuleMeta = {
       sample('vapor.yml', "id: 48213\nname: acme-portal\nenvironments:\n  production:\n    memory: 1024\n    database: acme-portal-prod\n    storage: acme-portal-prod-uploads\n    deploy:\n      - 'php artisan migrate --force'\n  staging:\n    memory: 1024\n    database: acme-portal-prod\n    storage: acme-portal-prod-uploads\n    deploy:\n      - 'php artisan migrate --force'\n", { expect: { line: 12 }, note: "Laravel Vapor: the staging environment attaches production's database by name" }),
     ],
     negative: [
+      {
+        files: {
+          'config/deploy/production.rb': 'role :app, %w{deploy@app1.shopfront.io}\nrole :db, %w{deploy@db1.shopfront.io}\n',
+          'config/deploy/staging.rb': 'role :app, %w{deploy@app1.shopfront.io}\nrole :db, %w{deploy@db-staging.shopfront.io}\n',
+        },
+        note: "Capistrano: the staging stage has its own database server (an app server shared is not a database)",
+      },
       { files: { 'config.py': 'import os\n\nclass Config:\n    SQLALCHEMY_TRACK_MODIFICATIONS = False\n\nclass StagingConfig(Config):\n    SQLALCHEMY_DATABASE_URI = "postgresql://notes:${STAGING_PW}@notes-staging.c9akciq32hx.us-east-1.rds.amazonaws.com/notes"\n\nclass ProductionConfig(Config):\n    SQLALCHEMY_DATABASE_URI = os.environ.get("DATABASE_URL", "postgresql://notes@notes-prod.c9akciq32hx.us-east-1.rds.amazonaws.com/notes")\n' }, note: "Flask: the staging class has its own server" },
       { files: { '.github/workflows/terraform.yml': TERRAFORM_VARS_WORKFLOW('orders-staging.c1x2y3z4kq.eu-west-1.rds.amazonaws.com') }, note: "the staging job's `-var` gives staging's own database" },
       sample('serverless.yml', SERVERLESS_TABLE_ARNS('orders', 'orders-staging'), { note: "Serverless: the staging stage's table ARN is a table of its own" }),

@@ -61,6 +61,7 @@ export type FileKind =
   | 'js-config'
   | 'rails-environment'
   | 'elixir-config'
+  | 'capistrano'
   | 'commands';
 
 export interface FileClass {
@@ -160,6 +161,8 @@ function classifyPathUncached(path: string, gitlabFolders = true): FileClass | u
   if (/(^|\/)config\/[^/]+\.exs$/.test(path)) return /(^|\/)runtime\.exs$/.test(path) ? undefined : make('elixir-config', `mix:${dir}`, /^config\.exs$/);
   // Rails picks each environment's Active Storage service in config/environments/<env>.rb.
   if (/(^|\/)config\/environments\/[^/]+\.rb$/i.test(path)) return make('rails-environment', `rails:${dir}`);
+  // Capistrano's stages: `config/deploy/<stage>.rb`, named for their environment.
+  if (/(^|\/)config\/deploy\/[^/]+\.rb$/i.test(path)) return make('capistrano');
   if (format === 'javascript' || format === 'typescript') {
     // A CDK app's entry point (`bin/<app>.ts`, the cdk init layout): where stacks are created and wired together.
     if (format === 'typescript' && /(^|\/)bin\/[^/]+\.ts$/.test(path)) return make('cdk-app');

@@ -10,6 +10,7 @@ import { walkSection } from '../tree.js';
 import { valueTag } from './dotenv.js';
 import { topSection, walkOptions } from '../sections.js';
 import { identifyValue } from '../values.js';
+import { databaseHostIdentity } from '../../../../knowledge/environments/identities.js';
 
 /**
  * One document of `application.yml`/`.properties`: the base, or the profile its `on-profile` names (a layer of the
@@ -257,4 +258,40 @@ export function scanBicepParams(rec: Recorder, cls: FileClass): void {
   if (entries.length === 0) return;
   const node: MapNode = { kind: 'map', span: file.spanOf(0, file.text.length), entries };
   walkSection(rec, topSection(cls, node), walkOptions(cls));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Capistrano
+
+/** `server "db1.example.com", user: "deploy", roles: %w{db}` (the roles may be symbols, strings or a `%w` list). */
+const CAPISTRANO_SERVER = /^[ \t]*server[ \t(]+["']([^"'\s]+)["'](.*)$/;
+/** `role :db, %w{deploy@db1.example.com}` or `role :db, ["db1.example.com"]`. */
+const CAPISTRANO_DB_ROLE = /^[ \t]*role[ \t(]+:db\b[ \t]*,(.*)$/;
+const DB_ROLE = /(?::db\b|["']db["']|%[wi][{[(][^}\])]*\bdb\b)/;
+
+/**
+ * A Capistrano stage (`config/deploy/staging.rb`): the servers of its `db` role are where `cap <stage> deploy` runs
+ * the migrations, with the stage's settings. A staging stage naming production's database server migrates production.
+ */
+export function scanCapistranoStage(rec: Recorder, cls: FileClass): void {
+  if (cls.tag.environment === 'base') return;
+  const file = rec.file;
+  for (let number = 1; number <= file.lineStarts.length; number++) {
+    const line = file.line(number);
+    const server = CAPISTRANO_SERVER.exec(line);
+    const hosts = server ? (DB_ROLE.test(server[2]!) ? [server[1]!] : []) : capistranoRoleHosts(CAPISTRANO_DB_ROLE.exec(line)?.[1]);
+    for (const raw of hosts) {
+      const host = raw.replace(/^[^@]*@/, '');
+      const identity = databaseHostIdentity(host);
+      const at = line.indexOf(host);
+      const start = (file.lineStart(number) ?? 0) + Math.max(0, at);
+      if (identity) rec.resource(cls.tag, identity, file.spanOf(start, start + host.length), { variable: 'role db' });
+    }
+  }
+}
+
+function capistranoRoleHosts(list: string | undefined): string[] {
+  if (!list) return [];
+  const words = /%w[{[(]([^}\])]*)/.exec(list)?.[1]?.split(/\s+/) ?? [...list.matchAll(/["']([^"'\s]+)["']/g)].map((match) => match[1]!);
+  return words.filter((word) => /[a-z0-9]\.[a-z]/i.test(word));
 }
