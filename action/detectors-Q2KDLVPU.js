@@ -17226,6 +17226,7 @@ function classifyPathUncached(path2, gitlabFolders = true) {
   }
   if (/(^|\/)config\/[^/]+\.exs$/.test(path2)) return /(^|\/)runtime\.exs$/.test(path2) ? void 0 : make("elixir-config", `mix:${dir}`, /^config\.exs$/);
   if (/(^|\/)config\/environments\/[^/]+\.rb$/i.test(path2)) return make("rails-environment", `rails:${dir}`);
+  if (/(^|\/)config\/deploy\/[^/]+\.rb$/i.test(path2)) return make("capistrano");
   if (format2 === "javascript" || format2 === "typescript") {
     if (format2 === "typescript" && /(^|\/)bin\/[^/]+\.ts$/.test(path2)) return make("cdk-app");
     if (isSstConfig(path2)) return make("sst");
@@ -18305,6 +18306,30 @@ function scanBicepParams(rec, cls) {
   if (entries.length === 0) return;
   const node = { kind: "map", span: file.spanOf(0, file.text.length), entries };
   walkSection(rec, topSection(cls, node), walkOptions(cls));
+}
+var CAPISTRANO_SERVER = /^[ \t]*server[ \t(]+["']([^"'\s]+)["'](.*)$/;
+var CAPISTRANO_DB_ROLE = /^[ \t]*role[ \t(]+:db\b[ \t]*,(.*)$/;
+var DB_ROLE = /(?::db\b|["']db["']|%[wi][{[(][^}\])]*\bdb\b)/;
+function scanCapistranoStage(rec, cls) {
+  if (cls.tag.environment === "base") return;
+  const file = rec.file;
+  for (let number = 1; number <= file.lineStarts.length; number++) {
+    const line = file.line(number);
+    const server = CAPISTRANO_SERVER.exec(line);
+    const hosts = server ? DB_ROLE.test(server[2]) ? [server[1]] : [] : capistranoRoleHosts(CAPISTRANO_DB_ROLE.exec(line)?.[1]);
+    for (const raw of hosts) {
+      const host = raw.replace(/^[^@]*@/, "");
+      const identity = databaseHostIdentity(host);
+      const at = line.indexOf(host);
+      const start = (file.lineStart(number) ?? 0) + Math.max(0, at);
+      if (identity) rec.resource(cls.tag, identity, file.spanOf(start, start + host.length), { variable: "role db" });
+    }
+  }
+}
+function capistranoRoleHosts(list) {
+  if (!list) return [];
+  const words2 = /%w[{[(]([^}\])]*)/.exec(list)?.[1]?.split(/\s+/) ?? [...list.matchAll(/["']([^"'\s]+)["']/g)].map((match) => match[1]);
+  return words2.filter((word) => /[a-z0-9]\.[a-z]/i.test(word));
 }
 
 // detectors/staging-reaches-production/scan/handlers/platforms.ts
@@ -20016,6 +20041,9 @@ function dispatch(file, cls, rec, out) {
     case "elixir-config":
       scanElixirConfig(rec, cls);
       return;
+    case "capistrano":
+      scanCapistranoStage(rec, cls);
+      return;
     case "bicepparam":
       scanBicepParams(rec, cls);
       return;
@@ -20408,6 +20436,14 @@ var sharedDatabase = {
         expect: { path: "config.py", line: 7 },
         note: "Flask: the staging configuration class uses the database production's class falls back to"
       },
+      {
+        files: {
+          "config/deploy/production.rb": 'server "app1.shopfront.io", user: "deploy", roles: %w{app web}\nserver "db1.shopfront.io", user: "deploy", roles: %w{db}, primary: true\n',
+          "config/deploy/staging.rb": '# staging shares the production database box for now\nserver "staging.shopfront.io", user: "deploy", roles: %w{app web}\nserver "db1.shopfront.io", user: "deploy", roles: %w{db}, primary: true\n'
+        },
+        expect: { path: "config/deploy/staging.rb", line: 3 },
+        note: "Capistrano: `cap staging deploy` runs the migrations on production's database server"
+      },
       sample("infra/vercel.tf", 'resource "vercel_project_environment_variable" "database_url" {\n  project_id = vercel_project.web.id\n  key        = "DATABASE_URL"\n  value      = var.planetscale_main_url\n  target     = ["production", "preview"]\n}\n', { expect: { line: 4 }, note: "one Vercel variable, whatever its value, for production and every preview" }),
       {
         files: {
@@ -20638,6 +20674,13 @@ var sharedDatabase = {
       sample("vapor.yml", "id: 48213\nname: acme-portal\nenvironments:\n  production:\n    memory: 1024\n    database: acme-portal-prod\n    storage: acme-portal-prod-uploads\n    deploy:\n      - 'php artisan migrate --force'\n  staging:\n    memory: 1024\n    database: acme-portal-prod\n    storage: acme-portal-prod-uploads\n    deploy:\n      - 'php artisan migrate --force'\n", { expect: { line: 12 }, note: "Laravel Vapor: the staging environment attaches production's database by name" })
     ],
     negative: [
+      {
+        files: {
+          "config/deploy/production.rb": "role :app, %w{deploy@app1.shopfront.io}\nrole :db, %w{deploy@db1.shopfront.io}\n",
+          "config/deploy/staging.rb": "role :app, %w{deploy@app1.shopfront.io}\nrole :db, %w{deploy@db-staging.shopfront.io}\n"
+        },
+        note: "Capistrano: the staging stage has its own database server (an app server shared is not a database)"
+      },
       { files: { "config.py": 'import os\n\nclass Config:\n    SQLALCHEMY_TRACK_MODIFICATIONS = False\n\nclass StagingConfig(Config):\n    SQLALCHEMY_DATABASE_URI = "postgresql://notes:${STAGING_PW}@notes-staging.c9akciq32hx.us-east-1.rds.amazonaws.com/notes"\n\nclass ProductionConfig(Config):\n    SQLALCHEMY_DATABASE_URI = os.environ.get("DATABASE_URL", "postgresql://notes@notes-prod.c9akciq32hx.us-east-1.rds.amazonaws.com/notes")\n' }, note: "Flask: the staging class has its own server" },
       { files: { ".github/workflows/terraform.yml": TERRAFORM_VARS_WORKFLOW("orders-staging.c1x2y3z4kq.eu-west-1.rds.amazonaws.com") }, note: "the staging job's `-var` gives staging's own database" },
       sample("serverless.yml", SERVERLESS_TABLE_ARNS("orders", "orders-staging"), { note: "Serverless: the staging stage's table ARN is a table of its own" }),
