@@ -26,12 +26,26 @@ export function environmentOfBlock(file: SourceFile, line: number): CanonicalEnv
 /** The class a line of a Python module sits in, when its name names an environment (`ProductionConfig`). */
 function environmentOfClass(file: SourceFile, line: number): CanonicalEnvironment | undefined {
   if (!file.text.includes('class ')) return undefined;
-  for (let number = line; number >= 1; number--) {
+  let byLine = CLASS_ENVIRONMENTS.get(file);
+  if (!byLine) CLASS_ENVIRONMENTS.set(file, (byLine = classEnvironmentsByLine(file)));
+  return byLine[line - 1];
+}
+
+/**
+ * Each line's class environment, read in one pass: a module's many credentials (a generated dict of thousands) must
+ * not each walk back to their block's opening line.
+ */
+const CLASS_ENVIRONMENTS = new WeakMap<SourceFile, ReadonlyArray<CanonicalEnvironment | undefined>>();
+
+function classEnvironmentsByLine(file: SourceFile): Array<CanonicalEnvironment | undefined> {
+  const environments: Array<CanonicalEnvironment | undefined> = [];
+  let current: CanonicalEnvironment | undefined;
+  for (let number = 1; number <= file.lineStarts.length; number++) {
     const text = file.line(number);
     const first = text.charCodeAt(0);
     // Blank, indented and comment lines belong to whatever block is open; any other line at the margin closes it.
-    if (text.trim() === '' || first === 32 || first === 9 || first === 35) continue;
-    return environmentOfClassOpening(text)?.environment;
+    if (text.trim() !== '' && first !== 32 && first !== 9 && first !== 35) current = environmentOfClassOpening(text)?.environment;
+    environments.push(current);
   }
-  return undefined;
+  return environments;
 }

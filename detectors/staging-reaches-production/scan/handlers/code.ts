@@ -23,7 +23,6 @@ const ENVIRONMENT_DEFAULT = /\b(?:os\.environ\.get|os\.getenv)\s*\(\s*(['"])([A-
 /** An attribute of Flask's configuration classes (`class StagingConfig(Config):`), one environment's settings per class. */
 const CLASS_ATTRIBUTE = /^[ \t]+([A-Z][A-Z0-9_]*)\s*=\s*(['"])([^'"\n]*)\2\s*(?:#.*)?$/;
 
-
 export function scanPythonSettings(rec: Recorder, cls: FileClass): void {
   const file = rec.file;
   const family = cls.family;
