@@ -10332,13 +10332,21 @@ function environmentOfBlock(file, line) {
 }
 function environmentOfClass(file, line) {
   if (!file.text.includes("class ")) return void 0;
-  for (let number = line; number >= 1; number--) {
+  let byLine = CLASS_ENVIRONMENTS.get(file);
+  if (!byLine) CLASS_ENVIRONMENTS.set(file, byLine = classEnvironmentsByLine(file));
+  return byLine[line - 1];
+}
+var CLASS_ENVIRONMENTS = /* @__PURE__ */ new WeakMap();
+function classEnvironmentsByLine(file) {
+  const environments = [];
+  let current;
+  for (let number = 1; number <= file.lineStarts.length; number++) {
     const text = file.line(number);
     const first = text.charCodeAt(0);
-    if (text.trim() === "" || first === 32 || first === 9 || first === 35) continue;
-    return environmentOfClassOpening(text)?.environment;
+    if (text.trim() !== "" && first !== 32 && first !== 9 && first !== 35) current = environmentOfClassOpening(text)?.environment;
+    environments.push(current);
   }
-  return void 0;
+  return environments;
 }
 
 // src/paths.ts
