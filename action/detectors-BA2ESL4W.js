@@ -41527,6 +41527,22 @@ var stagingChain = {
         files: { "Gemfile": 'gem "rails"\n', "config/database.yml": RAILS_SHARED_DATABASE("Zr8vK2mQ9xLp4TwN") },
         expect: { path: "config/database.yml", line: 9 },
         note: "Rails: the password in database.yml's staging block, beside production's RDS host, is staging's though the file names no environment"
+      },
+      {
+        files: {
+          ".env.production": "DATABASE_URL=postgres://shop:${DB_PASSWORD}@shop-prod.c9akciq32hx.us-east-1.rds.amazonaws.com:5432/shop\n",
+          ".github/workflows/deploy.yml": "name: deploy\non: push\njobs:\n  staging:\n    runs-on: ubuntu-latest\n    environment: staging\n    env:\n      DATABASE_URL: postgres://shop:Zr8vK2mQ9xLp4TwN@shop-prod.c9akciq32hx.us-east-1.rds.amazonaws.com:5432/shop\n    steps:\n      - run: npm run migrate\n"
+        },
+        expect: { path: ".github/workflows/deploy.yml", line: 8 },
+        note: "the password in the staging job's connection string to production's server is the staging job's, though neither the file nor the variable names an environment"
+      },
+      {
+        files: {
+          ".env.production": "DB_HOST=shop-prod.c9akciq32hx.us-east-1.rds.amazonaws.com\n",
+          ".github/workflows/deploy.yml": "name: deploy\non: push\njobs:\n  staging:\n    runs-on: ubuntu-latest\n    environment: staging\n    env:\n      DB_HOST: shop-prod.c9akciq32hx.us-east-1.rds.amazonaws.com\n      DB_PASSWORD: Zr8vK2mQ9xLp4TwN\n    steps:\n      - run: npm run migrate\n"
+        },
+        expect: { path: ".github/workflows/deploy.yml", line: 9 },
+        note: "the password beside the staging job's production host is the staging job's"
       }
     ],
     negative: [
