@@ -1717,7 +1717,7 @@ var require_pattern = __commonJS({
       const absolute = [];
       const relative4 = [];
       for (const pattern of patterns) {
-        if (isAbsolute2(pattern)) {
+        if (isAbsolute3(pattern)) {
           absolute.push(pattern);
         } else {
           relative4.push(pattern);
@@ -1726,10 +1726,10 @@ var require_pattern = __commonJS({
       return [absolute, relative4];
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
-    function isAbsolute2(pattern) {
+    function isAbsolute3(pattern) {
       return path.isAbsolute(pattern);
     }
-    exports.isAbsolute = isAbsolute2;
+    exports.isAbsolute = isAbsolute3;
   }
 });
 
@@ -4036,7 +4036,7 @@ var require_out4 = __commonJS({
 // src/action/run.ts
 import { execFileSync as execFileSync2 } from "node:child_process";
 import { gzipSync } from "node:zlib";
-import { isAbsolute, join as join5, relative as relative3, resolve as resolve4, sep as sep2 } from "node:path";
+import { isAbsolute as isAbsolute2, join as join5, relative as relative3, resolve as resolve4, sep as sep2 } from "node:path";
 
 // src/discover/git.ts
 import { execFileSync } from "node:child_process";
@@ -5358,12 +5358,31 @@ function hasCommit(cwd, revision) {
 }
 
 // src/discover/history.ts
-import { join as join3 } from "node:path";
+import { existsSync as existsSync3, readFileSync as readFileSync3 } from "node:fs";
+import { isAbsolute, join as join3 } from "node:path";
 function headCommit(root) {
   try {
     return git(root, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]).trim() || void 0;
   } catch {
     return void 0;
+  }
+}
+function rangeIsComplete(root, range) {
+  const boundary = shallowBoundary(root);
+  if (boundary.size === 0) return true;
+  try {
+    return !git(root, ["rev-list", `${range.from}..${range.to}`]).split("\n").some((sha2) => boundary.has(sha2.trim()));
+  } catch {
+    return false;
+  }
+}
+function shallowBoundary(root) {
+  try {
+    const file = git(root, ["rev-parse", "--git-path", "shallow"]).trim();
+    const path = isAbsolute(file) ? file : join3(root, file);
+    return existsSync3(path) ? new Set(readFileSync3(path, "utf8").split("\n").map((line) => line.trim()).filter(Boolean)) : /* @__PURE__ */ new Set();
+  } catch {
+    return /* @__PURE__ */ new Set();
   }
 }
 function isShallow(root) {
@@ -5488,16 +5507,16 @@ function historyHoldsOtherVersions(root, blobs) {
 
 // src/discover/exclusions.ts
 var import_ignore2 = __toESM(require_ignore(), 1);
-import { existsSync as existsSync3, readFileSync as readFileSync3 } from "node:fs";
+import { existsSync as existsSync4, readFileSync as readFileSync4 } from "node:fs";
 import { join as join4 } from "node:path";
 var EXCLUDED_DIRECTORIES = new Set(DEFAULT_EXCLUDED_DIRECTORIES);
 function pathExclusions(root, ignorePaths) {
   const notifications = [];
   const excluded = (0, import_ignore2.default)().add(DEFAULT_EXCLUDED_FILES);
   const ignoreFile = join4(root, ".blast-radiusignore");
-  if (existsSync3(ignoreFile)) {
+  if (existsSync4(ignoreFile)) {
     try {
-      excluded.add(readFileSync3(ignoreFile, "utf8"));
+      excluded.add(readFileSync4(ignoreFile, "utf8"));
     } catch (error) {
       notifications.push({ level: "warning", code: "unreadable", message: `Could not read ${ignoreFile}: ${String(error)}` });
     }
@@ -5576,7 +5595,7 @@ async function scanHistory(options) {
     notifications.push({ level: "note", code: "history-empty", message: "The repository has no commits yet; there is no history to scan." });
     return finish([], 0);
   }
-  if (isShallow(root)) {
+  if (options.range ? !rangeIsComplete(root, options.range) : isShallow(root)) {
     notifications.push({
       level: "warning",
       code: "history-shallow",
@@ -5760,7 +5779,7 @@ async function scanRepository(options) {
   const range = options.historyRange;
   let commits = 0;
   if (range) {
-    if (isShallow(tree.root)) {
+    if (!rangeIsComplete(tree.root, range)) {
       return withNotification(tree, {
         level: "note",
         code: "history-not-scanned",
@@ -5850,21 +5869,32 @@ function withNotification(result, notification) {
 }
 
 // src/action/plan.ts
-import { existsSync as existsSync4, readFileSync as readFileSync4 } from "node:fs";
+import { existsSync as existsSync5, readFileSync as readFileSync5 } from "node:fs";
 var SCAN_INPUTS = ["auto", "changed", "full"];
 var PULL_REQUEST_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target", "pull_request_review", "pull_request_review_comment"]);
 var ZERO_SHA = /^0+$/;
 function readEvent(env) {
   const path = env.GITHUB_EVENT_PATH;
-  if (!path || !existsSync4(path)) return {};
+  if (!path || !existsSync5(path)) return {};
   try {
-    const parsed = JSON.parse(readFileSync4(path, "utf8"));
+    const parsed = JSON.parse(readFileSync5(path, "utf8"));
     return parsed && typeof parsed === "object" ? parsed : {};
   } catch {
     return {};
   }
 }
-async function planScan(env, requested, repository, fetchBase) {
+var PUSH_COMMITS_LISTED = 2048;
+function depthOfChange(eventName, event) {
+  if (PULL_REQUEST_EVENTS.has(eventName)) {
+    const commits = event.pull_request?.commits;
+    return typeof commits === "number" && Number.isInteger(commits) && commits > 0 ? commits + 2 : void 0;
+  }
+  if (eventName === "push" && Array.isArray(event.commits) && event.commits.length > 0 && event.commits.length < PUSH_COMMITS_LISTED) {
+    return event.commits.length + 1;
+  }
+  return void 0;
+}
+async function planScan(env, requested, repository, fetchBase, deepen = () => false) {
   const eventName = env.GITHUB_EVENT_NAME ?? "";
   const event = readEvent(env);
   const onPullRequest = PULL_REQUEST_EVENTS.has(eventName) || eventName === "merge_group";
@@ -5874,6 +5904,8 @@ async function planScan(env, requested, repository, fetchBase) {
   if (!repository) {
     return { mode: "full", description: "Full scan.", notice: "The workspace is not a git repository, so changed lines cannot be known; scanned everything." };
   }
+  const depth = depthOfChange(eventName, event);
+  if (depth !== void 0 && isShallow(repository)) deepen(depth);
   const head = revParse(repository, "HEAD");
   if (!head) return { mode: "full", description: "Full scan.", notice: "The checkout has no commit; scanned everything." };
   let base;
@@ -6046,7 +6078,16 @@ async function run(env, log, options) {
   const baseline = input(env, "baseline");
   const config = input(env, "config");
   const topLevel = workTreeTop(root);
-  const plan = await planScan(env, requested, topLevel, (sha2) => fetchCommit(topLevel, sha2, log));
+  const plan = await planScan(
+    env,
+    requested,
+    topLevel,
+    (sha2) => fetchFromOrigin(topLevel, sha2, 1, `Fetching the base commit ${sha2.slice(0, 12)} (the checkout is shallow)...`, log),
+    (depth) => {
+      const head = commitOf(topLevel, "HEAD");
+      return head !== void 0 && fetchFromOrigin(topLevel, head, depth, `Fetching the change's commits (${depth} deep from the checked-out commit; the checkout is shallow)...`, log);
+    }
+  );
   log(plan.description);
   if (plan.notice) log(annotation("notice", plan.notice, { title: "blast-radius" }));
   const reportBase = topLevel ?? workspace;
@@ -6070,7 +6111,7 @@ async function run(env, log, options) {
   if (sarifInput !== "false" && sarifInput !== "none") {
     const sarif = sarifWithinLimits(result);
     if (sarif.cut) log(annotation("warning", sarif.cut, { title: "blast-radius SARIF" }));
-    const target = isAbsolute(sarifInput) ? sarifInput : join5(workspace, sarifInput);
+    const target = isAbsolute2(sarifInput) ? sarifInput : join5(workspace, sarifInput);
     writeAtomically(target, sarif.text);
     sarifPath = relative3(workspace, target).split(sep2).join("/") || target;
     log(`SARIF written to ${sarifPath} (${active.length} results) for github/codeql-action/upload-sarif.`);
@@ -6095,12 +6136,19 @@ function workTreeTop(root) {
     return void 0;
   }
 }
-function fetchCommit(topLevel, sha2, log) {
+function commitOf(topLevel, revision) {
+  try {
+    return git(topLevel, ["rev-parse", "--verify", "--quiet", `${revision}^{commit}`]).trim() || void 0;
+  } catch {
+    return void 0;
+  }
+}
+function fetchFromOrigin(topLevel, sha2, depth, message, log) {
   try {
     const remotes = git(topLevel, ["remote"]).split("\n").map((line) => line.trim());
     if (!remotes.includes("origin")) return false;
-    log(`Fetching the base commit ${sha2.slice(0, 12)} (the checkout is shallow)...`);
-    execFileSync2("git", ["fetch", "--quiet", "--no-tags", "--no-recurse-submodules", "--depth=1", "origin", sha2], {
+    log(message);
+    execFileSync2("git", ["fetch", "--quiet", "--no-tags", "--no-recurse-submodules", `--depth=${depth}`, "origin", sha2], {
       cwd: topLevel,
       stdio: ["ignore", "ignore", "pipe"],
       timeout: 12e4,

@@ -4,7 +4,7 @@
 import { loadConfig, ruleMatches } from './config.js';
 import { hasCommit } from './discover/diff.js';
 import { pathExclusions } from './discover/exclusions.js';
-import { headCommit, isShallow, walkHistory, type CommitRange, type HistoryCommit } from './discover/history.js';
+import { headCommit, isShallow, rangeIsComplete, walkHistory, type CommitRange, type HistoryCommit } from './discover/history.js';
 import type { Credential, FactKind, FactOf } from './facts/index.js';
 import type { Detector, FactReader, FileRef, Finding, Notification, ScanResult, ScanStats } from './model.js';
 import { compareFindings, DEFAULT_MAX_FILE_SIZE, scan, UsageError, type ScanOptions } from './scan.js';
@@ -75,7 +75,8 @@ export async function scanHistory(options: HistoryScanOptions): Promise<ScanResu
     notifications.push({ level: 'note', code: 'history-empty', message: 'The repository has no commits yet; there is no history to scan.' });
     return finish([], 0);
   }
-  if (isShallow(root)) {
+  // A range the clone holds whole (a change's commits, fetched that deep) is read whole, shallow or not.
+  if (options.range ? !rangeIsComplete(root, options.range) : isShallow(root)) {
     notifications.push({
       level: 'warning',
       code: 'history-shallow',

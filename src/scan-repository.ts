@@ -4,7 +4,7 @@
 // `scan --history`, which reads all of it.
 import { git } from './discover/git.js';
 import { resolveTarget } from './discover/target.js';
-import { historyHoldsOtherVersions, isShallow, unchangedBlobs, type CommitRange } from './discover/history.js';
+import { historyHoldsOtherVersions, rangeIsComplete, unchangedBlobs, type CommitRange } from './discover/history.js';
 import type { Credential, FactKind, FactOf } from './facts/index.js';
 import type { FactReader, Notification, ScanResult } from './model.js';
 import { compareFindings, scan, type ScanOptions } from './scan.js';
@@ -44,8 +44,8 @@ export async function scanRepository(options: RepositoryScanOptions): Promise<Sc
   const range = options.historyRange;
   let commits = 0;
   if (range) {
-    // A shallow clone lacks the commits between the two ends: its boundary commit would read as adding the whole tree.
-    if (isShallow(tree.root)) {
+    // A shallow clone may lack commits between the two ends: its boundary commit would read as adding the whole tree.
+    if (!rangeIsComplete(tree.root, range)) {
       return withNotification(tree, {
         level: 'note',
         code: 'history-not-scanned',

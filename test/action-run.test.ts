@@ -169,8 +169,9 @@ describe('the Action on a pull request', () => {
 
 describe("the Action and a change's own commits", () => {
   /** A pull request whose first commit adds an AWS key pair and whose second takes it out again: neither end's tree holds it. */
-  function addedAndRemoved(): Shop {
+  function addedAndRemoved(older = 0): Shop {
     const repo = makeGitRepo();
+    for (let index = 0; index < older; index++) repo.commit(`older ${index}`, { 'CHANGELOG.md': `# changes\n\n- ${index}\n` });
     const base = repo.commit('base', { ...CONFIG, 'README.md': '# shop\n', 'scripts/deploy.sh': DEPLOY_BEFORE });
     repo.git('checkout', '-q', '-b', 'feature/billing');
     repo.commit('deploy with keys', { 'scripts/deploy.sh': DEPLOY_AFTER });
@@ -206,6 +207,43 @@ describe("the Action and a change's own commits", () => {
     const full = await runActionInProcess({ workspace: repo.root, event: 'push', payload: { before: base, after: head } });
     expect(full.log[0]).toBe('Full scan (push).');
     expect(full.outputs.findings).toBe('3');
+  });
+
+  it("deepens a shallow checkout by the pull request's commit count and reads them", async () => {
+    const s = addedAndRemoved(3);
+    checkoutTestMerge(s);
+    s.repo.git('branch', '-q', '-f', 'test-merge', 'HEAD');
+    s.repo.git('config', 'uploadpack.allowAnySHA1InWant', 'true');
+    const clone = cloneRepo(s.repo, ['--depth', '1', '--branch', 'test-merge']);
+    const run = await runActionInProcess({ workspace: clone.root, event: 'pull_request', payload: pullRequest(s, { commits: 2 }) });
+    expect(run.log).toContain("Fetching the change's commits (4 deep from the checked-out commit; the checkout is shallow)...");
+    expect(run.log.some((line) => line.includes('were not read one by one'))).toBe(false);
+    expect(sarifResults(run, clone.root)).toEqual([
+      'exposed-credential/aws-access-key-id scripts/deploy.sh:4',
+      'exposed-credential/aws-secret-access-key scripts/deploy.sh:5',
+      'root-scoped-token/aws-secret-access-key scripts/deploy.sh:5',
+    ]);
+    expect(run.exitCode).toBe(1);
+    // Still shallow: only the change's commits were fetched, not the whole history.
+    expect(clone.git('rev-parse', '--is-shallow-repository').trim()).toBe('true');
+  });
+
+  it("deepens a shallow checkout by a push's commits with scan: changed", async () => {
+    const s = addedAndRemoved();
+    s.repo.git('config', 'uploadpack.allowAnySHA1InWant', 'true');
+    const clone = cloneRepo(s.repo, ['--depth', '1', '--branch', 'feature/billing']);
+    const run = await runActionInProcess({
+      workspace: clone.root,
+      event: 'push',
+      payload: { before: s.base, after: s.head, commits: [{ id: 'a' }, { id: 'b' }] },
+      inputs: { scan: 'changed' },
+    });
+    expect(run.log).toContain("Fetching the change's commits (3 deep from the checked-out commit; the checkout is shallow)...");
+    expect(sarifResults(run, clone.root)).toEqual([
+      'exposed-credential/aws-access-key-id scripts/deploy.sh:4',
+      'exposed-credential/aws-secret-access-key scripts/deploy.sh:5',
+      'root-scoped-token/aws-secret-access-key scripts/deploy.sh:5',
+    ]);
   });
 
   it('says so when a shallow clone cannot show the commits one by one', async () => {

@@ -4,6 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { git } from '../discover/git.js';
 import { changedLines, hasCommit, type ChangedLines } from '../discover/diff.js';
+import { isShallow } from '../discover/history.js';
 import type { Env } from './toolkit.js';
 
 export type ScanInput = 'auto' | 'changed' | 'full';
@@ -16,7 +17,8 @@ export type Plan =
 interface EventPayload {
   before?: unknown;
   after?: unknown;
-  pull_request?: { number?: unknown; base?: { sha?: unknown; ref?: unknown }; head?: { sha?: unknown } };
+  commits?: unknown;
+  pull_request?: { number?: unknown; commits?: unknown; base?: { sha?: unknown; ref?: unknown }; head?: { sha?: unknown } };
   merge_group?: { base_sha?: unknown };
 }
 
@@ -35,15 +37,36 @@ export function readEvent(env: Env): EventPayload {
   }
 }
 
+/** GitHub lists at most this many commits of a push in its payload: a list this long may be cut. */
+const PUSH_COMMITS_LISTED = 2048;
+
 /**
- * The scan plan. `repository` is the git work tree (undefined when the workspace is not one); `fetchBase` is asked
- * to bring a base commit a shallow checkout lacks, and may fail.
+ * How deep a clone must reach from the checked-out commit to hold each commit of the change, when the event says how
+ * many it has: a pull request's commits, the test merge commit above them and the commit they fork from; a push's
+ * commits and the commit before them.
+ */
+export function depthOfChange(eventName: string, event: EventPayload): number | undefined {
+  if (PULL_REQUEST_EVENTS.has(eventName)) {
+    const commits = event.pull_request?.commits;
+    return typeof commits === 'number' && Number.isInteger(commits) && commits > 0 ? commits + 2 : undefined;
+  }
+  if (eventName === 'push' && Array.isArray(event.commits) && event.commits.length > 0 && event.commits.length < PUSH_COMMITS_LISTED) {
+    return event.commits.length + 1;
+  }
+  return undefined;
+}
+
+/**
+ * The scan plan. `repository` is the git work tree (undefined when the workspace is not one). `deepen` is asked to
+ * fetch a shallow checkout deep enough to hold the change's commits, and `fetchBase` to bring a base commit it still
+ * lacks; either may fail.
  */
 export async function planScan(
   env: Env,
   requested: ScanInput,
   repository: string | undefined,
   fetchBase: (sha: string) => boolean,
+  deepen: (depth: number) => boolean = () => false,
 ): Promise<Plan> {
   const eventName = env.GITHUB_EVENT_NAME ?? '';
   const event = readEvent(env);
@@ -54,6 +77,11 @@ export async function planScan(
   if (!repository) {
     return { mode: 'full', description: 'Full scan.', notice: 'The workspace is not a git repository, so changed lines cannot be known; scanned everything.' };
   }
+
+  // actions/checkout fetches one commit by default: without the change's commits, one that added a key and a later
+  // one that removed it cannot be read. The event says how many there are, so the clone can be deepened that far.
+  const depth = depthOfChange(eventName, event);
+  if (depth !== undefined && isShallow(repository)) deepen(depth);
 
   const head = revParse(repository, 'HEAD');
   if (!head) return { mode: 'full', description: 'Full scan.', notice: 'The checkout has no commit; scanned everything.' };

@@ -65,7 +65,16 @@ async function run(env: Env, log: (line: string) => void, options: ActionOptions
   const config = input(env, 'config');
 
   const topLevel = workTreeTop(root);
-  const plan = await planScan(env, requested, topLevel, (sha) => fetchCommit(topLevel!, sha, log));
+  const plan = await planScan(
+    env,
+    requested,
+    topLevel,
+    (sha) => fetchFromOrigin(topLevel!, sha, 1, `Fetching the base commit ${sha.slice(0, 12)} (the checkout is shallow)...`, log),
+    (depth) => {
+      const head = commitOf(topLevel!, 'HEAD');
+      return head !== undefined && fetchFromOrigin(topLevel!, head, depth, `Fetching the change's commits (${depth} deep from the checked-out commit; the checkout is shallow)...`, log);
+    },
+  );
   log(plan.description);
   if (plan.notice) log(annotation('notice', plan.notice, { title: 'blast-radius' }));
 
@@ -127,13 +136,24 @@ function workTreeTop(root: string): string | undefined {
   }
 }
 
-/** One shallow fetch of a missing base from origin (the checkout's own remote and token); false when it fails. */
-function fetchCommit(topLevel: string, sha: string, log: (line: string) => void): boolean {
+function commitOf(topLevel: string, revision: string): string | undefined {
+  try {
+    return git(topLevel, ['rev-parse', '--verify', '--quiet', `${revision}^{commit}`]).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * One shallow fetch from origin (the checkout's own remote and token) of a commit and `depth` commits of its history:
+ * a missing base, or the checked-out commit's history back to where the change starts. False when it fails.
+ */
+function fetchFromOrigin(topLevel: string, sha: string, depth: number, message: string, log: (line: string) => void): boolean {
   try {
     const remotes = git(topLevel, ['remote']).split('\n').map((line) => line.trim());
     if (!remotes.includes('origin')) return false;
-    log(`Fetching the base commit ${sha.slice(0, 12)} (the checkout is shallow)...`);
-    execFileSync('git', ['fetch', '--quiet', '--no-tags', '--no-recurse-submodules', '--depth=1', 'origin', sha], {
+    log(message);
+    execFileSync('git', ['fetch', '--quiet', '--no-tags', '--no-recurse-submodules', `--depth=${depth}`, 'origin', sha], {
       cwd: topLevel,
       stdio: ['ignore', 'ignore', 'pipe'],
       timeout: 120_000,

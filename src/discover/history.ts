@@ -4,7 +4,8 @@
 import type { FileRef } from '../model.js';
 import { COMMIT_MARKER, PATCH_FLAGS, PatchParser, streamPatch, type AddedLine } from './diff.js';
 import { git } from './git.js';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
 
 export interface CommitRange {
   from: string;
@@ -54,6 +55,31 @@ export function headCommit(root: string): string | undefined {
     return git(root, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']).trim() || undefined;
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * Whether every commit of the range is in the clone with its parents. A shallow clone's boundary commits lack theirs
+ * (each would read as adding its whole tree); a clone deepened far enough holds a change's commits all the same.
+ */
+export function rangeIsComplete(root: string, range: CommitRange): boolean {
+  const boundary = shallowBoundary(root);
+  if (boundary.size === 0) return true;
+  try {
+    return !git(root, ['rev-list', `${range.from}..${range.to}`]).split('\n').some((sha) => boundary.has(sha.trim()));
+  } catch {
+    return false;
+  }
+}
+
+/** The commits a shallow clone holds without their parents (`.git/shallow`); none in a full clone. */
+function shallowBoundary(root: string): Set<string> {
+  try {
+    const file = git(root, ['rev-parse', '--git-path', 'shallow']).trim();
+    const path = isAbsolute(file) ? file : join(root, file);
+    return existsSync(path) ? new Set(readFileSync(path, 'utf8').split('\n').map((line) => line.trim()).filter(Boolean)) : new Set();
+  } catch {
+    return new Set();
   }
 }
 
