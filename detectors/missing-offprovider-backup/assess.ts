@@ -13,6 +13,7 @@ import { RAILWAY_BUILT_IN } from './inventory/railway.js';
 import { SUPABASE_LOCAL } from './inventory/hosted.js';
 import { classifyDestination, type Destination } from './backups/destinations.js';
 import { expand } from './backups/commands.js';
+import { ARCHIVE_TOOL_REF } from './backups/archiving.js';
 import { decideComputedNames, decideVariableSettings } from './inventory/terraform-variables.js';
 import { deployedByProductionOverlay, kustomizeNamespaces, namespacesDeploying, productionKustomizePaths } from './inventory/kustomize.js';
 
@@ -486,6 +487,13 @@ function classifyCopy(item: BackupEvidence, store: DataStore, context: ClassifyC
       const found = contexts.find((entry) => (entry.kind === 'rclone-remote' && entry.name === name) || (entry.kind === 'backup-location' && entry.name === ref));
       if (!found?.value) return { evidence: item, protection: 'destination-unknown', note: `the destination ${item.destination ?? ref} is not visible in the repo` };
       provider = found.value;
+    } else if (ref.startsWith(ARCHIVE_TOOL_REF)) {
+      // `archive_command = 'wal-g wal-push %p'`: the tool's own settings (WALG_*_PREFIX, pgbackrest.conf) say where.
+      const tools = ref.slice(ARCHIVE_TOOL_REF.length).split('|');
+      const configured = context.depth < 2 ? context.evidence.filter((candidate) => tools.includes(candidate.mechanism) && !candidate.destinationRef?.startsWith(ARCHIVE_TOOL_REF) && (!candidate.environment || candidate.environment === 'production' || candidate.environment === item.environment)) : [];
+      if (configured.length === 0) return { evidence: item, protection: 'destination-unknown', note: `${tools.join(' or ')} archives the WAL where its own settings say, and the repo does not show them` };
+      const judged = configured.map((candidate) => context.resolve(candidate, store, context.depth + 1));
+      return judged.reduce((best, next) => (RANK[next.protection] > RANK[best.protection] ? next : best));
     } else if (/^(aws_backup_plan\.|cloudformation-plan:)/.test(ref) && context.depth < 2) {
       // A selection takes its destination from the plan it names.
       const directory = directoryOf(item.location.path);
@@ -515,6 +523,7 @@ function classifyCopy(item: BackupEvidence, store: DataStore, context: ClassifyC
   }
   const storeProvider = providerOfStore(store, contexts);
   if (provider === 'local') {
+    if (item.onStoreHost) return { evidence: item, protection: 'same-volume', note: `the database server keeps the copy on its own disk${where}` };
     if (HOST_LIKE.has(storeProvider) || HOST_LIKE.has(store.platform)) return { evidence: item, protection: 'same-volume', note: `the copy stays on the same host or volume${where}` };
     // A dump of a database the server runs itself (no remote host given) runs on that server: its file stays there.
     if (isSelfManagedDisk(store) && item.covers.every((cover) => !cover.startsWith('host:') || LOCAL_HOST.test(cover.slice(5)))) {

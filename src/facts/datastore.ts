@@ -130,6 +130,11 @@ export interface BackupEvidence {
   location: Location;
   /** A job that fetches a backup, restores it and checks it. */
   restoreTested: boolean;
+  /**
+   * The database server writes the copy itself (PostgreSQL's `archive_command`): a local path is on the store's own
+   * host, whatever platform runs it.
+   */
+  onStoreHost?: boolean;
   /** For evidence that names no store: the engines it can copy (`postgres` for pg_dump, `volume` for file backups). */
   engines?: string[];
   /** Provider holding the copy (`aws`, `cloudflare`, `backblaze`, `local` for the same disk or host...), when visible. */

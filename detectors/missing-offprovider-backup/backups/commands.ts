@@ -231,6 +231,9 @@ export function expand(text: string, env: ScriptEnv): string {
     .replace(/\$([A-Za-z_][\w]*)/g, (whole, name: string) => env.get(name) ?? whole);
 }
 
+/** Shell words that open a body whose first command is the one that runs. */
+const SHELL_KEYWORDS = new Set(['do', 'then', 'else', '{', '!']);
+
 /** sudo/runuser/doas options followed by a value (`-u postgres`, `-iu postgres`, `-g staff`), not `--user=postgres`. */
 const SUDO_OPTION_WITH_VALUE = /^-[A-Za-z]*[ugCDhprtUT]$/;
 
@@ -249,6 +252,11 @@ function unwrap(words: string[]): { words: string[]; platform?: string } {
         if (option === '--') break;
       }
       rest = rest.slice(index);
+      continue;
+    }
+    // A loop's or a condition's body (`while true; do mongodump …; sleep 86400; done`): the command follows the keyword.
+    if (SHELL_KEYWORDS.has(head)) {
+      rest = rest.slice(1);
       continue;
     }
     if (/^[A-Za-z_][\w]*=/.test(head) || head === 'time' || head === 'exec' || head === 'nice' || head === 'command' || head === 'env' || head === 'npx' || head === 'bunx') {
@@ -774,7 +782,12 @@ function readCommand(
     const target = args[args.length - 1];
     const source = args.length > 1 ? args[0] : undefined;
     const remote = (path: string | undefined) => !!path && /^(?:[\w.-]+@)?[\w.-]+:(?!\/\/)/.test(path) && !/^[A-Za-z]:[\\/]/.test(path);
-    if (remote(target)) upload(target!, tool, tool === 'rsync');
+    if (remote(target)) {
+      // `rsync %p backup:/wal/%f`: a host with no domain is still another host over ssh, not an rclone remote.
+      const destination = classifyDestination(target!);
+      const ssh = destination.unresolved && !isUnresolved(target!) ? { ...destination, provider: 'ssh', unresolved: false } : destination;
+      reading.uploads.push({ tool, offset: at, destination: ssh, fileLevel: tool === 'rsync' });
+    }
     else if (remote(source)) fetched(source);
     return;
   }
