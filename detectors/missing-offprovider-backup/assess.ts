@@ -669,7 +669,9 @@ class Coverage {
 /** Directories whose children are separate projects of one repository. */
 const PROJECT_PARENTS = new Set(['services', 'apps', 'packages', 'projects', 'svc', 'microservices', 'components', 'stacks']);
 /** Top-level directories that serve the whole repository (a backup script there may back up any of its stores). */
-const SHARED_DIRECTORIES = new Set(['scripts', 'script', 'bin', 'ops', 'infra', 'infrastructure', 'deploy', 'deployment', 'deployments', 'backup', 'backups', 'tools', 'ci', 'k8s', 'kubernetes', 'helm', 'charts', 'terraform', 'docker', 'config', 'etc', 'cron', 'jobs']);
+const SHARED_DIRECTORIES = new Set(['scripts', 'script', 'bin', 'ops', 'infra', 'infrastructure', 'deploy', 'deployment', 'deployments', 'backup', 'backups', 'tools', 'ci', 'k8s', 'kubernetes', 'helm', 'charts', 'terraform', 'docker', 'config', 'etc', 'cron', 'jobs',
+  // An Ansible project's parts configure the same fleet: a role's task and a group's variables describe one server.
+  'roles', 'group_vars', 'host_vars', 'playbooks', 'inventory', 'inventories']);
 
 /** The project of a monorepo a path belongs to (`services/search`, `ec2`); undefined for what the whole repo shares. */
 function areaOf(path: string): string | undefined {

@@ -1,0 +1,181 @@
+// PostgreSQL WAL archiving (`archive_mode = on` + `archive_command`) as the protection and restore rules' samples see
+// it: the same self-hosted stack, with the command sending each segment to a path, to a tool, or off the server.
+import type { Sample } from '../../../src/model.js';
+
+/** A VPS stack brought up over ssh: Postgres reads the repository's postgresql.conf. */
+const COMPOSE = `services:
+  db:
+    image: postgres:16
+    restart: unless-stopped
+    command: ["postgres", "-c", "config_file=/etc/postgresql/postgresql.conf"]
+    environment:
+      POSTGRES_DB: ledger
+      POSTGRES_PASSWORD_FILE: /run/secrets/pg_password
+    volumes:
+      - pgdata:/var/lib/postgresql/data
+      - ./postgres/postgresql.conf:/etc/postgresql/postgresql.conf:ro
+  api:
+    image: ghcr.io/acme/ledger-api:latest
+    environment:
+      DATABASE_URL: postgres://ledger@db:5432/ledger
+volumes:
+  pgdata:
+`;
+
+const CONF = (mode: string, command: string) => `listen_addresses = '*'
+max_connections = 100
+shared_buffers = 1GB
+wal_level = replica
+archive_mode = ${mode}
+archive_command = '${command}'
+archive_timeout = 60
+`;
+
+const stack = (conf: string, extra: Record<string, string> = {}): Record<string, string> => ({
+  'docker-compose.prod.yml': COMPOSE,
+  'postgres/postgresql.conf': conf,
+  'deploy/deploy.sh': '#!/bin/bash\nset -euo pipefail\nssh deploy@ledger.acme.io "cd /srv/ledger && docker compose -f docker-compose.prod.yml up -d"\n',
+  ...extra,
+});
+
+const WALG_B2 = 'WALG_S3_PREFIX=s3://acme-ledger-wal/prod\nAWS_ENDPOINT=https://s3.eu-central-003.backblazeb2.com\nAWS_REGION=eu-central-003\nWALG_COMPRESSION_METHOD=brotli\n';
+const WALG_LOCAL = 'WALG_FILE_PREFIX=/var/lib/postgresql/wal-g\nWALG_COMPRESSION_METHOD=lz4\n';
+
+/** The compose stack setting archiving on Postgres' command line, rsyncing each segment to a backup host. */
+const COMPOSE_RSYNC = `services:
+  db:
+    image: postgres:16
+    command: >
+      postgres -c wal_level=replica -c archive_mode=on
+      -c 'archive_command=rsync -a %p wal@backup.acme.net:/srv/wal/ledger/%f'
+    volumes:
+      - pgdata:/var/lib/postgresql/data
+volumes:
+  pgdata:
+`;
+
+/** A StatefulSet reading its postgresql.conf from a ConfigMap, archiving beside the data on the same claim. */
+const K8S_ARCHIVE = (command: string) => `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: postgres-config
+  namespace: ledger
+data:
+  postgresql.conf: |
+    listen_addresses = '*'
+    wal_level = replica
+    archive_mode = 'on'
+    archive_command = '${command}'
+---
+apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: postgres
+  namespace: ledger
+spec:
+  serviceName: postgres
+  replicas: 1
+  selector:
+    matchLabels: { app: postgres }
+  template:
+    metadata:
+      labels: { app: postgres }
+    spec:
+      containers:
+        - name: postgres
+          image: postgres:16
+          args: ["-c", "config_file=/etc/postgresql/postgresql.conf"]
+          volumeMounts:
+            - { name: data, mountPath: /var/lib/postgresql/data }
+            - { name: config, mountPath: /etc/postgresql }
+      volumes:
+        - name: config
+          configMap: { name: postgres-config }
+  volumeClaimTemplates:
+    - metadata:
+        name: data
+      spec:
+        accessModes: ["ReadWriteOnce"]
+        resources:
+          requests:
+            storage: 50Gi
+`;
+
+/** geerlingguy.postgresql's settings list, with pgBackRest pushing the WAL to its repository. */
+const ANSIBLE_SITE = '- hosts: dbservers\n  become: true\n  roles:\n    - geerlingguy.postgresql\n';
+const ANSIBLE_VARS = `postgresql_databases:
+  - name: billing
+postgresql_global_config_options:
+  - option: listen_addresses
+    value: "*"
+  - option: archive_mode
+    value: "on"
+  - option: archive_command
+    value: "pgbackrest --stanza=billing archive-push %p"
+`;
+const ANSIBLE_TASKS = '- name: Install PostgreSQL\n  ansible.builtin.apt:\n    name:\n      - postgresql-16\n      - pgbackrest\n    state: present\n';
+const PGBACKREST_S3 = '[global]\nrepo1-type=s3\nrepo1-s3-bucket=acme-billing-pgbackrest\nrepo1-s3-endpoint=s3.eu-central-003.backblazeb2.com\nrepo1-s3-region=eu-central-003\nrepo1-path=/billing\nrepo1-retention-full=4\n\n[billing]\npg1-path=/var/lib/postgresql/16/main\n';
+
+export const ARCHIVE_SAME_VOLUME: Sample[] = [
+  {
+    files: stack(CONF('on', 'test ! -f /var/lib/postgresql/archive/%f && cp %p /var/lib/postgresql/archive/%f')),
+    expect: { path: 'docker-compose.prod.yml', line: 2 },
+    note: "the documentation's archive_command: each WAL segment copied to a directory of the database server",
+  },
+  {
+    files: stack(CONF('on', 'wal-g wal-push %p'), { 'postgres/walg.env': WALG_LOCAL }),
+    expect: { path: 'docker-compose.prod.yml', line: 2 },
+    note: 'WAL-G pushes the WAL, and its settings keep it on the same disk (WALG_FILE_PREFIX)',
+  },
+  {
+    files: { 'k8s/production/postgres.yaml': K8S_ARCHIVE('cp %p /var/lib/postgresql/data/archive/%f') },
+    expect: { path: 'k8s/production/postgres.yaml', line: 14 },
+    note: "a ConfigMap's postgresql.conf archiving onto the claim that holds the data",
+  },
+];
+
+/** Archiving off the server: near misses of the same-volume samples (and off-provider copies no drill restores). */
+export const ARCHIVE_OFFSITE: Sample[] = [
+  {
+    files: stack(CONF('on', 'aws s3 cp %p s3://acme-ledger-wal/%f --endpoint-url https://s3.eu-central-003.backblazeb2.com')),
+    note: 'each WAL segment uploaded to Backblaze B2 with the AWS CLI',
+  },
+  {
+    files: stack(CONF('on', 'wal-g wal-push %p'), { 'postgres/walg.env': WALG_B2 }),
+    note: "WAL-G's storage, in its env file, is a Backblaze B2 bucket",
+  },
+  {
+    files: { 'docker-compose.prod.yml': COMPOSE_RSYNC, 'deploy.sh': '#!/bin/sh\nssh root@ledger.acme.io "cd /srv/ledger && docker compose -f docker-compose.prod.yml up -d"\n' },
+    note: "archiving set on Postgres' command line, rsyncing each segment to a backup host",
+  },
+  {
+    files: { 'site.yml': ANSIBLE_SITE, 'group_vars/dbservers.yml': ANSIBLE_VARS, 'roles/postgres/tasks/main.yml': ANSIBLE_TASKS, 'roles/postgres/files/pgbackrest.conf': PGBACKREST_S3 },
+    note: "an Ansible role's settings list: pgBackRest pushes the WAL, its repository is an S3 bucket at Backblaze",
+  },
+];
+
+export const ARCHIVE_UNTESTED: Sample[] = [
+  { ...ARCHIVE_OFFSITE[0]!, expect: { path: 'docker-compose.prod.yml', line: 2 } },
+  { ...ARCHIVE_OFFSITE[2]!, expect: { path: 'docker-compose.prod.yml', line: 2 } },
+];
+
+/** WAL-G archives, but its settings (WALG_S3_PREFIX...) are not in the repo. */
+export const ARCHIVE_DESTINATION_UNKNOWN: Sample = {
+  files: stack(CONF('on', '/usr/bin/envdir /etc/wal-g.d/env /usr/local/bin/wal-g wal-push "$PGDATA/%p"')),
+  expect: { path: 'docker-compose.prod.yml', line: 2 },
+  note: "WAL-G pushes the WAL through envdir, whose settings directory is on the server, not in the repo",
+};
+
+/** The Ansible role's settings list with pgBackRest, whose repository is configured on the server, not in the repo. */
+export const ARCHIVE_ANSIBLE_UNKNOWN: Sample = {
+  files: { 'site.yml': ANSIBLE_SITE, 'group_vars/dbservers.yml': ANSIBLE_VARS, 'roles/postgres/tasks/main.yml': ANSIBLE_TASKS },
+  expect: { path: 'roles/postgres/tasks/main.yml', line: 2 },
+  note: "an Ansible role's `option: archive_command` / `value:` pair: pgBackRest pushes the WAL to a repository the repo does not show",
+};
+
+/** An archive_command that never runs: archive_mode is off (the default). */
+export const ARCHIVE_MODE_OFF: Sample = {
+  files: stack(CONF('off', 'aws s3 cp %p s3://acme-ledger-wal/%f --endpoint-url https://s3.eu-central-003.backblazeb2.com')),
+  expect: { path: 'docker-compose.prod.yml', line: 2 },
+  note: 'archive_command is set, but archive_mode is off: nothing is archived',
+};
