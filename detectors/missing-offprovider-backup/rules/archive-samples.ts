@@ -116,6 +116,25 @@ postgresql_global_config_options:
 const ANSIBLE_TASKS = '- name: Install PostgreSQL\n  ansible.builtin.apt:\n    name:\n      - postgresql-16\n      - pgbackrest\n    state: present\n';
 const PGBACKREST_S3 = '[global]\nrepo1-type=s3\nrepo1-s3-bucket=acme-billing-pgbackrest\nrepo1-s3-endpoint=s3.eu-central-003.backblazeb2.com\nrepo1-s3-region=eu-central-003\nrepo1-path=/billing\nrepo1-retention-full=4\n\n[billing]\npg1-path=/var/lib/postgresql/16/main\n';
 
+/** An app chart with Bitnami's PostgreSQL as a dependency, its conf extended through `primary.extendedConfiguration`. */
+const BITNAMI_CHART = 'apiVersion: v2\nname: shop\nversion: 1.4.0\ndependencies:\n  - name: postgresql\n    version: 15.5.0\n    repository: oci://registry-1.docker.io/bitnamicharts\n    condition: postgresql.enabled\n';
+const BITNAMI_VALUES = (command: string) => `image:
+  repository: ghcr.io/acme/shop
+postgresql:
+  enabled: true
+  auth:
+    database: shop
+  primary:
+    persistence:
+      enabled: true
+      size: 50Gi
+    extendedConfiguration: |
+      wal_level = replica
+      archive_mode = on
+      archive_command = '${command}'
+`;
+const HELM_DEPLOY = 'on:\n  push:\n    branches: [main]\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - uses: actions/checkout@v4\n      - run: helm dependency build charts/shop\n      - run: helm upgrade --install shop charts/shop -n shop-prod\n';
+
 export const ARCHIVE_SAME_VOLUME: Sample[] = [
   {
     files: stack(CONF('on', 'test ! -f /var/lib/postgresql/archive/%f && cp %p /var/lib/postgresql/archive/%f')),
@@ -132,10 +151,19 @@ export const ARCHIVE_SAME_VOLUME: Sample[] = [
     expect: { path: 'k8s/production/postgres.yaml', line: 14 },
     note: "a ConfigMap's postgresql.conf archiving onto the claim that holds the data",
   },
+  {
+    files: { 'charts/shop/Chart.yaml': BITNAMI_CHART, 'charts/shop/values.yaml': BITNAMI_VALUES('cp %p /bitnami/postgresql/archive/%f'), '.github/workflows/deploy.yml': HELM_DEPLOY },
+    expect: { path: 'charts/shop/Chart.yaml', line: 5 },
+    note: "Bitnami's chart with archiving in `primary.extendedConfiguration`, onto the data volume",
+  },
 ];
 
 /** Archiving off the server: near misses of the same-volume samples (and off-provider copies no drill restores). */
 export const ARCHIVE_OFFSITE: Sample[] = [
+  {
+    files: { 'charts/shop/Chart.yaml': BITNAMI_CHART, 'charts/shop/values.yaml': BITNAMI_VALUES('gsutil -q cp %p gs://acme-shop-wal/%f'), '.github/workflows/deploy.yml': HELM_DEPLOY },
+    note: "Bitnami's chart archiving each segment to a Cloud Storage bucket",
+  },
   {
     files: stack(CONF('on', 'aws s3 cp %p s3://acme-ledger-wal/%f --endpoint-url https://s3.eu-central-003.backblazeb2.com')),
     note: 'each WAL segment uploaded to Backblaze B2 with the AWS CLI',
@@ -155,8 +183,8 @@ export const ARCHIVE_OFFSITE: Sample[] = [
 ];
 
 export const ARCHIVE_UNTESTED: Sample[] = [
-  { ...ARCHIVE_OFFSITE[0]!, expect: { path: 'docker-compose.prod.yml', line: 2 } },
-  { ...ARCHIVE_OFFSITE[2]!, expect: { path: 'docker-compose.prod.yml', line: 2 } },
+  { ...ARCHIVE_OFFSITE[1]!, expect: { path: 'docker-compose.prod.yml', line: 2 } },
+  { ...ARCHIVE_OFFSITE[3]!, expect: { path: 'docker-compose.prod.yml', line: 2 } },
 ];
 
 /** WAL-G archives, but its settings (WALG_S3_PREFIX...) are not in the repo. */
