@@ -14,6 +14,9 @@ import { SUPABASE_LOCAL } from './inventory/hosted.js';
 import { classifyDestination, type Destination } from './backups/destinations.js';
 import { expand } from './backups/commands.js';
 import { ARCHIVE_TOOL_REF } from './backups/archiving.js';
+import { activeStorageIdentity } from './inventory/active-storage.js';
+
+const ACTIVE_STORAGE = 'rails:active-storage:';
 import { decideComputedNames, decideVariableSettings } from './inventory/terraform-variables.js';
 import { deployedByProductionOverlay, kustomizeNamespaces, namespacesDeploying, productionKustomizePaths } from './inventory/kustomize.js';
 
@@ -96,6 +99,7 @@ export function assess(context: FinishContext): void {
   const prodComposeFiles = stores.filter((store) => store.declaredBy === 'compose' && environmentOf(store, aliases) === 'production').length > 0;
 
   placeKustomizeNamespaces(stores, contexts);
+  const activeStorageUnused = placeActiveStorage(stores, byKind('active-storage-service'));
   const environments = new Map(stores.map((store) => [store.id, environmentOf(store, aliases, stacks)]));
   // A database, volume or bucket a staging or preview file points at, which the environment stage judged production's
   // (named for production, or shared with production's configuration): the repository reaches a production store there.
@@ -113,7 +117,7 @@ export function assess(context: FinishContext): void {
     for (const store of stores) if (store.declaredBy === 'manifest' && !environments.get(store.id) && deployedByProductionOverlay(store.location.path, overlayDeployed)) environments.set(store.id, 'production');
   }
   const declaredProduction = (store: DataStore): boolean => {
-    if (store.testOnly || helmOff.has(store.id) || unnamed.has(store.id)) return false;
+    if (store.testOnly || helmOff.has(store.id) || unnamed.has(store.id) || activeStorageUnused.has(store.id)) return false;
     const environment = environments.get(store.id);
     if (environment && environment !== 'production') return false;
     if (buttons.has(store.platform) && store.declaredBy === 'platform') return false;
@@ -870,6 +874,28 @@ function placeKustomizeNamespaces(stores: DataStore[], contexts: readonly StoreC
     });
     if (placed.length > 0) stores[index] = { ...store, identities: [...new Set([...store.identities, ...placed])] };
   });
+}
+
+/**
+ * Rails Active Storage: a service's bucket is production's where `config/environments/production.rb` picks the service
+ * (or a Mirror whose primary it is, whose mirrors then count as copies); a service no production file picks is not
+ * production's here. Replaces the stores placed in `stores`; returns the ids of the unused ones.
+ */
+function placeActiveStorage(stores: DataStore[], choices: readonly StoreContext[]): Set<string> {
+  const unused = new Set<string>();
+  const picked = choices.filter((choice) => choice.environment === 'production' && choice.name).map((choice) => activeStorageIdentity(choice.directory ?? '.', choice.name!));
+  stores.forEach((store, index) => {
+    const own = store.identities.filter((identity) => identity.startsWith(ACTIVE_STORAGE));
+    if (own.length === 0) return;
+    // `<service>` picked directly, or `<mirror>><primary>` when the Mirror is.
+    const kept = own.filter((identity) => picked.some((service) => identity === service || identity.startsWith(`${service}>`)));
+    if (kept.length === 0) {
+      unused.add(store.id);
+      return;
+    }
+    stores[index] = { ...store, environment: 'production', identities: [...store.identities.filter((identity) => !own.includes(identity)), ...kept] };
+  });
+  return unused;
 }
 
 /** The deploy to cite for a production store: one not placed in another environment (`deploy.staging.yml`), if any. */

@@ -21,6 +21,7 @@ import {
   scanWalgSettings,
 } from './backups/tools.js';
 import { isPostgresConfigTemplate, scanWalArchiving } from './backups/archiving.js';
+import { isActiveStorageConfig, isRailsEnvironmentConfig, scanActiveStorage, scanActiveStorageChoice } from './inventory/active-storage.js';
 import { scanDjangoDbbackup, scanLaravelBackup, scanLaravelFilesystems } from './backups/apps.js';
 import { isLaravelBackupConfig, isLaravelFilesystemsConfig } from '../../knowledge/environments/app-backups.js';
 import { isFirebaseConfig, scanFirebaseConfig } from './inventory/firebase.js';
@@ -122,6 +123,8 @@ function isStructuralUncached(path: string): boolean {
     isSamConfig(path) ||
     isLaravelBackupConfig(path) ||
     isLaravelFilesystemsConfig(path) ||
+    isActiveStorageConfig(path) ||
+    isRailsEnvironmentConfig(path) ||
     DOTENV.test(path) ||
     deployPlatformOfPath(path) !== undefined
   );
@@ -210,6 +213,14 @@ export const missingOffproviderBackup: Detector = {
       return;
     }
     if (archives(file)) scanWalArchiving(inventory);
+    if (isRailsEnvironmentConfig(path)) {
+      if (!isTestOnlyPath(path)) scanActiveStorageChoice(inventory);
+      return;
+    }
+    if (isActiveStorageConfig(path)) {
+      if (!isTestOnlyPath(path)) scanActiveStorage(inventory);
+      return;
+    }
     if (isScriptFile(path)) {
       scanScriptFile(inventory);
       return;

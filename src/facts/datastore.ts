@@ -214,7 +214,12 @@ export interface StoreContext {
      * directory), `name` = the kustomization's directory, `value` = the overlay's environment (`''` when it names none),
      * `namespace` = the kustomization's `namespace:`, when it sets one.
      */
-    | 'kustomize-resource';
+    | 'kustomize-resource'
+    /**
+     * The Active Storage service a Rails environment file picks (`config.active_storage.service = :cloudflare`): `name` =
+     * the service, `environment` = the file's, `directory` = the app's.
+     */
+    | 'active-storage-service';
   /** Directory it applies to (Terraform and Pulumi projects), repo-relative, `.` for the root. */
   directory?: string;
   /** Provider alias, resource address, stack, storage class or remote name. */

@@ -1,6 +1,7 @@
 // Rules on what protects a production store: nothing, copies on the same volume, copies the provider holds, copies
 // whose destination the repo does not show, or a database the app uses with no backup visible at all.
 import { PERCONA_OFFSITE, PERCONA_SAME_VOLUME } from './operator-samples.js';
+import { ACTIVE_STORAGE_COPIED, ACTIVE_STORAGE_R2 } from './active-storage-samples.js';
 import { ARCHIVE_ANSIBLE_UNKNOWN, ARCHIVE_DESTINATION_UNKNOWN, ARCHIVE_MODE_OFF, ARCHIVE_OFFSITE, ARCHIVE_SAME_VOLUME } from './archive-samples.js';
 import { APP_BACKUP_OFF_PROVIDER, APP_BACKUP_PROVIDER_ONLY, STAGING_OWN_STORE, STAGING_REACHES_PRODUCTION_STORE } from './app-backup-samples.js';
 import { sample, type RuleMeta } from '../../../src/model.js';
@@ -1104,6 +1105,7 @@ resource "aws_db_instance" "orders" {
     samples: {
       positive: [
         ARCHIVE_MODE_OFF,
+        ACTIVE_STORAGE_R2,
         {
           files: { 'k8s/postgres.yaml': K8S_NOTES_POSTGRES, 'k8s/snapshot.yaml': ONE_OFF_SNAPSHOT('postgres-before-upgrade') },
           expect: { path: 'k8s/postgres.yaml', line: 2 },
@@ -1288,6 +1290,7 @@ jobs:
         },
       ],
       negative: [
+        ...ACTIVE_STORAGE_COPIED,
         { files: VELERO_OFFSITE_OVERLAY, note: "Velero copies the volumes of the overlay's namespace to Backblaze B2 with file-system backup" },
         { files: KUSTOMIZE_BASE_AND_OVERLAY('staging'), note: "kustomize: only staging's overlay deploys the base" },
         { files: { 'infra/main.tf': CLI_BUCKET_TF, '.github/workflows/terraform.yml': CLI_BUCKET_WORKFLOW('staging') }, note: 'only a staging job gives the variable its value' },
