@@ -132,9 +132,10 @@ export function archiveCopyOf(command: string): ArchiveCopy {
   const upload = reading.uploads.find((candidate) => !candidate.destination.unresolved) ?? reading.uploads[0];
   if (upload) return { mechanism: upload.tool, destination: upload.destination, ref: upload.ref };
   // `test ! -f /mnt/archive/%f && cp %p /mnt/archive/%f`: a copy on the server that runs the database.
-  const path = words.find((word) => /^\/[\w.-]/.test(word) && !/%[pf]/.test(word.replace(/\/%f$/, '')) && word !== '/dev/null');
+  // The last path written is where the copy goes (`cp %p /archive/%f`, `gzip < %p > /archive/%f.gz`).
+  const path = words.filter((word) => /^\/[\w.-]/.test(word) && !/%p/.test(word) && word !== '/dev/null').pop();
   if (programs.some((program) => LOCAL_COPY.test(program)) && path) {
-    return { mechanism: programs.find((program) => LOCAL_COPY.test(program))!, destination: { display: path.replace(/\/%f$/, ''), provider: 'local', unresolved: false } };
+    return { mechanism: programs.find((program) => LOCAL_COPY.test(program))!, destination: { display: path.replace(/\/%f[\w.]*$/, ''), provider: 'local', unresolved: false } };
   }
   // A script of the team's own (`/usr/local/bin/archive-wal.sh %p %f`): where it sends the segment is in the script.
   return { mechanism: programs[0] || 'archive_command', destination: { display: words[0] ?? command, unresolved: true } };
