@@ -13,7 +13,7 @@ import { RAILWAY_BUILT_IN } from './inventory/railway.js';
 import { SUPABASE_LOCAL } from './inventory/hosted.js';
 import { classifyDestination, type Destination } from './backups/destinations.js';
 import { expand } from './backups/commands.js';
-import { ARCHIVE_TOOL_REF } from './backups/archiving.js';
+import { ARCHIVE_TOOL_REF } from './backups/destinations.js';
 import { activeStorageIdentity } from './inventory/active-storage.js';
 
 const ACTIVE_STORAGE = 'rails:active-storage:';
@@ -495,7 +495,7 @@ function classifyCopy(item: BackupEvidence, store: DataStore, context: ClassifyC
       // `archive_command = 'wal-g wal-push %p'`: the tool's own settings (WALG_*_PREFIX, pgbackrest.conf) say where.
       const tools = ref.slice(ARCHIVE_TOOL_REF.length).split('|');
       const configured = context.depth < 2 ? context.evidence.filter((candidate) => tools.includes(candidate.mechanism) && !candidate.destinationRef?.startsWith(ARCHIVE_TOOL_REF) && (!candidate.environment || candidate.environment === 'production' || candidate.environment === item.environment)) : [];
-      if (configured.length === 0) return { evidence: item, protection: 'destination-unknown', note: `${tools.join(' or ')} archives the WAL where its own settings say, and the repo does not show them` };
+      if (configured.length === 0) return { evidence: item, protection: 'destination-unknown', note: `${tools.join(' or ')} writes its copies where its own settings say, and the repo does not show them` };
       const judged = configured.map((candidate) => context.resolve(candidate, store, context.depth + 1));
       return judged.reduce((best, next) => (RANK[next.protection] > RANK[best.protection] ? next : best));
     } else if (/^(aws_backup_plan\.|cloudformation-plan:)/.test(ref) && context.depth < 2) {

@@ -8,6 +8,7 @@ import {
   isBarmanConfig,
   isBorgmaticConfig,
   isLitestreamConfig,
+  isPbmConfig,
   isPgbackrestConfig,
   isRcloneConfig,
   isResticprofileConfig,
@@ -15,6 +16,7 @@ import {
   scanBarman,
   scanBorgmatic,
   scanLitestream,
+  scanPbmConfig,
   scanPgbackrest,
   scanRcloneConfig,
   scanResticprofile,
@@ -108,6 +110,7 @@ function isStructuralUncached(path: string): boolean {
     isRailwayIac(path) ||
     isLitestreamConfig(path) ||
     isPgbackrestConfig(path) ||
+    isPbmConfig(path) ||
     isBarmanConfig(path) ||
     isRcloneConfig(path) ||
     isBorgmaticConfig(path) ||
@@ -154,6 +157,8 @@ const KEYWORDS = [
   'backup', 'pg_dump', 'pg_basebackup', 'mysqldump', 'mariadb-dump', 'mongodump', 'sqlite3', 'restic', 'borg', 'rclone', 'wal-g', 'walg_', 'wale_',
   // PostgreSQL's WAL archiving (`archive_command`, Bitnami's `archiveCommand`).
   'archive_command', 'archiveCommand',
+  // Percona Backup for MongoDB: its config file (`pbm_config.yaml`) and `pbm backup`.
+  'pbm',
   'barman', 'pgbackrest', 'litestream', 'dbbackup', 'pg_restore', 'mongorestore', 'pg:backups', 'db dump', 'kopia', 'd1 export', 'gcloud firestore',
   // Provider snapshots taken by a script (`doctl compute volume snapshot`, `aws ec2 create-snapshot`, `hcloud server create-image`).
   'volume snapshot', 'volume-action', 'droplet-action', 'create-snapshot', 'create-db-snapshot', 'create-db-cluster-snapshot', 'disks snapshot', 'snapshots create', 'snapshot create', 'create-image', 'linodes snapshot',
@@ -346,6 +351,7 @@ function scanDataFile(inventory: Inventory, file: SourceFile): void {
   }
   if (isLitestreamConfig(path)) return scanLitestream(inventory);
   if (isPgbackrestConfig(path)) return scanPgbackrest(inventory);
+  if (file.format === 'yaml' && isPbmConfig(path)) return scanPbmConfig(inventory);
   if (isBarmanConfig(path)) return scanBarman(inventory);
   if (isRcloneConfig(path)) return scanRcloneConfig(inventory);
   if (isBorgmaticConfig(path)) return scanBorgmatic(inventory);

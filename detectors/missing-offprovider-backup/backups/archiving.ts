@@ -5,11 +5,8 @@
 // settings decide (WAL-G, pgBackRest), an upload (`aws s3 cp`, `gsutil cp`, `rclone copyto`, `rsync host:`), a Barman
 // server, or a copy to a path on the database server itself (`cp %p /var/lib/postgresql/archive/%f`).
 import { environmentOf, type Inventory } from '../shared.js';
-import { classifyDestination, isUnresolved, type Destination } from './destinations.js';
+import { ARCHIVE_TOOL_REF, classifyDestination, isUnresolved, type Destination } from './destinations.js';
 import { readScript } from './commands.js';
-
-/** A destination the archiving tool's own settings decide (`WALG_*_PREFIX`, pgbackrest.conf): `archive-tool:<mechanisms>`. */
-export const ARCHIVE_TOOL_REF = 'archive-tool:';
 
 /** The setting, in any of the spellings it is written in: `archive_command`, Bitnami's old camelCase `archiveCommand`. */
 const SETTING = /\barchive_?command\b/gi;

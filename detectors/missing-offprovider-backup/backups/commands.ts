@@ -1,6 +1,6 @@
 // Reads shell written anywhere (workflow steps, CronJob commands, scripts, Makefiles, package.json scripts) for the
 // three things a backup story needs: a dump of a database, an upload of it somewhere, and a restore that is checked.
-import { classifyDestination, isUnresolved, providerOfRcloneRemote as providerOfRemote, type Destination } from './destinations.js';
+import { ARCHIVE_TOOL_REF, classifyDestination, isUnresolved, providerOfRcloneRemote as providerOfRemote, type Destination } from './destinations.js';
 import { lookupTable } from '../../../src/lookup-table.js';
 
 export interface Dump {
@@ -810,10 +810,22 @@ function readCommand(
     if (verb === 'backup-push') {
       const prefix = ['WALG_S3_PREFIX', 'WALG_GS_PREFIX', 'WALG_AZ_PREFIX', 'WALG_SSH_PREFIX', 'WALG_FILE_PREFIX', 'WALE_S3_PREFIX'].map((name) => env.get(name)).find(Boolean);
       reading.dumps.push({ tool: 'wal-g', engines: ['postgres'], offset: at });
-      reading.uploads.push({ tool: 'wal-g', offset: at, destination: prefix ? classifyDestination(prefix, env.get('AWS_ENDPOINT') ?? env.get('WALG_S3_ENDPOINT')) : { display: '$WALG_*_PREFIX', unresolved: true }, fileLevel: false });
+      // With no prefix in the script's environment, WAL-G's own settings (an env file, `.walg.json`) say where.
+      reading.uploads.push({ tool: 'wal-g', offset: at, destination: prefix ? classifyDestination(prefix, env.get('AWS_ENDPOINT') ?? env.get('WALG_S3_ENDPOINT')) : { display: '$WALG_*_PREFIX', unresolved: true }, fileLevel: false, ...(prefix ? {} : { ref: `${ARCHIVE_TOOL_REF}wal-g|wal-e` }) });
     } else if (verb === 'backup-fetch') {
       fetched(['WALG_S3_PREFIX', 'WALG_GS_PREFIX', 'WALG_AZ_PREFIX'].map((name) => env.get(name)).find(Boolean));
       loaded('postgres');
+    }
+    return;
+  }
+  // Percona Backup for MongoDB: `pbm backup` writes to the storage its config file (`pbm config --file`) names.
+  if (tool === 'pbm') {
+    if (words[1] === 'backup') {
+      reading.dumps.push({ tool: 'pbm', engines: ['mongo'], offset: at });
+      reading.uploads.push({ tool: 'pbm', offset: at, destination: { display: "PBM's configured storage", unresolved: true }, fileLevel: false, ref: `${ARCHIVE_TOOL_REF}pbm` });
+    } else if (words[1] === 'restore') {
+      fetched();
+      loaded('mongo');
     }
     return;
   }

@@ -306,3 +306,40 @@ function plain(node: DataNode | undefined): unknown {
   return Object.fromEntries(node.entries.map((entry) => [entry.key, plain(entry.value)]));
 }
 
+
+/** Percona Backup for MongoDB's config file, as `pbm config --file` takes it (`pbm_config.yaml`, `pbm-storage.yml`...). */
+export function isPbmConfig(path: string): boolean {
+  return /(^|\/)[\w.-]*\bpbm[\w.-]*\.ya?ml$/i.test(path.replace(/_/g, '-'));
+}
+
+/**
+ * PBM's `storage: {type, s3|minio|gcs|azure|oss|filesystem: {...}}`: where every `pbm backup` (and PITR's oplog slices)
+ * of the MongoDB cluster goes. A `filesystem` storage is a directory the agents mount, beside the data.
+ */
+export function scanPbmConfig(inventory: Inventory): void {
+  const storage = mapOf(get(mapOf(inventory.file.data()?.roots[0]), 'storage'));
+  const type = literalOf(get(storage, 'type'))?.toLowerCase();
+  const settings = mapOf(get(storage, type ?? ''));
+  if (!storage || !type || !settings) return;
+  const value = (key: string) => textOf(get(settings, key));
+  const bucket = value('bucket') ?? '';
+  let destination: Destination;
+  if (type === 's3') destination = classifyDestination(`s3://${bucket}`, value('endpointUrl'));
+  else if (type === 'minio') {
+    const endpoint = value('endpoint');
+    destination = classifyDestination(`s3://${bucket}`, endpoint ? (/^https?:\/\//.test(endpoint) ? endpoint : `https://${endpoint}`) : undefined);
+  } else if (type === 'gcs') destination = classifyDestination(`gs://${bucket}`);
+  else if (type === 'azure') destination = classifyDestination(`https://${value('account') ?? 'account'}.blob.core.windows.net/${value('container') ?? ''}`);
+  else if (type === 'oss') destination = { display: `oss://${bucket}`, provider: 'alibaba', unresolved: false };
+  else if (type === 'filesystem') destination = { display: value('path') ?? 'a local directory', provider: 'local', unresolved: false };
+  else return;
+  inventory.evidence({
+    covers: [],
+    protection: protectionOf(destination),
+    mechanism: 'pbm',
+    destination: destination.display,
+    destinationProvider: destination.unresolved ? undefined : destination.provider,
+    engines: ['mongo'],
+    location: inventory.line(get(storage, 'type')!.span.line),
+  });
+}

@@ -1,5 +1,6 @@
 // PostgreSQL WAL archiving (`archive_mode = on` + `archive_command`) as the protection and restore rules' samples see
-// it: the same self-hosted stack, with the command sending each segment to a path, to a tool, or off the server.
+// it: the same self-hosted stack, with the command sending each segment to a path, to a tool, or off the server. Also
+// Percona Backup for MongoDB, whose `pbm backup` goes where its config file says, as WAL-G's push does.
 import type { Sample } from '../../../src/model.js';
 
 /** A VPS stack brought up over ssh: Postgres reads the repository's postgresql.conf. */
@@ -135,6 +136,16 @@ postgresql:
 `;
 const HELM_DEPLOY = 'on:\n  push:\n    branches: [main]\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - uses: actions/checkout@v4\n      - run: helm dependency build charts/shop\n      - run: helm upgrade --install shop charts/shop -n shop-prod\n';
 
+/** A MongoDB server from packages, backed up nightly by PBM (`pbm backup`) to the storage of its config file. */
+const PBM_TASKS = '- name: Install MongoDB\n  ansible.builtin.apt:\n    name:\n      - mongodb-org\n      - percona-backup-mongodb\n    state: present\n\n- name: Nightly PBM backup\n  ansible.builtin.cron:\n    name: pbm backup\n    hour: "2"\n    job: "pbm backup --compression=s2"\n';
+const pbm = (config?: string): Record<string, string> => ({
+  'site.yml': '- hosts: mongo\n  become: true\n  roles:\n    - mongo\n',
+  'roles/mongo/tasks/main.yml': PBM_TASKS,
+  ...(config ? { 'roles/mongo/files/pbm_config.yaml': config } : {}),
+});
+const PBM_B2 = 'storage:\n  type: s3\n  s3:\n    region: eu-central-003\n    bucket: acme-events-pbm\n    prefix: prod\n    endpointUrl: https://s3.eu-central-003.backblazeb2.com\npitr:\n  enabled: true\n';
+const PBM_FILESYSTEM = 'storage:\n  type: filesystem\n  filesystem:\n    path: /data/pbm-backups\n';
+
 export const ARCHIVE_SAME_VOLUME: Sample[] = [
   {
     files: stack(CONF('on', 'test ! -f /var/lib/postgresql/archive/%f && cp %p /var/lib/postgresql/archive/%f')),
@@ -147,6 +158,11 @@ export const ARCHIVE_SAME_VOLUME: Sample[] = [
     note: 'WAL-G pushes the WAL, and its settings keep it on the same disk (WALG_FILE_PREFIX)',
   },
   {
+    files: stack(CONF('on', 'wal-g wal-push %p'), { 'postgres/walg.env': WALG_LOCAL, 'scripts/crontab': '30 2 * * * docker compose -f /srv/ledger/docker-compose.prod.yml exec -T db wal-g backup-push /var/lib/postgresql/data\n' }),
+    expect: { path: 'docker-compose.prod.yml', line: 2 },
+    note: "a nightly `wal-g backup-push` with no prefix in its own environment goes where WAL-G's settings say: the same disk",
+  },
+  {
     files: { 'k8s/production/postgres.yaml': K8S_ARCHIVE('cp %p /var/lib/postgresql/data/archive/%f') },
     expect: { path: 'k8s/production/postgres.yaml', line: 14 },
     note: "a ConfigMap's postgresql.conf archiving onto the claim that holds the data",
@@ -156,6 +172,7 @@ export const ARCHIVE_SAME_VOLUME: Sample[] = [
     expect: { path: 'charts/shop/Chart.yaml', line: 5 },
     note: "Bitnami's chart with archiving in `primary.extendedConfiguration`, onto the data volume",
   },
+  { files: pbm(PBM_FILESYSTEM), expect: { path: 'roles/mongo/tasks/main.yml', line: 2 }, note: "PBM's storage is a directory of the MongoDB servers (`type: filesystem`)" },
 ];
 
 /** Archiving off the server: near misses of the same-volume samples (and off-provider copies no drill restores). */
@@ -182,7 +199,10 @@ export const ARCHIVE_OFFSITE: Sample[] = [
   },
 ];
 
+export const PBM_OFFSITE: Sample = { files: pbm(PBM_B2), note: "PBM's storage is a Backblaze B2 bucket, through its S3 endpoint" };
+
 export const ARCHIVE_UNTESTED: Sample[] = [
+  { ...PBM_OFFSITE, expect: { path: 'roles/mongo/tasks/main.yml', line: 2 } },
   { ...ARCHIVE_OFFSITE[1]!, expect: { path: 'docker-compose.prod.yml', line: 2 } },
   { ...ARCHIVE_OFFSITE[3]!, expect: { path: 'docker-compose.prod.yml', line: 2 } },
 ];
@@ -199,6 +219,13 @@ export const ARCHIVE_ANSIBLE_UNKNOWN: Sample = {
   files: { 'site.yml': ANSIBLE_SITE, 'group_vars/dbservers.yml': ANSIBLE_VARS, 'roles/postgres/tasks/main.yml': ANSIBLE_TASKS },
   expect: { path: 'roles/postgres/tasks/main.yml', line: 2 },
   note: "an Ansible role's `option: archive_command` / `value:` pair: pgBackRest pushes the WAL to a repository the repo does not show",
+};
+
+/** `pbm backup` with no PBM config in the repo: the storage is configured on the cluster. */
+export const PBM_DESTINATION_UNKNOWN: Sample = {
+  files: pbm(),
+  expect: { path: 'roles/mongo/tasks/main.yml', line: 2 },
+  note: "a nightly `pbm backup` whose storage (`pbm config`) is set on the cluster, not in the repo",
 };
 
 /** An archive_command that never runs: archive_mode is off (the default). */

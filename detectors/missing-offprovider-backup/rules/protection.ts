@@ -2,7 +2,7 @@
 // whose destination the repo does not show, or a database the app uses with no backup visible at all.
 import { PERCONA_OFFSITE, PERCONA_SAME_VOLUME } from './operator-samples.js';
 import { ACTIVE_STORAGE_COPIED, ACTIVE_STORAGE_R2 } from './active-storage-samples.js';
-import { ARCHIVE_ANSIBLE_UNKNOWN, ARCHIVE_DESTINATION_UNKNOWN, ARCHIVE_MODE_OFF, ARCHIVE_OFFSITE, ARCHIVE_SAME_VOLUME } from './archive-samples.js';
+import { ARCHIVE_ANSIBLE_UNKNOWN, ARCHIVE_DESTINATION_UNKNOWN, ARCHIVE_MODE_OFF, ARCHIVE_OFFSITE, ARCHIVE_SAME_VOLUME, PBM_DESTINATION_UNKNOWN, PBM_OFFSITE } from './archive-samples.js';
 import { APP_BACKUP_OFF_PROVIDER, APP_BACKUP_PROVIDER_ONLY, STAGING_OWN_STORE, STAGING_REACHES_PRODUCTION_STORE } from './app-backup-samples.js';
 import { sample, type RuleMeta } from '../../../src/model.js';
 
@@ -675,6 +675,7 @@ railway volume add --service web --mount-path /app/storage
       negative: [
         ...PERCONA_OFFSITE,
         ...ARCHIVE_OFFSITE,
+        PBM_OFFSITE,
         {
           files: {
             'scripts/staging-volume.sh': '#!/usr/bin/env bash\nset -euo pipefail\nrailway volume add --environment staging --service web --mount-path /app/storage\n',
@@ -1408,6 +1409,7 @@ jobs:
       positive: [
         ARCHIVE_DESTINATION_UNKNOWN,
         ARCHIVE_ANSIBLE_UNKNOWN,
+        PBM_DESTINATION_UNKNOWN,
         {
           files: {
             'terraform/main.tf': 'terraform {\n  backend "gcs" {\n    bucket = "railtrack-tfstate"\n  }\n}\n\nprovider "google" {\n  project = "railtrack-prod"\n  region  = "europe-west1"\n}\n\nresource "google_sql_database_instance" "main" {\n  name             = "railtrack-pg"\n  database_version = "POSTGRES_15"\n  settings {\n    tier = "db-custom-2-7680"\n    backup_configuration {\n      enabled = true\n    }\n  }\n}\n',
