@@ -121,7 +121,8 @@ export function archiveCopyOf(command: string): ArchiveCopy {
   }
   const cloud = programs.indexOf('barman-cloud-wal-archive');
   if (cloud !== -1) {
-    const url = words.slice(cloud + 1).find((word) => /^(s3|gs|https?|azure):\/\//.test(word));
+    // The destination is the first URL that is not an option's value (`--endpoint-url https://…`).
+    const url = words.slice(cloud + 1).find((word, index, rest) => /^(s3|gs|https?|azure):\/\//.test(word) && !(rest[index - 1] ?? '').startsWith('-'));
     const endpoint = words[words.indexOf('--endpoint-url') + 1];
     return { mechanism: 'barman-cloud-wal-archive', destination: url ? classifyDestination(url, words.includes('--endpoint-url') ? endpoint : undefined) : { display: 'barman-cloud', unresolved: true } };
   }
@@ -130,7 +131,8 @@ export function archiveCopyOf(command: string): ArchiveCopy {
   if (upload) return { mechanism: upload.tool, destination: upload.destination, ref: upload.ref };
   // `test ! -f /mnt/archive/%f && cp %p /mnt/archive/%f`: a copy on the server that runs the database.
   // The last path written is where the copy goes (`cp %p /archive/%f`, `gzip < %p > /archive/%f.gz`).
-  const path = words.filter((word) => /^\/[\w.-]/.test(word) && !/%p/.test(word) && word !== '/dev/null').pop();
+  // Relative paths count (Patroni's sample: `cp %p ../wal_archive/%f`): the server resolves them against its data directory.
+  const path = words.filter((word) => /^(?:\/|\.\.?\/)[\w.-]/.test(word) && !/%p/.test(word) && word !== '/dev/null').pop();
   if (programs.some((program) => LOCAL_COPY.test(program)) && path) {
     return { mechanism: programs.find((program) => LOCAL_COPY.test(program))!, destination: { display: path.replace(/\/%f[\w.]*$/, ''), provider: 'local', unresolved: false } };
   }
