@@ -262,7 +262,8 @@ export function scanWalgSettings(inventory: Inventory): void {
     const value = textOf(leaf.node);
     if (value === undefined) continue;
     // `KEY: value` maps, and `- name: KEY / value: v` lists.
-    if (leaf.key && WALG_PREFIXES.includes(leaf.key)) found.push({ key: leaf.key, value, line: leaf.node.span.line, siblings: siblingValues(leaf.parent) });
+    // Ansible variables spell them in lowercase (`walg_s3_prefix: s3://…` in group_vars).
+    if (leaf.key && WALG_PREFIXES.includes(leaf.key.toUpperCase())) found.push({ key: leaf.key.toUpperCase(), value, line: leaf.node.span.line, siblings: siblingValues(leaf.parent) });
     if (leaf.key === 'name' && WALG_PREFIXES.includes(value) && leaf.parent) {
       const inner = textOf(get(leaf.parent, 'value'));
       if (inner !== undefined) found.push({ key: value, value: inner, line: leaf.node.span.line, siblings: new Map() });
@@ -272,7 +273,8 @@ export function scanWalgSettings(inventory: Inventory): void {
     if (inline && WALG_PREFIXES.includes(inline[1]!)) found.push({ key: inline[1]!, value: inline[2]!, line: leaf.node.span.line, siblings: new Map() });
   }
   for (const setting of found) {
-    const endpoint = setting.siblings.get('AWS_ENDPOINT') ?? setting.siblings.get('WALG_S3_ENDPOINT') ?? setting.siblings.get('AWS_S3_ENDPOINT');
+    // `AWS_ENDPOINT`, or a role's own spelling of it (`walg_aws_endpoint`).
+    const endpoint = [...setting.siblings].find(([key]) => /(?:^|_)(?:AWS_ENDPOINT|AWS_S3_ENDPOINT|WALG_S3_ENDPOINT)$/i.test(key))?.[1];
     const destination = setting.key.includes('FILE') ? { display: setting.value, provider: 'local', unresolved: false } : setting.key.includes('SSH') ? classifyDestination(setting.value.startsWith('ssh://') ? setting.value : `ssh://${setting.value}`) : classifyDestination(setting.value, endpoint);
     inventory.evidence({
       covers: [],

@@ -146,6 +146,15 @@ const pbm = (config?: string): Record<string, string> => ({
 const PBM_B2 = 'storage:\n  type: s3\n  s3:\n    region: eu-central-003\n    bucket: acme-events-pbm\n    prefix: prod\n    endpointUrl: https://s3.eu-central-003.backblazeb2.com\npitr:\n  enabled: true\n';
 const PBM_FILESYSTEM = 'storage:\n  type: filesystem\n  filesystem:\n    path: /data/pbm-backups\n';
 
+/** An Ansible role templating postgresql.conf for WAL-G, with WAL-G's settings as the group's variables (lowercase). */
+const ANSIBLE_WALG_TASKS = '- name: Install PostgreSQL\n  ansible.builtin.apt:\n    name:\n      - postgresql-16\n    state: present\n\n- name: Configure PostgreSQL\n  ansible.builtin.template:\n    src: postgresql.conf.j2\n    dest: /etc/postgresql/16/main/postgresql.conf\n\n- name: Nightly base backup\n  ansible.builtin.cron:\n    name: wal-g backup-push\n    user: postgres\n    hour: "1"\n    job: "envdir /etc/wal-g.d/env wal-g backup-push /var/lib/postgresql/16/main"\n';
+const ansibleWalg = (vars: string): Record<string, string> => ({
+  'site.yml': '- hosts: dbservers\n  become: true\n  roles:\n    - postgres\n',
+  'group_vars/dbservers.yml': `postgres_version: 16\nwalg_version: v3.0.3\n${vars}`,
+  'roles/postgres/tasks/main.yml': ANSIBLE_WALG_TASKS,
+  'roles/postgres/templates/postgresql.conf.j2': CONF('on', 'envdir /etc/wal-g.d/env wal-g wal-push %p'),
+});
+
 export const ARCHIVE_SAME_VOLUME: Sample[] = [
   {
     files: stack(CONF('on', 'test ! -f /var/lib/postgresql/archive/%f && cp %p /var/lib/postgresql/archive/%f')),
@@ -171,6 +180,11 @@ export const ARCHIVE_SAME_VOLUME: Sample[] = [
     files: { 'charts/shop/Chart.yaml': BITNAMI_CHART, 'charts/shop/values.yaml': BITNAMI_VALUES('cp %p /bitnami/postgresql/archive/%f'), '.github/workflows/deploy.yml': HELM_DEPLOY },
     expect: { path: 'charts/shop/Chart.yaml', line: 5 },
     note: "Bitnami's chart with archiving in `primary.extendedConfiguration`, onto the data volume",
+  },
+  {
+    files: ansibleWalg('walg_file_prefix: /var/lib/postgresql/wal-g\n'),
+    expect: { path: 'roles/postgres/tasks/main.yml', line: 2 },
+    note: "an Ansible role's WAL-G variables, spelled in lowercase, keep the WAL and base backups on the server's disk",
   },
   { files: pbm(PBM_FILESYSTEM), expect: { path: 'roles/mongo/tasks/main.yml', line: 2 }, note: "PBM's storage is a directory of the MongoDB servers (`type: filesystem`)" },
 ];
@@ -202,6 +216,11 @@ export const ARCHIVE_OFFSITE: Sample[] = [
 export const PBM_OFFSITE: Sample = { files: pbm(PBM_B2), note: "PBM's storage is a Backblaze B2 bucket, through its S3 endpoint" };
 
 export const ARCHIVE_UNTESTED: Sample[] = [
+  {
+    files: ansibleWalg('walg_s3_prefix: s3://acme-ledger-wal/prod\nwalg_aws_endpoint: https://s3.eu-central-003.backblazeb2.com\n'),
+    expect: { path: 'roles/postgres/tasks/main.yml', line: 2 },
+    note: "an Ansible role's WAL-G variables (lowercase) send the WAL and base backups to Backblaze B2",
+  },
   { ...PBM_OFFSITE, expect: { path: 'roles/mongo/tasks/main.yml', line: 2 } },
   { ...ARCHIVE_OFFSITE[1]!, expect: { path: 'docker-compose.prod.yml', line: 2 } },
   { ...ARCHIVE_OFFSITE[3]!, expect: { path: 'docker-compose.prod.yml', line: 2 } },
