@@ -222,10 +222,8 @@ export const missingOffproviderBackup: Detector = {
       if (!isTestOnlyPath(path)) scanActiveStorageChoice(inventory);
       return;
     }
-    if (isActiveStorageConfig(path)) {
-      if (!isTestOnlyPath(path)) scanActiveStorage(inventory);
-      return;
-    }
+    // Read for its services, then as any data file (a hosted endpoint it names is read there).
+    if (isActiveStorageConfig(path) && !isTestOnlyPath(path)) scanActiveStorage(inventory);
     if (isScriptFile(path)) {
       scanScriptFile(inventory);
       return;
