@@ -13,6 +13,10 @@ import { RAILWAY_BUILT_IN } from './inventory/railway.js';
 import { SUPABASE_LOCAL } from './inventory/hosted.js';
 import { classifyDestination, type Destination } from './backups/destinations.js';
 import { expand } from './backups/commands.js';
+import { ARCHIVE_TOOL_REF } from './backups/destinations.js';
+import { activeStorageIdentity } from './inventory/active-storage.js';
+
+const ACTIVE_STORAGE = 'rails:active-storage:';
 import { decideComputedNames, decideVariableSettings } from './inventory/terraform-variables.js';
 import { deployedByProductionOverlay, kustomizeNamespaces, namespacesDeploying, productionKustomizePaths } from './inventory/kustomize.js';
 
@@ -95,6 +99,7 @@ export function assess(context: FinishContext): void {
   const prodComposeFiles = stores.filter((store) => store.declaredBy === 'compose' && environmentOf(store, aliases) === 'production').length > 0;
 
   placeKustomizeNamespaces(stores, contexts);
+  const activeStorageUnused = placeActiveStorage(stores, byKind('active-storage-service'));
   const environments = new Map(stores.map((store) => [store.id, environmentOf(store, aliases, stacks)]));
   // A database, volume or bucket a staging or preview file points at, which the environment stage judged production's
   // (named for production, or shared with production's configuration): the repository reaches a production store there.
@@ -112,7 +117,7 @@ export function assess(context: FinishContext): void {
     for (const store of stores) if (store.declaredBy === 'manifest' && !environments.get(store.id) && deployedByProductionOverlay(store.location.path, overlayDeployed)) environments.set(store.id, 'production');
   }
   const declaredProduction = (store: DataStore): boolean => {
-    if (store.testOnly || helmOff.has(store.id) || unnamed.has(store.id)) return false;
+    if (store.testOnly || helmOff.has(store.id) || unnamed.has(store.id) || activeStorageUnused.has(store.id)) return false;
     const environment = environments.get(store.id);
     if (environment && environment !== 'production') return false;
     if (buttons.has(store.platform) && store.declaredBy === 'platform') return false;
@@ -486,6 +491,13 @@ function classifyCopy(item: BackupEvidence, store: DataStore, context: ClassifyC
       const found = contexts.find((entry) => (entry.kind === 'rclone-remote' && entry.name === name) || (entry.kind === 'backup-location' && entry.name === ref));
       if (!found?.value) return { evidence: item, protection: 'destination-unknown', note: `the destination ${item.destination ?? ref} is not visible in the repo` };
       provider = found.value;
+    } else if (ref.startsWith(ARCHIVE_TOOL_REF)) {
+      // `archive_command = 'wal-g wal-push %p'`: the tool's own settings (WALG_*_PREFIX, pgbackrest.conf) say where.
+      const tools = ref.slice(ARCHIVE_TOOL_REF.length).split('|');
+      const configured = context.depth < 2 ? context.evidence.filter((candidate) => tools.includes(candidate.mechanism) && !candidate.destinationRef?.startsWith(ARCHIVE_TOOL_REF) && (!candidate.environment || candidate.environment === 'production' || candidate.environment === item.environment)) : [];
+      if (configured.length === 0) return { evidence: item, protection: 'destination-unknown', note: `${tools.join(' or ')} writes its copies where its own settings say, and the repo does not show them` };
+      const judged = configured.map((candidate) => context.resolve(candidate, store, context.depth + 1));
+      return judged.reduce((best, next) => (RANK[next.protection] > RANK[best.protection] ? next : best));
     } else if (/^(aws_backup_plan\.|cloudformation-plan:)/.test(ref) && context.depth < 2) {
       // A selection takes its destination from the plan it names.
       const directory = directoryOf(item.location.path);
@@ -515,6 +527,7 @@ function classifyCopy(item: BackupEvidence, store: DataStore, context: ClassifyC
   }
   const storeProvider = providerOfStore(store, contexts);
   if (provider === 'local') {
+    if (item.onStoreHost) return { evidence: item, protection: 'same-volume', note: `the database server keeps the copy on its own disk${where}` };
     if (HOST_LIKE.has(storeProvider) || HOST_LIKE.has(store.platform)) return { evidence: item, protection: 'same-volume', note: `the copy stays on the same host or volume${where}` };
     // A dump of a database the server runs itself (no remote host given) runs on that server: its file stays there.
     if (isSelfManagedDisk(store) && item.covers.every((cover) => !cover.startsWith('host:') || LOCAL_HOST.test(cover.slice(5)))) {
@@ -660,7 +673,9 @@ class Coverage {
 /** Directories whose children are separate projects of one repository. */
 const PROJECT_PARENTS = new Set(['services', 'apps', 'packages', 'projects', 'svc', 'microservices', 'components', 'stacks']);
 /** Top-level directories that serve the whole repository (a backup script there may back up any of its stores). */
-const SHARED_DIRECTORIES = new Set(['scripts', 'script', 'bin', 'ops', 'infra', 'infrastructure', 'deploy', 'deployment', 'deployments', 'backup', 'backups', 'tools', 'ci', 'k8s', 'kubernetes', 'helm', 'charts', 'terraform', 'docker', 'config', 'etc', 'cron', 'jobs']);
+const SHARED_DIRECTORIES = new Set(['scripts', 'script', 'bin', 'ops', 'infra', 'infrastructure', 'deploy', 'deployment', 'deployments', 'backup', 'backups', 'tools', 'ci', 'k8s', 'kubernetes', 'helm', 'charts', 'terraform', 'docker', 'config', 'etc', 'cron', 'jobs',
+  // An Ansible project's parts configure the same fleet: a role's task and a group's variables describe one server.
+  'roles', 'group_vars', 'host_vars', 'playbooks', 'inventory', 'inventories']);
 
 /** The project of a monorepo a path belongs to (`services/search`, `ec2`); undefined for what the whole repo shares. */
 function areaOf(path: string): string | undefined {
@@ -859,6 +874,28 @@ function placeKustomizeNamespaces(stores: DataStore[], contexts: readonly StoreC
     });
     if (placed.length > 0) stores[index] = { ...store, identities: [...new Set([...store.identities, ...placed])] };
   });
+}
+
+/**
+ * Rails Active Storage: a service's bucket is production's where `config/environments/production.rb` picks the service
+ * (or a Mirror whose primary it is, whose mirrors then count as copies); a service no production file picks is not
+ * production's here. Replaces the stores placed in `stores`; returns the ids of the unused ones.
+ */
+function placeActiveStorage(stores: DataStore[], choices: readonly StoreContext[]): Set<string> {
+  const unused = new Set<string>();
+  const picked = choices.filter((choice) => choice.environment === 'production' && choice.name).map((choice) => activeStorageIdentity(choice.directory ?? '.', choice.name!));
+  stores.forEach((store, index) => {
+    const own = store.identities.filter((identity) => identity.startsWith(ACTIVE_STORAGE));
+    if (own.length === 0) return;
+    // `<service>` picked directly, or `<mirror>><primary>` when the Mirror is.
+    const kept = own.filter((identity) => picked.some((service) => identity === service || identity.startsWith(`${service}>`)));
+    if (kept.length === 0) {
+      unused.add(store.id);
+      return;
+    }
+    stores[index] = { ...store, environment: 'production', identities: [...store.identities.filter((identity) => !own.includes(identity)), ...kept] };
+  });
+  return unused;
 }
 
 /** The deploy to cite for a production store: one not placed in another environment (`deploy.staging.yml`), if any. */

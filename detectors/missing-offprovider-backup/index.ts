@@ -8,6 +8,7 @@ import {
   isBarmanConfig,
   isBorgmaticConfig,
   isLitestreamConfig,
+  isPbmConfig,
   isPgbackrestConfig,
   isRcloneConfig,
   isResticprofileConfig,
@@ -15,11 +16,14 @@ import {
   scanBarman,
   scanBorgmatic,
   scanLitestream,
+  scanPbmConfig,
   scanPgbackrest,
   scanRcloneConfig,
   scanResticprofile,
   scanWalgSettings,
 } from './backups/tools.js';
+import { isPostgresConfigTemplate, scanWalArchiving } from './backups/archiving.js';
+import { isActiveStorageConfig, isRailsEnvironmentConfig, scanActiveStorage, scanActiveStorageChoice } from './inventory/active-storage.js';
 import { scanDjangoDbbackup, scanLaravelBackup, scanLaravelFilesystems } from './backups/apps.js';
 import { isLaravelBackupConfig, isLaravelFilesystemsConfig } from '../../knowledge/environments/app-backups.js';
 import { isFirebaseConfig, scanFirebaseConfig } from './inventory/firebase.js';
@@ -106,6 +110,7 @@ function isStructuralUncached(path: string): boolean {
     isRailwayIac(path) ||
     isLitestreamConfig(path) ||
     isPgbackrestConfig(path) ||
+    isPbmConfig(path) ||
     isBarmanConfig(path) ||
     isRcloneConfig(path) ||
     isBorgmaticConfig(path) ||
@@ -121,6 +126,8 @@ function isStructuralUncached(path: string): boolean {
     isSamConfig(path) ||
     isLaravelBackupConfig(path) ||
     isLaravelFilesystemsConfig(path) ||
+    isActiveStorageConfig(path) ||
+    isRailsEnvironmentConfig(path) ||
     DOTENV.test(path) ||
     deployPlatformOfPath(path) !== undefined
   );
@@ -148,6 +155,10 @@ const KEYWORDS = [
   'backupStorageLocation', 'type: postgresql',
   // Backups and restores.
   'backup', 'pg_dump', 'pg_basebackup', 'mysqldump', 'mariadb-dump', 'mongodump', 'sqlite3', 'restic', 'borg', 'rclone', 'wal-g', 'walg_', 'wale_',
+  // PostgreSQL's WAL archiving (`archive_command`, Bitnami's `archiveCommand`).
+  'archive_command', 'archiveCommand',
+  // Percona Backup for MongoDB: its config file (`pbm_config.yaml`) and `pbm backup`.
+  'pbm',
   'barman', 'pgbackrest', 'litestream', 'dbbackup', 'pg_restore', 'mongorestore', 'pg:backups', 'db dump', 'kopia', 'd1 export', 'gcloud firestore',
   // Provider snapshots taken by a script (`doctl compute volume snapshot`, `aws ec2 create-snapshot`, `hcloud server create-image`).
   'volume snapshot', 'volume-action', 'droplet-action', 'create-snapshot', 'create-db-snapshot', 'create-db-cluster-snapshot', 'disks snapshot', 'snapshots create', 'snapshot create', 'create-image', 'linodes snapshot',
@@ -181,7 +192,7 @@ export const missingOffproviderBackup: Detector = {
     // Source files are admitted by their extension: asked first, since most files are, and the checks below (a
     // pattern per kind of configuration) would only admit them too.
     if (PROGRAM_EXTENSIONS.test(path) && !TYPE_DECLARATIONS.test(path)) return true;
-    if (isReadme(path) || isScriptFile(path) || isStructural(path) || fileNameOf(path).endsWith('.prisma') || isMixProductionConfig(path)) return true;
+    if (isReadme(path) || isScriptFile(path) || isStructural(path) || isPostgresConfigTemplate(path) || fileNameOf(path).endsWith('.prisma') || isMixProductionConfig(path)) return true;
     if (DOTENV.test(path)) return true;
     return DATA_EXTENSIONS.test(path);
   },
@@ -206,6 +217,13 @@ export const missingOffproviderBackup: Detector = {
       scanRailwayIac(inventory);
       return;
     }
+    if (archives(file)) scanWalArchiving(inventory);
+    if (isRailsEnvironmentConfig(path)) {
+      if (!isTestOnlyPath(path)) scanActiveStorageChoice(inventory);
+      return;
+    }
+    // Read for its services, then as any data file (a hosted endpoint it names is read there).
+    if (isActiveStorageConfig(path) && !isTestOnlyPath(path)) scanActiveStorage(inventory);
     if (isScriptFile(path)) {
       scanScriptFile(inventory);
       return;
@@ -269,6 +287,14 @@ export const missingOffproviderBackup: Detector = {
   },
 };
 
+/** Source code mentions the setting to generate or document configs (Patroni, Spilo, ORMs' docs), not to set it. */
+const PROGRAM_FORMATS = new Set(['typescript', 'javascript', 'python', 'markdown', 'notebook']);
+
+/** A file that may set PostgreSQL's `archive_command` (a conf, its template, a compose command, a ConfigMap, a Dockerfile). */
+function archives(file: SourceFile): boolean {
+  return (file.hasKeyword('archive_command') || file.hasKeyword('archivecommand')) && !PROGRAM_FORMATS.has(file.format) && !isTestOnlyPath(file.path);
+}
+
 function scanProgramFile(inventory: Inventory, file: SourceFile): void {
   // django-dbbackup's storage sits in the settings module, which is also read as the ORM's config below.
   if (file.format === 'python' && file.hasKeyword('dbbackup') && /^(?:STORAGES|DBBACKUP_STORAGE)\s*[:=[]/m.test(file.text) && !isTestOnlyPath(file.path)) scanDjangoDbbackup(inventory);
@@ -323,6 +349,7 @@ function scanDataFile(inventory: Inventory, file: SourceFile): void {
   }
   if (isLitestreamConfig(path)) return scanLitestream(inventory);
   if (isPgbackrestConfig(path)) return scanPgbackrest(inventory);
+  if (file.format === 'yaml' && isPbmConfig(path)) return scanPbmConfig(inventory);
   if (isBarmanConfig(path)) return scanBarman(inventory);
   if (isRcloneConfig(path)) return scanRcloneConfig(inventory);
   if (isBorgmaticConfig(path)) return scanBorgmatic(inventory);

@@ -130,6 +130,11 @@ export interface BackupEvidence {
   location: Location;
   /** A job that fetches a backup, restores it and checks it. */
   restoreTested: boolean;
+  /**
+   * The database server writes the copy itself (PostgreSQL's `archive_command`): a local path is on the store's own
+   * host, whatever platform runs it.
+   */
+  onStoreHost?: boolean;
   /** For evidence that names no store: the engines it can copy (`postgres` for pg_dump, `volume` for file backups). */
   engines?: string[];
   /** Provider holding the copy (`aws`, `cloudflare`, `backblaze`, `local` for the same disk or host...), when visible. */
@@ -209,7 +214,12 @@ export interface StoreContext {
      * directory), `name` = the kustomization's directory, `value` = the overlay's environment (`''` when it names none),
      * `namespace` = the kustomization's `namespace:`, when it sets one.
      */
-    | 'kustomize-resource';
+    | 'kustomize-resource'
+    /**
+     * The Active Storage service a Rails environment file picks (`config.active_storage.service = :cloudflare`): `name` =
+     * the service, `environment` = the file's, `directory` = the app's.
+     */
+    | 'active-storage-service';
   /** Directory it applies to (Terraform and Pulumi projects), repo-relative, `.` for the root. */
   directory?: string;
   /** Provider alias, resource address, stack, storage class or remote name. */

@@ -1,6 +1,6 @@
 // Reads shell written anywhere (workflow steps, CronJob commands, scripts, Makefiles, package.json scripts) for the
 // three things a backup story needs: a dump of a database, an upload of it somewhere, and a restore that is checked.
-import { classifyDestination, isUnresolved, providerOfRcloneRemote as providerOfRemote, type Destination } from './destinations.js';
+import { ARCHIVE_TOOL_REF, classifyDestination, isUnresolved, providerOfRcloneRemote as providerOfRemote, type Destination } from './destinations.js';
 import { lookupTable } from '../../../src/lookup-table.js';
 
 export interface Dump {
@@ -231,6 +231,9 @@ export function expand(text: string, env: ScriptEnv): string {
     .replace(/\$([A-Za-z_][\w]*)/g, (whole, name: string) => env.get(name) ?? whole);
 }
 
+/** Shell words that open a body whose first command is the one that runs. */
+const SHELL_KEYWORDS = new Set(['do', 'then', 'else', '{', '!']);
+
 /** sudo/runuser/doas options followed by a value (`-u postgres`, `-iu postgres`, `-g staff`), not `--user=postgres`. */
 const SUDO_OPTION_WITH_VALUE = /^-[A-Za-z]*[ugCDhprtUT]$/;
 
@@ -249,6 +252,11 @@ function unwrap(words: string[]): { words: string[]; platform?: string } {
         if (option === '--') break;
       }
       rest = rest.slice(index);
+      continue;
+    }
+    // A loop's or a condition's body (`while true; do mongodump …; sleep 86400; done`): the command follows the keyword.
+    if (SHELL_KEYWORDS.has(head)) {
+      rest = rest.slice(1);
       continue;
     }
     if (/^[A-Za-z_][\w]*=/.test(head) || head === 'time' || head === 'exec' || head === 'nice' || head === 'command' || head === 'env' || head === 'npx' || head === 'bunx') {
@@ -774,7 +782,12 @@ function readCommand(
     const target = args[args.length - 1];
     const source = args.length > 1 ? args[0] : undefined;
     const remote = (path: string | undefined) => !!path && /^(?:[\w.-]+@)?[\w.-]+:(?!\/\/)/.test(path) && !/^[A-Za-z]:[\\/]/.test(path);
-    if (remote(target)) upload(target!, tool, tool === 'rsync');
+    if (remote(target)) {
+      // `rsync %p backup:/wal/%f`: a host with no domain is still another host over ssh, not an rclone remote.
+      const destination = classifyDestination(target!);
+      const ssh = destination.unresolved && !isUnresolved(target!) ? { ...destination, provider: 'ssh', unresolved: false } : destination;
+      reading.uploads.push({ tool, offset: at, destination: ssh, fileLevel: tool === 'rsync' });
+    }
     else if (remote(source)) fetched(source);
     return;
   }
@@ -797,10 +810,22 @@ function readCommand(
     if (verb === 'backup-push') {
       const prefix = ['WALG_S3_PREFIX', 'WALG_GS_PREFIX', 'WALG_AZ_PREFIX', 'WALG_SSH_PREFIX', 'WALG_FILE_PREFIX', 'WALE_S3_PREFIX'].map((name) => env.get(name)).find(Boolean);
       reading.dumps.push({ tool: 'wal-g', engines: ['postgres'], offset: at });
-      reading.uploads.push({ tool: 'wal-g', offset: at, destination: prefix ? classifyDestination(prefix, env.get('AWS_ENDPOINT') ?? env.get('WALG_S3_ENDPOINT')) : { display: '$WALG_*_PREFIX', unresolved: true }, fileLevel: false });
+      // With no prefix in the script's environment, WAL-G's own settings (an env file, `.walg.json`) say where.
+      reading.uploads.push({ tool: 'wal-g', offset: at, destination: prefix ? classifyDestination(prefix, env.get('AWS_ENDPOINT') ?? env.get('WALG_S3_ENDPOINT')) : { display: '$WALG_*_PREFIX', unresolved: true }, fileLevel: false, ...(prefix ? {} : { ref: `${ARCHIVE_TOOL_REF}wal-g|wal-e` }) });
     } else if (verb === 'backup-fetch') {
       fetched(['WALG_S3_PREFIX', 'WALG_GS_PREFIX', 'WALG_AZ_PREFIX'].map((name) => env.get(name)).find(Boolean));
       loaded('postgres');
+    }
+    return;
+  }
+  // Percona Backup for MongoDB: `pbm backup` writes to the storage its config file (`pbm config --file`) names.
+  if (tool === 'pbm') {
+    if (words[1] === 'backup') {
+      reading.dumps.push({ tool: 'pbm', engines: ['mongo'], offset: at });
+      reading.uploads.push({ tool: 'pbm', offset: at, destination: { display: "PBM's configured storage", unresolved: true }, fileLevel: false, ref: `${ARCHIVE_TOOL_REF}pbm` });
+    } else if (words[1] === 'restore') {
+      fetched();
+      loaded('mongo');
     }
     return;
   }

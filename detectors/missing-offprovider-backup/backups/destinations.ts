@@ -46,6 +46,12 @@ export function providerOfEndpoint(endpoint: string | undefined): string | undef
   return undefined;
 }
 
+/**
+ * A destination a backup tool's own settings decide (`WALG_*_PREFIX`, pgbackrest.conf, PBM's storage config), written
+ * in another file: `archive-tool:<mechanism>[|<mechanism>…]`, resolved against that tool's evidence once all are read.
+ */
+export const ARCHIVE_TOOL_REF = 'archive-tool:';
+
 const UNRESOLVED = /\$\{\{|\$\{?[A-Za-z_]|<[A-Z_]+>|\{\{|%\(|!Ref|!Sub|!ImportValue|\bvar\.|\blocal\.|\bmodule\./;
 
 export function isUnresolved(text: string): boolean {

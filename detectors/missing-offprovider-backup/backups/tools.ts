@@ -262,7 +262,8 @@ export function scanWalgSettings(inventory: Inventory): void {
     const value = textOf(leaf.node);
     if (value === undefined) continue;
     // `KEY: value` maps, and `- name: KEY / value: v` lists.
-    if (leaf.key && WALG_PREFIXES.includes(leaf.key)) found.push({ key: leaf.key, value, line: leaf.node.span.line, siblings: siblingValues(leaf.parent) });
+    // Ansible variables spell them in lowercase (`walg_s3_prefix: s3://…` in group_vars).
+    if (leaf.key && WALG_PREFIXES.includes(leaf.key.toUpperCase())) found.push({ key: leaf.key.toUpperCase(), value, line: leaf.node.span.line, siblings: siblingValues(leaf.parent) });
     if (leaf.key === 'name' && WALG_PREFIXES.includes(value) && leaf.parent) {
       const inner = textOf(get(leaf.parent, 'value'));
       if (inner !== undefined) found.push({ key: value, value: inner, line: leaf.node.span.line, siblings: new Map() });
@@ -272,7 +273,8 @@ export function scanWalgSettings(inventory: Inventory): void {
     if (inline && WALG_PREFIXES.includes(inline[1]!)) found.push({ key: inline[1]!, value: inline[2]!, line: leaf.node.span.line, siblings: new Map() });
   }
   for (const setting of found) {
-    const endpoint = setting.siblings.get('AWS_ENDPOINT') ?? setting.siblings.get('WALG_S3_ENDPOINT') ?? setting.siblings.get('AWS_S3_ENDPOINT');
+    // `AWS_ENDPOINT`, or a role's own spelling of it (`walg_aws_endpoint`).
+    const endpoint = [...setting.siblings].find(([key]) => /(?:^|_)(?:AWS_ENDPOINT|AWS_S3_ENDPOINT|WALG_S3_ENDPOINT)$/i.test(key))?.[1];
     const destination = setting.key.includes('FILE') ? { display: setting.value, provider: 'local', unresolved: false } : setting.key.includes('SSH') ? classifyDestination(setting.value.startsWith('ssh://') ? setting.value : `ssh://${setting.value}`) : classifyDestination(setting.value, endpoint);
     inventory.evidence({
       covers: [],
@@ -306,3 +308,40 @@ function plain(node: DataNode | undefined): unknown {
   return Object.fromEntries(node.entries.map((entry) => [entry.key, plain(entry.value)]));
 }
 
+
+/** Percona Backup for MongoDB's config file, as `pbm config --file` takes it (`pbm_config.yaml`, `pbm-storage.yml`...). */
+export function isPbmConfig(path: string): boolean {
+  return /(^|\/)[\w.-]*\bpbm[\w.-]*\.ya?ml$/i.test(path.replace(/_/g, '-'));
+}
+
+/**
+ * PBM's `storage: {type, s3|minio|gcs|azure|oss|filesystem: {...}}`: where every `pbm backup` (and PITR's oplog slices)
+ * of the MongoDB cluster goes. A `filesystem` storage is a directory the agents mount, beside the data.
+ */
+export function scanPbmConfig(inventory: Inventory): void {
+  const storage = mapOf(get(mapOf(inventory.file.data()?.roots[0]), 'storage'));
+  const type = literalOf(get(storage, 'type'))?.toLowerCase();
+  const settings = mapOf(get(storage, type ?? ''));
+  if (!storage || !type || !settings) return;
+  const value = (key: string) => textOf(get(settings, key));
+  const bucket = value('bucket') ?? '';
+  let destination: Destination;
+  if (type === 's3') destination = classifyDestination(`s3://${bucket}`, value('endpointUrl'));
+  else if (type === 'minio') {
+    const endpoint = value('endpoint');
+    destination = classifyDestination(`s3://${bucket}`, endpoint ? (/^https?:\/\//.test(endpoint) ? endpoint : `https://${endpoint}`) : undefined);
+  } else if (type === 'gcs') destination = classifyDestination(`gs://${bucket}`);
+  else if (type === 'azure') destination = classifyDestination(`https://${value('account') ?? 'account'}.blob.core.windows.net/${value('container') ?? ''}`);
+  else if (type === 'oss') destination = { display: `oss://${bucket}`, provider: 'alibaba', unresolved: false };
+  else if (type === 'filesystem') destination = { display: value('path') ?? 'a local directory', provider: 'local', unresolved: false };
+  else return;
+  inventory.evidence({
+    covers: [],
+    protection: protectionOf(destination),
+    mechanism: 'pbm',
+    destination: destination.display,
+    destinationProvider: destination.unresolved ? undefined : destination.provider,
+    engines: ['mongo'],
+    location: inventory.line(get(storage, 'type')!.span.line),
+  });
+}

@@ -1,6 +1,8 @@
 // Rules on what protects a production store: nothing, copies on the same volume, copies the provider holds, copies
 // whose destination the repo does not show, or a database the app uses with no backup visible at all.
 import { PERCONA_OFFSITE, PERCONA_SAME_VOLUME } from './operator-samples.js';
+import { ACTIVE_STORAGE_COPIED, ACTIVE_STORAGE_R2 } from './active-storage-samples.js';
+import { ARCHIVE_ANSIBLE_UNKNOWN, ARCHIVE_DESTINATION_UNKNOWN, ARCHIVE_MODE_OFF, ARCHIVE_OFFSITE, ARCHIVE_SAME_VOLUME, PBM_DESTINATION_UNKNOWN, PBM_OFFSITE } from './archive-samples.js';
 import { APP_BACKUP_OFF_PROVIDER, APP_BACKUP_PROVIDER_ONLY, STAGING_OWN_STORE, STAGING_REACHES_PRODUCTION_STORE } from './app-backup-samples.js';
 import { sample, type RuleMeta } from '../../../src/model.js';
 
@@ -567,6 +569,15 @@ export const protectionRules: RuleMeta[] = [
           note: "a CloudNativePG cluster archiving to MinIO by its Service's short name: a bucket in the same cluster",
         },
         PERCONA_SAME_VOLUME,
+        ...ARCHIVE_SAME_VOLUME,
+        {
+          files: {
+            'docker-compose.prod.yml': 'services:\n  mongo:\n    image: mongo:7\n    restart: always\n    volumes:\n      - mongo-data:/data/db\n  mongo-backup:\n    image: mongo:7\n    depends_on: [mongo]\n    volumes:\n      - ./backups:/backups\n    command: sh -c "while true; do mongodump --host mongo --gzip --archive=/backups/chatter-$$(date +%F).gz; sleep 86400; done"\nvolumes:\n  mongo-data:\n',
+            'ops/deploy.sh': '#!/bin/bash\nssh deploy@chat.acme.io "cd /srv/chatter && docker compose -f docker-compose.prod.yml up -d"\n',
+          },
+          expect: { path: 'docker-compose.prod.yml', line: 2 },
+          note: 'a sidecar looping `while true; do mongodump …; sleep 86400; done` into a directory of the same host: a backup job, not a second database',
+        },
         {
           files: { 'charts/shop/Chart.yaml': BITNAMI_CHART, 'charts/shop/values.yaml': BITNAMI_VALUES, '.github/workflows/deploy.yml': HELM_DEPLOY },
           expect: { path: 'charts/shop/Chart.yaml', line: 8 },
@@ -663,6 +674,8 @@ railway volume add --service web --mount-path /app/storage
       ],
       negative: [
         ...PERCONA_OFFSITE,
+        ...ARCHIVE_OFFSITE,
+        PBM_OFFSITE,
         {
           files: {
             'scripts/staging-volume.sh': '#!/usr/bin/env bash\nset -euo pipefail\nrailway volume add --environment staging --service web --mount-path /app/storage\n',
@@ -1092,6 +1105,8 @@ resource "aws_db_instance" "orders" {
     tags: ['backup', 'data-loss'],
     samples: {
       positive: [
+        ARCHIVE_MODE_OFF,
+        ACTIVE_STORAGE_R2,
         {
           files: { 'k8s/postgres.yaml': K8S_NOTES_POSTGRES, 'k8s/snapshot.yaml': ONE_OFF_SNAPSHOT('postgres-before-upgrade') },
           expect: { path: 'k8s/postgres.yaml', line: 2 },
@@ -1276,6 +1291,7 @@ jobs:
         },
       ],
       negative: [
+        ...ACTIVE_STORAGE_COPIED,
         { files: VELERO_OFFSITE_OVERLAY, note: "Velero copies the volumes of the overlay's namespace to Backblaze B2 with file-system backup" },
         { files: KUSTOMIZE_BASE_AND_OVERLAY('staging'), note: "kustomize: only staging's overlay deploys the base" },
         { files: { 'infra/main.tf': CLI_BUCKET_TF, '.github/workflows/terraform.yml': CLI_BUCKET_WORKFLOW('staging') }, note: 'only a staging job gives the variable its value' },
@@ -1391,6 +1407,9 @@ jobs:
     tags: ['backup'],
     samples: {
       positive: [
+        ARCHIVE_DESTINATION_UNKNOWN,
+        ARCHIVE_ANSIBLE_UNKNOWN,
+        PBM_DESTINATION_UNKNOWN,
         {
           files: {
             'terraform/main.tf': 'terraform {\n  backend "gcs" {\n    bucket = "railtrack-tfstate"\n  }\n}\n\nprovider "google" {\n  project = "railtrack-prod"\n  region  = "europe-west1"\n}\n\nresource "google_sql_database_instance" "main" {\n  name             = "railtrack-pg"\n  database_version = "POSTGRES_15"\n  settings {\n    tier = "db-custom-2-7680"\n    backup_configuration {\n      enabled = true\n    }\n  }\n}\n',

@@ -3,6 +3,8 @@
 import type { RuleMeta } from '../../../src/model.js';
 import { APP_BACKUP_UNTESTED } from './app-backup-samples.js';
 import { PERCONA_UNTESTED } from './operator-samples.js';
+import { ARCHIVE_UNTESTED } from './archive-samples.js';
+import { ACTIVE_STORAGE_UNTESTED } from './active-storage-samples.js';
 
 const FLY = `app = "acme-notes"
 primary_region = "ams"
@@ -47,6 +49,8 @@ export const restoreRules: RuleMeta[] = [
       positive: [
         ...APP_BACKUP_UNTESTED,
         ...PERCONA_UNTESTED,
+        ...ARCHIVE_UNTESTED,
+        ACTIVE_STORAGE_UNTESTED,
         { files: { 'fly.toml': FLY, 'litestream.yml': LITESTREAM }, expect: { path: 'fly.toml', line: 4 } },
         {
           files: {
