@@ -274,6 +274,16 @@ function literalPasswordSetting(context: CredentialContext): boolean {
   return LITERAL_SETTINGS_FILE.test(context.path) && /pass(?:word|wd)$/i.test(context.variable ?? '');
 }
 
+/**
+ * Settings that are a superuser's password whatever the user beside them: the official postgres image creates
+ * POSTGRES_USER (postgres by default) as a superuser with POSTGRES_PASSWORD, and Bitnami's PostgreSQL chart names the
+ * postgres user's password `auth.postgresPassword`.
+ */
+const SUPERUSER_PASSWORD_SETTINGS: ReadonlyMap<string, string> = new Map([
+  ['POSTGRES_PASSWORD', "the postgres image gives POSTGRES_USER (postgres by default) superuser rights with POSTGRES_PASSWORD"],
+  ['postgresPassword', 'it is the password of the postgres superuser in the PostgreSQL chart'],
+]);
+
 export const hardcodedPassword: CredentialKind = {
   id: 'hardcoded-password',
   provider: 'generic',
@@ -309,6 +319,10 @@ export const hardcodedPassword: CredentialKind = {
   rate: (context) => {
     const account = superuserOnLine(context.line);
     if (account) return { scope: 'root-resource', because: `it is the password of ${account}, the database's superuser` };
+    const superuserSetting = SUPERUSER_PASSWORD_SETTINGS.get(context.variable ?? '');
+    // Beside a remote POSTGRES_HOST the same names are an application's login to a server it did not create.
+    const remoteHost = /\.[a-z]{2,}$/i.test(context.siblingValues.POSTGRES_HOST ?? '') && !LOOPBACK.test(context.siblingValues.POSTGRES_HOST ?? '');
+    if (superuserSetting && !remoteHost) return rateByName(context, { scope: 'root-resource', because: superuserSetting }, true);
     return rateByName(context, { scope: 'unknown', because: 'the password does not say which account it opens' }, true);
   },
   reach: 'opens the account it belongs to; a root or admin password opens every database or tenant on the server',
@@ -475,6 +489,8 @@ export const hardcodedPassword: CredentialKind = {
     positive: [
       sample('deploy/mysql.env.yaml', 'MYSQL_ROOT_PASSWORD: "Vt7#qL2w!Rb9zX4e"\n', { expect: { line: 1 } }),
       sample('docker-compose.prod.yml', 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_USER: postgres\n      POSTGRES_PASSWORD: "Vt7qL2wRb9zX4eKpWm3nQ8"\n', { expect: { line: 6 }, note: 'the account is named beside the password' }),
+      sample('docker-compose.prod.yml', 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_USER: orders_app\n      POSTGRES_PASSWORD: "Vt7qL2wRb9zX4eKpWm3nQ8"\n', { expect: { line: 6 }, note: 'the postgres image creates POSTGRES_USER, whatever its name, as a superuser' }),
+      sample('charts/api/values.yaml', 'postgresql:\n  auth:\n    username: orders_app\n    password: Hq7vT2mLx9Rk4WzP\n    postgresPassword: Zt8kQ3vNw6Lp2XyR\n    database: orders\n', { expect: { line: 5 }, note: "the PostgreSQL chart's postgres user" }),
       sample('wp-config.php', "<?php\ndefine( 'DB_USER', 'root' );\ndefine( 'DB_PASSWORD', 'Qm7vX2pL9kRt4wZb' );\n", { expect: { line: 3 } }),
       sample('config/database.yml', 'production:\n  adapter: postgresql\n  host: db.acme.internal\n  username: postgres\n  password: Gq83vPz2mLwKt7\n', { expect: { line: 5 }, note: "Rails: the adapter names the database beside the superuser" }),
       sample('scripts/restore.sh', '#!/bin/sh\nmysql -h db-prod.acme.internal -u root -pGq83vPz2mLwKt7 acme < dump.sql\n', { expect: { line: 2 }, note: "the client's user flag names the superuser" }),
@@ -492,8 +508,8 @@ export const hardcodedPassword: CredentialKind = {
       sample('config/database.yml', 'production:\n  adapter: postgresql\n  host: db.acme.internal\n  username: ledger_app\n  password: Gq83vPz2mLwKt7\n', { note: 'an application user' }),
       sample('roles/personas_deployment/defaults/main.yml', 'ise_username: admin\nise_password: "Kp9vQ2mXr7LwT4zB"\n', { note: "an appliance's admin login, not a database superuser" }),
       sample('deploy/app.yaml', 'APP_DB_PASSWORD: "Vt7#qL2w!Rb9zX4e"\n'),
-      sample('docker-compose.prod.yml', 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_USER: orders_app\n      POSTGRES_PASSWORD: "Vt7qL2wRb9zX4eKpWm3nQ8"\n  minio:\n    image: minio/minio\n    environment:\n      MINIO_ROOT_USER: admin\n', { note: "MinIO's admin is not the database's account" }),
-      sample('docker-compose.prod.yml', 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_USER: orders_app\n      POSTGRES_PASSWORD: "Vt7qL2wRb9zX4eKpWm3nQ8"\n', { note: 'an application account' }),
+      sample('docker-compose.prod.yml', 'services:\n  api:\n    image: ghcr.io/acme/orders:2.3.1\n    environment:\n      DB_USER: orders_app\n      DB_PASSWORD: "Vt7qL2wRb9zX4eKpWm3nQ8"\n  minio:\n    image: minio/minio\n    environment:\n      MINIO_ROOT_USER: admin\n', { note: "MinIO's admin is not the database's account" }),
+      sample('.envs/.production/.postgres', 'POSTGRES_HOST=orders.c9akciq32.us-east-1.rds.amazonaws.com\nPOSTGRES_PORT=5432\nPOSTGRES_USER=orders_app\nPOSTGRES_PASSWORD=Vt7qL2wRb9zX4eKpWm3nQ8\n', { note: "beside a managed server's host, the image's names are the application's login" }),
       sample('ops/.my.cnf', '[client]\nuser=reporting_ro\npassword=Fkw0ABwfCzecW8iLNSJN\nhost=db-prod.acme.internal\n', { note: "an option file's read-only user" }),
     ],
   },
