@@ -274,6 +274,20 @@ function literalPasswordSetting(context: CredentialContext): boolean {
   return LITERAL_SETTINGS_FILE.test(context.path) && /pass(?:word|wd)$/i.test(context.variable ?? '');
 }
 
+/** The client variables libpq and MySQL's clients read their password from (`export PGPASSWORD=…` then `psql -U …`). */
+const CLIENT_PASSWORD_VARIABLES = new Set(['PGPASSWORD', 'MYSQL_PWD']);
+
+/** The superuser a client command beside an exported PGPASSWORD or MYSQL_PWD logs in as: the password is that user's. */
+function clientUserBelow(context: CredentialContext): string | undefined {
+  if (!CLIENT_PASSWORD_VARIABLES.has(context.variable ?? '')) return undefined;
+  for (const line of context.nearby.split('\n')) {
+    if (!/\b(?:psql|pg_dump|pg_restore|mysql|mysqldump|mariadb)\b/.test(line)) continue;
+    const account = superuserOnLine(line);
+    if (account) return account;
+  }
+  return undefined;
+}
+
 /**
  * Settings that are a superuser's password whatever the user beside them: the official postgres image creates
  * POSTGRES_USER (postgres by default) as a superuser with POSTGRES_PASSWORD, and Bitnami's PostgreSQL chart names the
@@ -317,7 +331,7 @@ export const hardcodedPassword: CredentialKind = {
     STATEMENT_ACCOUNT.exec(context.line)?.[1]?.toLowerCase() !== value.toLowerCase() &&
     !namedAccountNearby(context.nearby, value),
   rate: (context) => {
-    const account = superuserOnLine(context.line);
+    const account = superuserOnLine(context.line) ?? clientUserBelow(context);
     if (account) return { scope: 'root-resource', because: `it is the password of ${account}, the database's superuser` };
     const superuserSetting = SUPERUSER_PASSWORD_SETTINGS.get(context.variable ?? '');
     // Beside a remote POSTGRES_HOST the same names are an application's login to a server it did not create.
@@ -499,6 +513,7 @@ export const hardcodedPassword: CredentialKind = {
       sample('deploy/.pgpass', 'acme-prod.c9akciq32.us-east-1.rds.amazonaws.com:5432:*:postgres:7FC7zmwDuEQPoLYTR30hnKpI\n', { expect: { line: 1 } }),
       sample('src/etl/load.py', 'import psycopg2\nconn = psycopg2.connect(host="acme-prod.c9akciq32.us-east-1.rds.amazonaws.com", user="postgres", password="Fkw0ABwfCzecW8iLNSJNrpyC", dbname="app")\n', { expect: { line: 2 } }),
       sample('ops/.my.cnf', '[client]\nuser=root\npassword=Fkw0ABwfCzecW8iLNSJN\nhost=db-prod.acme.internal\n', { expect: { line: 3 }, note: "a MySQL option file's client login" }),
+      sample('docs/runbooks/vacuum.md', '# Vacuum\n\n```bash\nexport PGPASSWORD=Fkw0ABwfCzecW8iLNSJN\npsql -h prod-db.c9akciq32.us-east-1.rds.amazonaws.com -U postgres -d app -c "vacuum analyze"\n```\n', { expect: { line: 4 }, note: 'the client below logs in as the superuser with the exported password' }),
     ],
     negative: [
       sample('scripts/restore.sh', '#!/bin/sh\nmysql -h db-prod.acme.internal -u ledger_app -pGq83vPz2mLwKt7 acme < dump.sql\n', { note: 'an application user' }),
@@ -511,6 +526,7 @@ export const hardcodedPassword: CredentialKind = {
       sample('docker-compose.prod.yml', 'services:\n  api:\n    image: ghcr.io/acme/orders:2.3.1\n    environment:\n      DB_USER: orders_app\n      DB_PASSWORD: "Vt7qL2wRb9zX4eKpWm3nQ8"\n  minio:\n    image: minio/minio\n    environment:\n      MINIO_ROOT_USER: admin\n', { note: "MinIO's admin is not the database's account" }),
       sample('.envs/.production/.postgres', 'POSTGRES_HOST=orders.c9akciq32.us-east-1.rds.amazonaws.com\nPOSTGRES_PORT=5432\nPOSTGRES_USER=orders_app\nPOSTGRES_PASSWORD=Vt7qL2wRb9zX4eKpWm3nQ8\n', { note: "beside a managed server's host, the image's names are the application's login" }),
       sample('ops/.my.cnf', '[client]\nuser=reporting_ro\npassword=Fkw0ABwfCzecW8iLNSJN\nhost=db-prod.acme.internal\n', { note: "an option file's read-only user" }),
+      sample('docs/runbooks/report.md', '# Report\n\n```bash\nexport PGPASSWORD=Fkw0ABwfCzecW8iLNSJN\npsql -h prod-db.c9akciq32.us-east-1.rds.amazonaws.com -U reporting_ro -d app -f report.sql\n```\n', { note: 'the client logs in as a read-only user' }),
     ],
   },
 };
