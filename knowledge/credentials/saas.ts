@@ -275,6 +275,8 @@ const TWILIO_REFERENCE = 'https://www.twilio.com/docs/iam/api-keys';
 function twilioKeyRating(context: CredentialContext): Rating {
   const word = nameWord(context, new Set(['restricted', 'readonly', 'read']));
   if (word) return { scope: 'scoped', because: `variable ${context.variable} names a ${word} key` };
+  // A comment that says which of Twilio's key types it was created as.
+  if (/\brestricted\b[^\n]{0,20}\b(?:api[ _-]?)?key\b|\bkey type:?\s*restricted\b/i.test(context.nearby)) return { scope: 'scoped', because: 'the text beside it says it is a Restricted key, limited to the permissions chosen for it' };
   return { scope: 'root', because: 'Main and Standard API keys reach the whole account and its subaccounts; the key type is not in the repository' };
 }
 
@@ -377,7 +379,10 @@ export const twilioApiKeySecret: CredentialKind = {
   },
   scopeSamples: {
     positive: [sample('config/twilio.env', 'TWILIO_API_KEY=SK1e3868fb6e26a98932c4e52899dae615\nTWILIO_API_SECRET=3x9cdQkxWE4IpsTykZAgNlW2PAoFIZj7\n', { expect: { line: 2 } })],
-    negative: [sample('config/twilio.env', 'TWILIO_RESTRICTED_API_SECRET=3x9cdQkxWE4IpsTykZAgNlW2PAoFIZj7\n')],
+    negative: [
+      sample('config/twilio.env', 'TWILIO_RESTRICTED_API_SECRET=3x9cdQkxWE4IpsTykZAgNlW2PAoFIZj7\n'),
+      sample('config/twilio.env', '# restricted API key: messaging only\nTWILIO_API_KEY=SK1e3868fb6e26a98932c4e52899dae615\nTWILIO_API_SECRET=3x9cdQkxWE4IpsTykZAgNlW2PAoFIZj7\n', { note: 'the comment says it was created as a Restricted key' }),
+    ],
   },
 };
 
