@@ -43,6 +43,7 @@ export const terraformCloudToken: CredentialKind = {
 const VAULT_ROOT_TEXT = /Initial Root Token|-dev-root-token-id|VAULT_DEV_ROOT_TOKEN_ID|"root_token"|generate-root/i;
 
 function vaultRating(context: CredentialContext): Rating {
+  if (context.value.startsWith('hvr.')) return { scope: 'root', because: 'a recovery token acts with root rights on the raw storage of a Vault started in recovery mode' };
   const words = wordsOf(context.variable ?? '');
   if (words.includes('root')) return { scope: 'root', because: `variable ${context.variable} names a root token` };
   if (VAULT_ROOT_TEXT.test(`${context.line}\n${context.nearby}`)) return { scope: 'root', because: 'the text around it shows a root token (init output or the dev server’s root token id)' };
@@ -64,7 +65,8 @@ export const vaultToken: CredentialKind = {
   valuePatterns: [
     // Service tokens carry their encoded index (90-120 characters); the root token `vault operator init` prints since
     // 1.10 is `hvs.` and 24 characters.
-    { regex: /(?<![A-Za-z0-9_.-])(hvs\.[A-Za-z0-9_-]{90,120}|hvs\.[A-Za-z0-9]{24}|hvb\.[A-Za-z0-9_-]{138,300})(?![A-Za-z0-9_-])/g, keywords: ['hvs.', 'hvb.'] },
+    // A recovery token (`hvr.`, from generate-root in recovery mode) has the service token's shape.
+    { regex: /(?<![A-Za-z0-9_.-])(hv[sr]\.[A-Za-z0-9_-]{90,120}|hv[sr]\.[A-Za-z0-9]{24}|hvb\.[A-Za-z0-9_-]{138,300})(?![A-Za-z0-9_-])/g, keywords: ['hvs.', 'hvb.', 'hvr.'] },
     // `vault operator init` output kept in notes: older Vaults printed `s.` tokens and, before 0.10, UUIDs.
     { regex: new RegExp(`(?<=Initial Root Token: ?)(s\\.[A-Za-z0-9]{24}|${UUID_SOURCE})(?![A-Za-z0-9-])`, 'g'), keywords: ['initial root token'] },
   ],
@@ -110,7 +112,10 @@ export const vaultToken: CredentialKind = {
     ],
   },
   scopeSamples: {
-    positive: [sample('ops/vault.env', 'VAULT_TOKEN=hvs.CAESIabTCzVw3doIaIPJ5hhTJc1zlUtlNpicxtNkxT1yAx-8qzlvzhwUejG77nkltiHYtmvjvLR2MlS3lFf80dKrvvp\n', { expect: { line: 1 } })],
+    positive: [
+      sample('ops/vault.env', 'VAULT_TOKEN=hvs.CAESIabTCzVw3doIaIPJ5hhTJc1zlUtlNpicxtNkxT1yAx-8qzlvzhwUejG77nkltiHYtmvjvLR2MlS3lFf80dKrvvp\n', { expect: { line: 1 } }),
+      sample('docs/incidents/2024-11-vault-recovery.md', '# Vault recovery\n\nRecovery token: hvr.CAESIKu3bX9mQv2LpR7wZ4nT8sY1cF6hJ0dG5aE3uI9oK2yVGh4KHGh2cy5RbTJ4V3pUZ3h4b0VRa1pKU3E3b2Q1NEgQ8wk\n', { expect: { line: 3 }, note: 'a recovery token kept in an incident note' }),
+    ],
     negative: [sample('ops/vault.env', 'VAULT_READONLY_TOKEN=hvs.CAESIabTCzVw3doIaIPJ5hhTJc1zlUtlNpicxtNkxT1yAx-8qzlvzhwUejG77nkltiHYtmvjvLR2MlS3lFf80dKrvvp\n')],
   },
 };
