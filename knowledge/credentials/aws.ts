@@ -17,6 +17,8 @@ function rateAwsKey(context: CredentialContext, keyId: string | undefined): Rati
     return { scope: 'root', because: 'the key sits beside the account root ARN: root user keys can do anything, including closing the account' };
   }
   if (keyId?.startsWith('ASIA')) return { scope: 'scoped', because: 'an ASIA key id is a temporary role session (at most 36 hours)' };
+  // ABIA is an STS service bearer token's id, ACCA a context-specific credential's: both are issued to one service.
+  if (keyId?.startsWith('ABIA') || keyId?.startsWith('ACCA')) return { scope: 'scoped', because: `an ${keyId.slice(0, 4)} key id belongs to a credential issued for one service, not an IAM user's long-term key` };
   // Only the names of the pair itself narrow it (`S3_UPLOADER_ACCESS_KEY_ID`), not unrelated keys beside it.
   const pairNames = Object.entries(context.siblingValues).filter(([, value]) => /^(?:AKIA|ASIA)[A-Z2-7]{16}$/.test(value)).map(([name]) => name);
   const narrow = [context.variable, ...pairNames].flatMap((name) => wordsOf(name ?? '')).find((word) => NARROW_NAME_WORDS.has(word));
@@ -49,7 +51,10 @@ export const awsAccessKeyId: CredentialKind = {
   },
   scopeSamples: {
     positive: [sample('ops/aws.ini', '[default]\naws_access_key_id = AKIAQX4KJ2MZ7HTLD5PW\n', { expect: { line: 2 } })],
-    negative: [sample('ops/aws.ini', '[default]\naws_access_key_id = ASIAQX4KJ2MZ7HTLD5PW\n')],
+    negative: [
+      sample('ops/aws.ini', '[default]\naws_access_key_id = ASIAQX4KJ2MZ7HTLD5PW\n'),
+      sample('debug/sts.md', '# STS debugging\n\nThe bearer token id was ABIAQX4KJ2MZ7HTLD5PW.\n', { note: "an STS service bearer token's id, issued for one service" }),
+    ],
   },
 };
 

@@ -359,10 +359,19 @@ export const azureServiceBusKey: CredentialKind = {
 const SEARCH_ADMIN_KEY = '4A3446A1419926CF765769C8EA3FD9F2';
 const SEARCH_KEY_VALUE = /^(?:[A-F0-9]{32}|[A-Za-z0-9]{52})$/;
 
+const SEARCH_IDENTIFIABLE_KEY = 'wKUl4encIpFe2TGxZUV3D0sU97rKbCFeYLqoVrpCSaAzSeBjokG6';
+
 export const azureSearchKey: CredentialKind = {
   id: 'azure-search-key',
   provider: 'azure',
   title: 'Azure AI Search API key',
+  valuePatterns: [
+    // Identifiable keys (Microsoft's security-utilities, SEC101/166-167): 42 base62, the `AzSe` signature, one of A-D and
+    // 5 more; admin and query keys differ only in a checksum seed.
+    { regex: /(?<![A-Za-z0-9+/])([A-Za-z0-9]{42}AzSe[A-D][A-Za-z0-9]{5})(?![A-Za-z0-9+/=])/g, keywords: ['azse'] },
+    // A key given straight to the SDK's credential in a file that names a search service.
+    { regex: /AzureKeyCredential\(\s*["']([A-F0-9]{32}|[A-Za-z0-9]{52})["']\s*\)/g, keywords: ['azurekeycredential'], requires: ['search.windows.net'] },
+  ],
   contextPatterns: [
     { header: /^api-key$/i, value: SEARCH_KEY_VALUE, keywords: ['api-key'], requires: ['search.windows.net'] },
     { variable: /search[_.-]?(?:service[_.-]?)?(?:admin[_.-]?|query[_.-]?|api[_.-]?)?key|searchcredential/i, value: SEARCH_KEY_VALUE, keywords: ['search'], requires: ['search.windows.net'] },
@@ -379,10 +388,13 @@ export const azureSearchKey: CredentialKind = {
     positive: [
       sample('indexer/push.py', `from azure.core.credentials import AzureKeyCredential\nfrom azure.search.documents import SearchClient\n\nSEARCH_ENDPOINT = "https://acme-search.search.windows.net"\nSEARCH_ADMIN_KEY = "${SEARCH_ADMIN_KEY}"\nclient = SearchClient(SEARCH_ENDPOINT, "products", AzureKeyCredential(SEARCH_ADMIN_KEY))\n`, { expect: { line: 5 } }),
       sample('scripts/reindex.http', `POST https://acme-search.search.windows.net/indexers/products-indexer/run?api-version=2024-07-01\napi-key: ${SEARCH_ADMIN_KEY}\n`, { expect: { line: 2 } }),
+      sample('.env.production', `CATALOG_INDEX=products\nCATALOG_KEY=${SEARCH_IDENTIFIABLE_KEY}\n`, { expect: { line: 2 }, note: 'an identifiable key, known by its AzSe signature whatever it is named and wherever the endpoint is set' }),
+      sample('scripts/reindex.py', `from azure.core.credentials import AzureKeyCredential\nfrom azure.search.documents import SearchClient\n\nclient = SearchClient("https://acme-search.search.windows.net", "products", AzureKeyCredential("${SEARCH_ADMIN_KEY}"))\n`, { expect: { line: 4 }, note: 'given straight to the credential' }),
     ],
     negative: [
       sample('indexer/push.py', 'SEARCH_ENDPOINT = "https://acme-search.search.windows.net"\nSEARCH_ADMIN_KEY = os.environ["SEARCH_ADMIN_KEY"]\n'),
       sample('web/.env.local.example', 'SEARCH_ENDPOINT=https://<service>.search.windows.net\nSEARCH_QUERY_KEY=<query-key>\n'),
+      sample('scripts/translate.py', `from azure.core.credentials import AzureKeyCredential\nfrom azure.ai.translation.text import TextTranslationClient\n\nclient = TextTranslationClient(credential=AzureKeyCredential("${SEARCH_ADMIN_KEY}"), region="westeurope")\n`, { note: 'the same credential class for another service, in a file that names no search service' }),
     ],
   },
   scopeSamples: {

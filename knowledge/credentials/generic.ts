@@ -105,7 +105,6 @@ export const genericSecret: CredentialKind = {
       sample('scripts/tunnel.sh', '#!/bin/sh\ncurl -x http://localhost:3128 "https://api.partner.io/v1/export?api_key=Zq4vW8yB2nM6kP0tR3xS7uD1gF5hJ9cL&format=csv"\n', { expect: { line: 2 }, note: 'through a local proxy, the key still goes to the remote host its URL names' }),
       sample('Dockerfile', 'FROM node:20-alpine\nWORKDIR /app\nENV PARTNER_API_TOKEN Nw6kP1vR8qL3tY5zB2xC9fH4jD7gS0aM\nCMD ["node", "server.js"]\n', { expect: { line: 3 }, note: "Dockerfile's legacy ENV form, name and value apart" }),
       sample('app.json', '{\n  "name": "acme-partner",\n  "env": {\n    "PARTNER_API_TOKEN": {\n      "description": "Partner API",\n      "value": "Nw6kP1vR8qL3tY5zB2xC9fH4jD7gS0aM"\n    }\n  }\n}\n', { expect: { line: 6 }, note: "Heroku's app.json: the name holds a map whose value is the secret" }),
-      sample('scripts/export-events.sh', '#!/bin/sh\nexport POSTHOG_PERSONAL_API_KEY=phx_Kq7vX2mL9kR4tW8zB3nY6cF1hJ5dG0sA2eN4pT7wQ1\ncurl -H "Authorization: Bearer $POSTHOG_PERSONAL_API_KEY" https://eu.posthog.com/api/projects/\n', { expect: { line: 2 }, note: "PostHog's personal API key reads every project: a secret" }),
       sample('src/client.ts', "export const client = createClient({\n  baseUrl: 'https://api.acme.dev',\n  apiToken: 'c8f3a91e7b2d4f6a0e5b9c1d7a3f8e2b',\n});\n", { expect: { line: 3 } }),
       sample('scripts/sync.py', 'import requests\n\nSYNC_SECRET = "Zq4vW8yB2nM6kP0tR3xS7uD1gF5hJ9cL"\nrequests.post(URL, headers={"X-Secret": SYNC_SECRET})\n', { expect: { line: 3 } }),
       sample('src/env.js', "const signingKey = process.env.WEBHOOK_SIGNING_KEY ?? 'b3JjYS1zaWduaW5nLWtleS0yMDI2LXF3ZXJ0eQ';\nmodule.exports = { signingKey };\n", { expect: { line: 1 } }),
@@ -275,6 +274,30 @@ function literalPasswordSetting(context: CredentialContext): boolean {
   return LITERAL_SETTINGS_FILE.test(context.path) && /pass(?:word|wd)$/i.test(context.variable ?? '');
 }
 
+/** The client variables libpq and MySQL's clients read their password from (`export PGPASSWORD=…` then `psql -U …`). */
+const CLIENT_PASSWORD_VARIABLES = new Set(['PGPASSWORD', 'MYSQL_PWD']);
+
+/** The superuser a client command beside an exported PGPASSWORD or MYSQL_PWD logs in as: the password is that user's. */
+function clientUserBelow(context: CredentialContext): string | undefined {
+  if (!CLIENT_PASSWORD_VARIABLES.has(context.variable ?? '')) return undefined;
+  for (const line of context.nearby.split('\n')) {
+    if (!/\b(?:psql|pg_dump|pg_restore|mysql|mysqldump|mariadb)\b/.test(line)) continue;
+    const account = superuserOnLine(line);
+    if (account) return account;
+  }
+  return undefined;
+}
+
+/**
+ * Settings that are a superuser's password whatever the user beside them: the official postgres image creates
+ * POSTGRES_USER (postgres by default) as a superuser with POSTGRES_PASSWORD, and Bitnami's PostgreSQL chart names the
+ * postgres user's password `auth.postgresPassword`.
+ */
+const SUPERUSER_PASSWORD_SETTINGS: ReadonlyMap<string, string> = new Map([
+  ['POSTGRES_PASSWORD', "the postgres image gives POSTGRES_USER (postgres by default) superuser rights with POSTGRES_PASSWORD"],
+  ['postgresPassword', 'it is the password of the postgres superuser in the PostgreSQL chart'],
+]);
+
 export const hardcodedPassword: CredentialKind = {
   id: 'hardcoded-password',
   provider: 'generic',
@@ -308,8 +331,12 @@ export const hardcodedPassword: CredentialKind = {
     STATEMENT_ACCOUNT.exec(context.line)?.[1]?.toLowerCase() !== value.toLowerCase() &&
     !namedAccountNearby(context.nearby, value),
   rate: (context) => {
-    const account = superuserOnLine(context.line);
+    const account = superuserOnLine(context.line) ?? clientUserBelow(context);
     if (account) return { scope: 'root-resource', because: `it is the password of ${account}, the database's superuser` };
+    const superuserSetting = SUPERUSER_PASSWORD_SETTINGS.get(context.variable ?? '');
+    // Beside a remote POSTGRES_HOST the same names are an application's login to a server it did not create.
+    const remoteHost = /\.[a-z]{2,}$/i.test(context.siblingValues.POSTGRES_HOST ?? '') && !LOOPBACK.test(context.siblingValues.POSTGRES_HOST ?? '');
+    if (superuserSetting && !remoteHost) return rateByName(context, { scope: 'root-resource', because: superuserSetting }, true);
     return rateByName(context, { scope: 'unknown', because: 'the password does not say which account it opens' }, true);
   },
   reach: 'opens the account it belongs to; a root or admin password opens every database or tenant on the server',
@@ -476,6 +503,8 @@ export const hardcodedPassword: CredentialKind = {
     positive: [
       sample('deploy/mysql.env.yaml', 'MYSQL_ROOT_PASSWORD: "Vt7#qL2w!Rb9zX4e"\n', { expect: { line: 1 } }),
       sample('docker-compose.prod.yml', 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_USER: postgres\n      POSTGRES_PASSWORD: "Vt7qL2wRb9zX4eKpWm3nQ8"\n', { expect: { line: 6 }, note: 'the account is named beside the password' }),
+      sample('docker-compose.prod.yml', 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_USER: orders_app\n      POSTGRES_PASSWORD: "Vt7qL2wRb9zX4eKpWm3nQ8"\n', { expect: { line: 6 }, note: 'the postgres image creates POSTGRES_USER, whatever its name, as a superuser' }),
+      sample('charts/api/values.yaml', 'postgresql:\n  auth:\n    username: orders_app\n    password: Hq7vT2mLx9Rk4WzP\n    postgresPassword: Zt8kQ3vNw6Lp2XyR\n    database: orders\n', { expect: { line: 5 }, note: "the PostgreSQL chart's postgres user" }),
       sample('wp-config.php', "<?php\ndefine( 'DB_USER', 'root' );\ndefine( 'DB_PASSWORD', 'Qm7vX2pL9kRt4wZb' );\n", { expect: { line: 3 } }),
       sample('config/database.yml', 'production:\n  adapter: postgresql\n  host: db.acme.internal\n  username: postgres\n  password: Gq83vPz2mLwKt7\n', { expect: { line: 5 }, note: "Rails: the adapter names the database beside the superuser" }),
       sample('scripts/restore.sh', '#!/bin/sh\nmysql -h db-prod.acme.internal -u root -pGq83vPz2mLwKt7 acme < dump.sql\n', { expect: { line: 2 }, note: "the client's user flag names the superuser" }),
@@ -484,6 +513,7 @@ export const hardcodedPassword: CredentialKind = {
       sample('deploy/.pgpass', 'acme-prod.c9akciq32.us-east-1.rds.amazonaws.com:5432:*:postgres:7FC7zmwDuEQPoLYTR30hnKpI\n', { expect: { line: 1 } }),
       sample('src/etl/load.py', 'import psycopg2\nconn = psycopg2.connect(host="acme-prod.c9akciq32.us-east-1.rds.amazonaws.com", user="postgres", password="Fkw0ABwfCzecW8iLNSJNrpyC", dbname="app")\n', { expect: { line: 2 } }),
       sample('ops/.my.cnf', '[client]\nuser=root\npassword=Fkw0ABwfCzecW8iLNSJN\nhost=db-prod.acme.internal\n', { expect: { line: 3 }, note: "a MySQL option file's client login" }),
+      sample('docs/runbooks/vacuum.md', '# Vacuum\n\n```bash\nexport PGPASSWORD=Fkw0ABwfCzecW8iLNSJN\npsql -h prod-db.c9akciq32.us-east-1.rds.amazonaws.com -U postgres -d app -c "vacuum analyze"\n```\n', { expect: { line: 4 }, note: 'the client below logs in as the superuser with the exported password' }),
     ],
     negative: [
       sample('scripts/restore.sh', '#!/bin/sh\nmysql -h db-prod.acme.internal -u ledger_app -pGq83vPz2mLwKt7 acme < dump.sql\n', { note: 'an application user' }),
@@ -493,9 +523,10 @@ export const hardcodedPassword: CredentialKind = {
       sample('config/database.yml', 'production:\n  adapter: postgresql\n  host: db.acme.internal\n  username: ledger_app\n  password: Gq83vPz2mLwKt7\n', { note: 'an application user' }),
       sample('roles/personas_deployment/defaults/main.yml', 'ise_username: admin\nise_password: "Kp9vQ2mXr7LwT4zB"\n', { note: "an appliance's admin login, not a database superuser" }),
       sample('deploy/app.yaml', 'APP_DB_PASSWORD: "Vt7#qL2w!Rb9zX4e"\n'),
-      sample('docker-compose.prod.yml', 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_USER: orders_app\n      POSTGRES_PASSWORD: "Vt7qL2wRb9zX4eKpWm3nQ8"\n  minio:\n    image: minio/minio\n    environment:\n      MINIO_ROOT_USER: admin\n', { note: "MinIO's admin is not the database's account" }),
-      sample('docker-compose.prod.yml', 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_USER: orders_app\n      POSTGRES_PASSWORD: "Vt7qL2wRb9zX4eKpWm3nQ8"\n', { note: 'an application account' }),
+      sample('docker-compose.prod.yml', 'services:\n  api:\n    image: ghcr.io/acme/orders:2.3.1\n    environment:\n      DB_USER: orders_app\n      DB_PASSWORD: "Vt7qL2wRb9zX4eKpWm3nQ8"\n  minio:\n    image: minio/minio\n    environment:\n      MINIO_ROOT_USER: admin\n', { note: "MinIO's admin is not the database's account" }),
+      sample('.envs/.production/.postgres', 'POSTGRES_HOST=orders.c9akciq32.us-east-1.rds.amazonaws.com\nPOSTGRES_PORT=5432\nPOSTGRES_USER=orders_app\nPOSTGRES_PASSWORD=Vt7qL2wRb9zX4eKpWm3nQ8\n', { note: "beside a managed server's host, the image's names are the application's login" }),
       sample('ops/.my.cnf', '[client]\nuser=reporting_ro\npassword=Fkw0ABwfCzecW8iLNSJN\nhost=db-prod.acme.internal\n', { note: "an option file's read-only user" }),
+      sample('docs/runbooks/report.md', '# Report\n\n```bash\nexport PGPASSWORD=Fkw0ABwfCzecW8iLNSJN\npsql -h prod-db.c9akciq32.us-east-1.rds.amazonaws.com -U reporting_ro -d app -f report.sql\n```\n', { note: 'the client logs in as a read-only user' }),
     ],
   },
 };
@@ -728,6 +759,8 @@ const PUBLISHED_KEYS = ['MIIEogIBAAKCAQEA6NF8iallvQVp22WDkTkyrtvp9eWW6A8YVr+kz4T
 /** Group 1 is the whole block, BEGIN to END; JSON-escaped newlines (`\\n`) count as line breaks. */
 // An armored PGP block may open with header lines (`Version: OpenPGP.js v4.10.10`, `Comment: https://…`).
 const PEM = /(-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?)-----(?:\\n|[\r\n\s])+(?:(?:Version|Comment|Hash|Charset|MessageID): [^\r\n\\]*(?:\\n|\r?\n))*[A-Za-z0-9+/=:,\-\s\\]{40,}?(?:\\n|[\r\n\s])*-----END \2-----)/g;
+/** The private member of a JWK: `"d": "<base64url>"` inside an object that says its key type. */
+const JWK_PRIVATE = /"d"\s*:\s*"([A-Za-z0-9_-]{40,})"/g;
 /** A PuTTY key file (`.ppk`): its private part is the base64 after `Private-Lines: N`. */
 const PPK = /(PuTTY-User-Key-File-[23]: [^\r\n]{1,100}\r?\n(?:[A-Za-z-]{1,40}: [^\r\n]{0,200}\r?\n(?:[A-Za-z0-9+/=]{1,100}\r?\n){0,40}){1,6}?Private-Lines: \d{1,3}\r?\n(?:[A-Za-z0-9+/=]{1,100}\r?\n?){1,60})/g;
 
@@ -738,8 +771,11 @@ export const privateKey: CredentialKind = {
   valuePatterns: [
     { regex: PEM, keywords: ['private key'] },
     { regex: PPK, keywords: ['putty-user-key-file'] },
+    // A JSON Web Key's private member (`"d"`, RFC 7518): an EC or OKP key's is 43 characters, an RSA key's hundreds.
+    { regex: JWK_PRIVATE, keywords: ['"d"'], requires: ['"kty"'] },
   ],
   plausible: (value) => {
+    if (/^[A-Za-z0-9_-]+$/.test(value)) return looksRandom(value, 40, 4) && !isHumanPlaceholder(value.slice(0, 32));
     const body = value.startsWith('PuTTY') ? value.slice(value.indexOf('Private-Lines:')).replace(/^Private-Lines: \d+|\s/g, '') : value.replace(/-----[A-Z ]+-----|\\n|\s|(?:Version|Comment|Hash|Charset|MessageID): [^\r\n\\]*/g, '');
     // An Ed25519 key's private part is short: 44 characters of base64 in a PuTTY file.
     return body.length >= (value.startsWith('PuTTY') ? 40 : 64) && !/\.\.\.|x{8,}|X{8,}/.test(body) && !isHumanPlaceholder(body.slice(0, 32)) && !truncatedDer(body) && !notItsFormat(value, body) && !PUBLISHED_KEYS.some((prefix) => body.startsWith(prefix));
@@ -762,10 +798,12 @@ export const privateKey: CredentialKind = {
       sample('keys/release-signing.asc', '-----BEGIN PGP PRIVATE KEY BLOCK-----\nVersion: OpenPGP.js v4.10.10\nComment: https://openpgpjs.org\n\n5+7nYV7zXzDkm0guFcrnUAcgHhJhew/tp+Fkd5b/AivqjtAqgqF1kw8jN803lMUi\nCABtaxrwwMvWJWWKrCyfqgfRPER+MwUe7vlaYOVhQ9bEO8rXbACKmwprX8kzFUpt\n4oQEqJfFJSYuanwHvL7oQfdFxV1On3R/YVFkxvco1xg1NxOCesiD1/uWWSNAdPUl\nj2xoCCOJ0uR/HhdakLxDL7lG5qlHEQnzt58RCib2Ip+jRSUm57wWQq60K/In1Q//\nB8PCBiQpLjuD1anG6uHsKg+eLPYLdTn++IIFvJpJZ1av4v97p8+AZdxmbcRwomtF\nRP6zFCCNVjnm8Yxt08P8oeekJhCOFY+1nglFz+hhDIh5SBg75De8J2Vm84NbBfES\nW3OLsVHJcizSxkLm6GQDwK/tp2gyP218xyyepIYIsioT4a/XjPkObyDbEVirR/BM\n4fwsceCUVIOfw2qbSIv+ZtI6AsEOFs0++y9VIerTzol+8vxBrd7zojdi1g+FQgsS\n=Zk3q\n-----END PGP PRIVATE KEY BLOCK-----\n', { expect: { line: 1 }, note: 'an armored PGP key with header lines' }),
       sample('deploy/prod.ppk', 'PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: deploy@prod\nPublic-Lines: 2\nY090BpGktX3/Nf8+gGXfC8DTUWhvbkV3sVyhoWNvYzFEekMthMYx3tdAZs4JMWa3\nuDuv\nPrivate-Lines: 1\nYCT2NgwT9kthXjpoWFCQMB9E7Ccxp8jv2rXca78GFGZc0Oi4\nPrivate-MAC: bc6530a2c6a8835c4abd5c652a9f30b1789a6c52cf63c03378ec16c03888ad3e\n', { expect: { line: 1 }, note: 'a PuTTY key file' }),
       sample('deploy/id_deploy', '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\nQyNTUxOQAAACCtvHbw3kpxq7Sy8EfE3I30+n2rIFuhgf1Psf8npgqQpQAAAJCIit8DiIrf\nAwAAAAtzc2gtZWQyNTUxOQAAACCtvHbw3kpxq7Sy8EfE3I30+n2rIFuhgf1Psf8npgqQpQ\nAAAEBDjhoXSY4T6haQMqwPdwwPhgzQ1TxPOf6F4WZq6LMz2q28dvDeSnGrtLLwR8TcjfT6\nfasgW6GB/U+x/yemCpClAAAAB3Jvb3RAdm0BAgMEBQY=\n-----END OPENSSH PRIVATE KEY-----\n', { expect: { line: 1 } }),
+      sample('keys/signing.jwk.json', '{\n  "kty": "EC",\n  "crv": "P-256",\n  "x": "GpvZ8v2o0vD7wJp3kX9mL1qR4tZ6bN8cF0hJ2dS5aE4",\n  "y": "tK7nQ3wZ9vR1mL6pX2bC8fH4jD0sA5gE7uI3oY9kT1w",\n  "d": "Xq8vT2mLr9Kp4NwZ7bYc3HfJ6sDg1AeU5oTiQ2wE8rT",\n  "use": "sig",\n  "kid": "2024-05"\n}\n', { expect: { line: 6 }, note: "a JSON Web Key's private member" }),
       sample('config/jwt.json', '{\n  "issuer": "acme",\n  "privateKey": "-----BEGIN PRIVATE KEY-----\\nMIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgWqrTRg8rLW//rKaf\\nbshx8w6vzlJ5hTG7NK7v+SsELKKhRANCAAQ18sOSg3udPOoN2LTv05d4g/85zprw\\nudrIE9ROtOsraWt6cYLACTbW0rzqqimo9NHkk/08fNVRfvAu4NFoa/+B\\n-----END PRIVATE KEY-----\\n"\n}\n', { expect: { line: 3 } }),
     ],
     negative: [
       sample('lib/models/key_pairs.rb', '# Example:\n#   <KeyPair name="test",\n#    private_key="-----BEGIN RSA PRIVATE KEY-----\\nf/VtfXJ/ekTSlRS2GSItBSzMrEGoZ+EXeMOuiA7HFkDcgKt6aBiOX9Bysiyfc1rIrgWdFKqXBRJA\\nrtvBPa3/32koMPV7Bsoy1t9vLtSrcEwQo7Ow\\n-----END RSA PRIVATE KEY-----">\n', { note: 'a made-up body: a PKCS#1 key is DER, and DER starts MI' }),
+      sample('public/.well-known/jwks.json', '{\n  "keys": [\n    {\n      "kty": "EC",\n      "crv": "P-256",\n      "x": "GpvZ8v2o0vD7wJp3kX9mL1qR4tZ6bN8cF0hJ2dS5aE4",\n      "y": "tK7nQ3wZ9vR1mL6pX2bC8fH4jD0sA5gE7uI3oY9kT1w",\n      "use": "sig",\n      "kid": "2024-05"\n    }\n  ]\n}\n', { note: 'a published key set holds the public members only' }),
       sample('keys/vagrant', '-----BEGIN RSA PRIVATE KEY-----\nMIIEogIBAAKCAQEA6NF8iallvQVp22WDkTkyrtvp9eWW6A8YVr+kz4TjGYe7gHzI\nw+niNltGEFHzD8+v1I2YJ6oXevct1YeS0o9HZyN1Q9qgCgzUFtdOKLv6IedplqoP\nkcmF0aYet2PkEDo3MlTBckFXPITAMzF8dJSIFo9D8HfdOV0IAdx4O7PtixWKn5y2\nhMNG0zQPyUecp4pzC6kivAIhyfHilFR61RGL+GPXQ2MWZWFYbAGjyiYJnAmCP3NO\nTd0jMZEnDkbUvxhMmBYSdETk1rRgm+R4LOzFUGaHqHDLKLX+FIPKcF96hrucXzcW\nyLbIbEgE98OHlnVYCzRdK8jlqm8tehUc9c9WhQIBIwKCAQEA4iqWPJXtzZA68mKd\nELs4jJsdyky+ewdZeNds5tjcnHU5zUYE25K+ffJED9qUWICcLZDc81TGWjHyAqD1\nBw7XpgUwFgeUJwUlzQurAv+/ySnxiwuaGJfhFM1CaQHzfXphgVml+fZUvnJUTvzf\nTK2Lg6EdbUE9TarUlBf/xPfuEhMSlIE5keb/Zz3/LUlRg8yDqz5w+QWVJ4utnKnK\niqwZN0mwpwU7YSyJhlT4YV1F3n4YjLswM5wJs2oqm0jssQu/BT0tyEXNDYBLEF4A\nsClaWuSJ2kjq7KhrrYXzagqhnSei9ODYFShJu8UWVec3Ihb5ZXlzO6vdNQ1J9Xsf\n4m+2ywKBgQD6qFxx/Rv9CNN96l/4rb14HKirC2o/orApiHmHDsURs5rUKDx0f9iP\ncXN7S1uePXuJRK/5hsubaOCx3Owd2u9gD6Oq0CsMkE4CUSiJcYrMANtx54cGH7Rk\nEjFZxK8xAv1ldELEyxrFqkbE4BKd8QOt414qjvTGyAK+OLD3M2QdCQKBgQDtx8pN\nCAxR7yhHbIWT1AH66+XWN8bXq7l3RO/ukeaci98JfkbkxURZhtxV/HHuvUhnPLdX\n3TwygPBYZFNo4pzVEhzWoTtnEtrFueKxyc3+LjZpuo+mBlQ6ORtfgkr9gBVphXZG\nYEzkCD3lVdl8L4cw9BVpKrJCs1c5taGjDgdInQKBgHm/fVvv96bJxc9x1tffXAcj\n3OVdUN0UgXNCSaf/3A/phbeBQe9xS+3mpc4r6qvx+iy69mNBeNZ0xOitIjpjBo2+\ndBEjSBwLk5q5tJqHmy/jKMJL4n9ROlx93XS+njxgibTvU6Fp9w+NOFD/HvxB3Tcz\n6+jJF85D5BNAG3DBMKBjAoGBAOAxZvgsKN+JuENXsST7F89Tck2iTcQIT8g5rwWC\nP9Vt74yboe2kDT531w8+egz7nAmRBKNM751U/95P9t88EDacDI/Z2OwnuFQHCPDF\nllYOUI+SpLJ6/vURRbHSnnn8a/XG+nzedGH5JGqEJNQsz+xT2axM0/W/CRknmGaJ\nkda/AoGANWrLCz708y7VYgAtW2Uf1DPOIYMdvo6fxIB5i9ZfISgcJ/bbCUkFrhoH\n+vq/5CIWxCPp0f85R4qxxQ5ihxJ0YDQT9Jpx4TMss4PSavPaBH3RXow5Ohe+bYoQ\nNE5OgEXk2wVfZczCZpigBKbKZHNYcelXtTt/nP3rsCuGcM4h53s=\n-----END RSA PRIVATE KEY-----\n', { note: "Vagrant's published insecure key" }),
       sample('docs/tls.md', 'Your key file looks like this:\n\n```\n-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun\nVTLw7onLRnrq0/IzW7yWR7QkrmBL7jTKEn5u+qKhbwKfBstIs+bMY2Zkp18gnTxK\n-----END RSA PRIVATE KEY-----\n```\n', { note: 'two lines of a key: the DER length says the rest is missing' }),
       sample('docs/tls.md', '```\n-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----\n```\n'),

@@ -3,6 +3,7 @@
 // it); deploy, runner, CI job, trigger and the other tokens are bound to one project, runner or feature.
 import { sample } from '../../src/model.js';
 import type { RuleSamples } from '../../src/model.js';
+import { saysReadOnly } from './narrowing.js';
 import { hasTypedRun } from './signals.js';
 import type { CredentialContext, CredentialKind, Rating } from './types.js';
 import { fixed } from './types.js';
@@ -29,11 +30,24 @@ function randomBody(body: string): boolean {
 
 const PAT_NARROW_WORDS = new Set(['project', 'deploy', 'read', 'readonly', 'ro', 'viewer', 'registry']);
 
+/** GitLab's token scopes listed beside the token (`scopes: read_api, read_repository`, `--scopes read_api`). */
+const LISTED_SCOPES = /\bscopes?\b["']?[ \t]*[:=]?[ \t]*\[?((?:["']?(?:api|read_api|read_user|read_repository|write_repository|read_registry|write_registry|read_virtual_registry|write_virtual_registry|sudo|admin_mode|create_runner|manage_runner|ai_features|k8s_proxy|self_rotate|read_service_ping|read_observability|write_observability)["']?(?:[ \t]*,[ \t]*|[ \t]+)?)+)/i;
+
+/** The scopes written beside the token, when every one of them only reads (`read_api`, `read_repository`). */
+function readOnlyScopesBeside(context: CredentialContext): string | undefined {
+  const listed = LISTED_SCOPES.exec(`${context.line}\n${context.nearby}`)?.[1];
+  const scopes = listed?.match(/[a-z_]+/gi) ?? [];
+  return scopes.length > 0 && scopes.every((scope) => /^read_/i.test(scope)) ? scopes.join(', ') : undefined;
+}
+
 function ratePersonalToken(context: CredentialContext): Rating {
   const words = wordsOf(context.variable ?? '');
   if (words.includes('group')) return { scope: 'root', because: `variable ${context.variable} names a group access token: every project of the group` };
   const narrow = words.find((word) => PAT_NARROW_WORDS.has(word));
   if (narrow) return { scope: 'scoped', because: `variable ${context.variable} names a ${narrow} token (project and group access tokens share the glpat- prefix)` };
+  const readScopes = readOnlyScopesBeside(context);
+  if (readScopes) return { scope: 'scoped', because: `the text beside it lists only read scopes (${readScopes})` };
+  if (saysReadOnly(context)) return { scope: 'scoped', because: 'the text beside it says the token is read-only' };
   return { scope: 'root', because: 'a glpat- token acts as its user in every group and project they belong to; its scopes (api, sudo) are not in the value, so it is rated the broad kind' };
 }
 
@@ -66,8 +80,14 @@ export const gitlabPersonalAccessToken: CredentialKind = {
     ],
   },
   scopeSamples: {
-    positive: [sample('.env.ci', `GITLAB_TOKEN=${ROUTABLE_PAT}\n`, { expect: { line: 1 } })],
-    negative: [sample('.env.ci', `GITLAB_PROJECT_TOKEN=${LEGACY_PAT}\n`, { note: 'named for a project access token' })],
+    positive: [
+      sample('.env.ci', `GITLAB_TOKEN=${ROUTABLE_PAT}\n`, { expect: { line: 1 } }),
+      sample('.env.ci', `# scopes: api, read_repository\nGITLAB_TOKEN=${ROUTABLE_PAT}\n`, { expect: { line: 2 }, note: 'the api scope among those listed writes everywhere' }),
+    ],
+    negative: [
+      sample('.env.ci', `GITLAB_PROJECT_TOKEN=${LEGACY_PAT}\n`, { note: 'named for a project access token' }),
+      sample('.env.ci', `# scopes: read_api, read_repository\nGITLAB_TOKEN=${ROUTABLE_PAT}\n`, { note: 'only read scopes are listed beside it' }),
+    ],
   },
 };
 

@@ -43,6 +43,7 @@ export const terraformCloudToken: CredentialKind = {
 const VAULT_ROOT_TEXT = /Initial Root Token|-dev-root-token-id|VAULT_DEV_ROOT_TOKEN_ID|"root_token"|generate-root/i;
 
 function vaultRating(context: CredentialContext): Rating {
+  if (context.value.startsWith('hvr.')) return { scope: 'root', because: 'a recovery token acts with root rights on the raw storage of a Vault started in recovery mode' };
   const words = wordsOf(context.variable ?? '');
   if (words.includes('root')) return { scope: 'root', because: `variable ${context.variable} names a root token` };
   if (VAULT_ROOT_TEXT.test(`${context.line}\n${context.nearby}`)) return { scope: 'root', because: 'the text around it shows a root token (init output or the dev server’s root token id)' };
@@ -64,7 +65,8 @@ export const vaultToken: CredentialKind = {
   valuePatterns: [
     // Service tokens carry their encoded index (90-120 characters); the root token `vault operator init` prints since
     // 1.10 is `hvs.` and 24 characters.
-    { regex: /(?<![A-Za-z0-9_.-])(hvs\.[A-Za-z0-9_-]{90,120}|hvs\.[A-Za-z0-9]{24}|hvb\.[A-Za-z0-9_-]{138,300})(?![A-Za-z0-9_-])/g, keywords: ['hvs.', 'hvb.'] },
+    // A recovery token (`hvr.`, from generate-root in recovery mode) has the service token's shape.
+    { regex: /(?<![A-Za-z0-9_.-])(hv[sr]\.[A-Za-z0-9_-]{90,120}|hv[sr]\.[A-Za-z0-9]{24}|hvb\.[A-Za-z0-9_-]{138,300})(?![A-Za-z0-9_-])/g, keywords: ['hvs.', 'hvb.', 'hvr.'] },
     // `vault operator init` output kept in notes: older Vaults printed `s.` tokens and, before 0.10, UUIDs.
     { regex: new RegExp(`(?<=Initial Root Token: ?)(s\\.[A-Za-z0-9]{24}|${UUID_SOURCE})(?![A-Za-z0-9-])`, 'g'), keywords: ['initial root token'] },
   ],
@@ -110,7 +112,10 @@ export const vaultToken: CredentialKind = {
     ],
   },
   scopeSamples: {
-    positive: [sample('ops/vault.env', 'VAULT_TOKEN=hvs.CAESIabTCzVw3doIaIPJ5hhTJc1zlUtlNpicxtNkxT1yAx-8qzlvzhwUejG77nkltiHYtmvjvLR2MlS3lFf80dKrvvp\n', { expect: { line: 1 } })],
+    positive: [
+      sample('ops/vault.env', 'VAULT_TOKEN=hvs.CAESIabTCzVw3doIaIPJ5hhTJc1zlUtlNpicxtNkxT1yAx-8qzlvzhwUejG77nkltiHYtmvjvLR2MlS3lFf80dKrvvp\n', { expect: { line: 1 } }),
+      sample('docs/incidents/2024-11-vault-recovery.md', '# Vault recovery\n\nRecovery token: hvr.CAESIKu3bX9mQv2LpR7wZ4nT8sY1cF6hJ0dG5aE3uI9oK2yVGh4KHGh2cy5RbTJ4V3pUZ3h4b0VRa1pKU3E3b2Q1NEgQ8wk\n', { expect: { line: 3 }, note: 'a recovery token kept in an incident note' }),
+    ],
     negative: [sample('ops/vault.env', 'VAULT_READONLY_TOKEN=hvs.CAESIabTCzVw3doIaIPJ5hhTJc1zlUtlNpicxtNkxT1yAx-8qzlvzhwUejG77nkltiHYtmvjvLR2MlS3lFf80dKrvvp\n')],
   },
 };
@@ -459,6 +464,88 @@ export const ansibleVaultPassword: CredentialKind = {
   },
 };
 
+const INFISICAL_TOKEN = 'st.6512f0a8-b9c4-4e3d-a1f0-e9d8c7b6a5f4.4f8e2c71a9d3b6051e7c2a8f9d4b3e60.9c1d7e3a5b8f2c4d6e0a1b3c5d7e9f21';
+const INFISICAL_TOKEN_LEGACY = 'st.64e7a2b9c3d1f0e8a7b6c5d4.c2a97e41d0b85f36a1e9d7c4b2f80e53.e81f4a6c2d9b7035f1a8c6e4d2b09f71';
+
+/**
+ * Infisical service tokens: `st.<token id>.<secret>` as the server issues them (the id a UUID, or a 24-hex ObjectId
+ * on older instances; the secret 16 random bytes in hex), and the CLI's form with `.<key>` appended, the 16-byte hex
+ * key that decrypts the project key. The id and secret alone authenticate.
+ */
+export const infisicalServiceToken: CredentialKind = {
+  id: 'infisical-service-token',
+  provider: 'infisical',
+  title: 'Infisical service token',
+  valuePatterns: [
+    {
+      regex: new RegExp(`(?<![A-Za-z0-9_.-])(st\\.(?:${UUID_SOURCE}|[0-9a-f]{24})\\.[0-9a-f]{32}(?:\\.[0-9a-f]{32})?)(?![A-Za-z0-9_.-])`, 'g'),
+      keywords: ['st.'],
+      // `st.` is in most files (`test.`, `list.`): the regex runs only where Infisical is named.
+      requires: ['infisical'],
+    },
+  ],
+  plausible: (value) => {
+    const secret = value.split('.')[2] ?? '';
+    return !isPlaceholder(secret) && entropy(secret) >= 3.2;
+  },
+  rate: fixed('scoped', 'a service token reads (and with write, changes) the secrets of the environments and paths of one project it was made for'),
+  reach: 'reads, and with write access changes or deletes, every secret in the environments and paths of the one Infisical project it was made for',
+  narrower: 'use a machine identity with a read-only project role on the one environment the job needs, logging in at run time (OIDC from CI) instead of a stored token',
+  reference: 'https://infisical.com/docs/internals/service-tokens',
+  samples: {
+    positive: [
+      sample('.github/workflows/deploy.yml', `jobs:\n  deploy:\n    runs-on: ubuntu-latest\n    env:\n      INFISICAL_TOKEN: ${INFISICAL_TOKEN}\n    steps:\n      - run: infisical run --env=prod -- npm run migrate\n`, { expect: { line: 5 } }),
+      sample('docker-compose.yml', `services:\n  api:\n    image: ghcr.io/acme/api:1.4.2\n    command: infisical run --env=staging -- node server.js\n    environment:\n      INFISICAL_TOKEN: "${INFISICAL_TOKEN_LEGACY}"\n`, { expect: { line: 6 }, note: "an older instance's ObjectId token id" }),
+    ],
+    negative: [
+      sample('.github/workflows/deploy.yml', 'jobs:\n  deploy:\n    env:\n      INFISICAL_TOKEN: ${{ secrets.INFISICAL_TOKEN }}\n    steps:\n      - run: infisical run --env=prod -- npm run migrate\n'),
+      sample('docs/infisical.md', 'Service tokens look like `st.<token-id>.<secret>.<key>`, for example `st.xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx.00000000000000000000000000000000`.\n'),
+      sample('scripts/sync.py', '# cache entries are keyed by store id and digest\nCACHE_KEY = "st.64e7a2b9c3d1f0e8a7b6c5d4.c2a97e41d0b85f36a1e9d7c4b2f80e53"\n', { note: 'no Infisical in the file: a cache key of the same shape' }),
+    ],
+  },
+};
+
+const INFISICAL_CLIENT_SECRET = '517d00f37524d332ee462f9753804a3ae5cde6ff58095823ed0d01a7d7f86930';
+
+/** Universal Auth client secrets (32 random bytes in hex), known by the variables Infisical's tools read. */
+export const infisicalMachineIdentitySecret: CredentialKind = {
+  id: 'infisical-machine-identity-secret',
+  provider: 'infisical',
+  title: 'Infisical machine identity client secret',
+  contextPatterns: [
+    {
+      variable: /^INFISICAL_(?:UNIVERSAL_AUTH_|MACHINE_IDENTITY_|UA_)?CLIENT_SECRET$|^infisical[_.-]?(?:universal[_.-]?auth[_.-]?|machine[_.-]?identity[_.-]?)?client[_.-]?secret$/i,
+      value: /^[0-9a-f]{64}$/,
+      keywords: ['infisical'],
+    },
+    // The Terraform provider's `auth { universal { client_id, client_secret } }` block.
+    { variable: /^client_secret$/, section: /^universal$/, value: /^[0-9a-f]{64}$/, keywords: ['client_secret'], requires: ['infisical'] },
+  ],
+  plausible: (value) => !isPlaceholder(value) && entropy(value) >= 3.3,
+  rate: (context) =>
+    readOnlyRating(context, 'Infisical machine identity') ?? {
+      scope: 'root',
+      because: "it logs in as a machine identity whose organization role and project roles are not in the repository (an organization identity can be an admin of every project)",
+    },
+  reach: 'logs in as its machine identity: with an admin role it reads and rewrites the secrets of every project and environment in the organization and manages its members and identities',
+  narrower: 'give the identity a read-only role on the one project and environment the job needs, and log in with OIDC or Kubernetes auth instead of a stored client secret',
+  reference: 'https://infisical.com/docs/documentation/platform/identities/universal-auth',
+  samples: {
+    positive: [
+      sample('.env.ci', `INFISICAL_UNIVERSAL_AUTH_CLIENT_ID=6512f0a8-b9c4-4e3d-a1f0-e9d8c7b6a5f4\nINFISICAL_UNIVERSAL_AUTH_CLIENT_SECRET=${INFISICAL_CLIENT_SECRET}\n`, { expect: { line: 2 } }),
+      sample('infra/infisical.tf', `provider "infisical" {\n  host = "https://app.infisical.com"\n  auth = {\n    universal = {\n      client_id     = "6512f0a8-b9c4-4e3d-a1f0-e9d8c7b6a5f4"\n      client_secret = "${INFISICAL_CLIENT_SECRET}"\n    }\n  }\n}\n`, { expect: { line: 6 }, note: "the Terraform provider's auth block" }),
+    ],
+    negative: [
+      sample('.env.example', 'INFISICAL_UNIVERSAL_AUTH_CLIENT_ID=\nINFISICAL_UNIVERSAL_AUTH_CLIENT_SECRET=\n'),
+      sample('.github/workflows/secrets.yml', 'jobs:\n  load:\n    steps:\n      - uses: Infisical/secrets-action@v1.0.9\n        with:\n          client-id: ${{ secrets.INFISICAL_CLIENT_ID }}\n          client-secret: ${{ secrets.INFISICAL_CLIENT_SECRET }}\n'),
+    ],
+  },
+  scopeSamples: {
+    positive: [sample('.env.ci', `INFISICAL_CLIENT_SECRET=${INFISICAL_CLIENT_SECRET}\n`, { expect: { line: 1 } })],
+    negative: [sample('.env.ci', `# read-only identity for the preview builds\nINFISICAL_CLIENT_SECRET=${INFISICAL_CLIENT_SECRET}\n`)],
+  },
+};
+
 export const INFRA_KINDS: readonly CredentialKind[] = [
   terraformCloudToken,
   pulumiAccessToken,
@@ -472,5 +559,7 @@ export const INFRA_KINDS: readonly CredentialKind[] = [
   onepasswordSecretKey,
   ageSecretKey,
   consulNomadToken,
+  infisicalServiceToken,
+  infisicalMachineIdentitySecret,
   ansibleVaultPassword,
 ];

@@ -122,6 +122,11 @@ export const kubernetesKubeconfigCredential: CredentialKind = {
     { regex: /client-key-data:[ \t]*["']?(LS0tLS1CRUdJTi[A-Za-z0-9+/=]{40,})/g, keywords: ['client-key-data'] },
     { regex: /^[ \t]+(?:token|id-token|refresh-token|password):[ \t]*["']?([^\s"'#]{16,})/gm, keywords: ['token:', 'password:'], requires: KUBECONFIG_FILES },
   ],
+  // Terraform's kubernetes provider (and the helm provider's `kubernetes` block) take the same user credentials.
+  contextPatterns: [
+    { variable: /^kubernetes\.(?:token|password)$/, value: /^[^\s"'$]{16,}$/, keywords: ['kubernetes'] },
+    { variable: /^(?:token|password)$/, section: /^kubernetes$/, value: /^[^\s"'$]{16,}$/, keywords: ['token', 'password'], requires: ['provider "helm"'] },
+  ],
   plausible: plausibleKubeconfigCredential,
   rate: rateKubeconfigCredential,
   reach: 'acts on the cluster as the kubeconfig user; an admin (system:masters) can delete every namespace, workload, volume and secret, and RBAC cannot stop it',
@@ -132,11 +137,14 @@ export const kubernetesKubeconfigCredential: CredentialKind = {
       sample('ops/kubeconfig.yaml', KUBECONFIG('kubernetes-admin', `    client-certificate-data: ${ADMIN_CERT}\n    client-key-data: ${ADMIN_KEY}`), { expect: { line: 19 } }),
       sample('.gitlab-ci.yml', `deploy:\n  stage: deploy\n  image: bitnami/kubectl:1.31\n  variables:\n    KUBECONFIG_CONTENT: |\n      apiVersion: v1\n      kind: Config\n      clusters:\n      - cluster:\n          server: https://k8s.acme.io:6443\n        name: prod\n      contexts:\n      - context: {cluster: prod, user: ci}\n        name: prod\n      current-context: prod\n      users:\n      - name: ci\n        user:\n          token: ${DEPLOYER_TOKEN}\n  script:\n    - echo "$KUBECONFIG_CONTENT" > kubeconfig && kubectl --kubeconfig kubeconfig apply -f k8s/\n`, { expect: { line: 19 } }),
       sample('ops/staging.kubeconfig', KUBECONFIG('default', `    client-certificate-data: ${DEV_CERT.slice(0, 300)}\n    client-key-data: ${DEV_KEY}`), { expect: { line: 19 }, note: 'truncated certificate: not decodable, must not crash' }),
+      sample('infra/providers.tf', 'provider "kubernetes" {\n  host  = "https://k8s.acme.io:6443"\n  token = "4bh0mr0zzm2t6hw5lvveyawm85f4r8hq498vluvaly4mtlf101bt2j10r8s3bc6n"\n}\n', { expect: { line: 3 }, note: "Terraform's kubernetes provider" }),
+      sample('infra/providers.tf', 'provider "helm" {\n  kubernetes {\n    host  = "https://k8s.acme.io:6443"\n    token = "4bh0mr0zzm2t6hw5lvveyawm85f4r8hq498vluvaly4mtlf101bt2j10r8s3bc6n"\n  }\n}\n', { expect: { line: 4 }, note: "the helm provider's kubernetes block" }),
     ],
     negative: [
       sample('ops/kubeconfig-eks.yaml', 'apiVersion: v1\nkind: Config\nclusters:\n- cluster:\n    server: https://4A2B6C8D0E1F.gr7.eu-west-1.eks.amazonaws.com\n  name: prod\ncontexts:\n- context: {cluster: prod, user: eks}\n  name: prod\ncurrent-context: prod\nusers:\n- name: eks\n  user:\n    exec:\n      apiVersion: client.authentication.k8s.io/v1beta1\n      command: aws\n      args: [eks, get-token, --cluster-name, prod]\n', { note: 'exec plugin: no secret in the file' }),
       sample('docs/kubeconfig.md', 'users:\n- name: ci\n  user:\n    token: <service-account-token>\nclusters:\n- name: prod\ncontexts:\n- name: prod\n'),
       sample('charts/app/values.yaml', 'auth:\n  token: Zq4vW8yB2nM6kP0tR3xS7uD1gF5hJ9cL\n  users: []\n', { note: 'not a kubeconfig' }),
+      sample('infra/providers.tf', 'provider "kubernetes" {\n  host                   = module.eks.cluster_endpoint\n  cluster_ca_certificate = base64decode(module.eks.cluster_certificate_authority_data)\n  token                  = data.aws_eks_cluster_auth.this.token\n}\n', { note: 'a token fetched at plan time' }),
     ],
   },
   scopeSamples: {

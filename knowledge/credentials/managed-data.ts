@@ -1,6 +1,6 @@
 // Control-plane keys of managed databases beyond Supabase, Neon, PlanetScale, Atlas, Upstash and Turso: CockroachDB
-// Cloud and ClickHouse Cloud. Such a key does not query data; it creates, scales and deletes the clusters and services
-// that hold it, and issues further credentials.
+// Cloud, ClickHouse Cloud and Xata. Such a key creates, scales and deletes the clusters, services and branches that hold
+// the data, and issues further credentials.
 import { sample } from '../../src/model.js';
 import { broadUnlessReadOnly } from './narrowing.js';
 import type { CredentialKind } from './types.js';
@@ -58,4 +58,33 @@ export const clickhouseCloudApiKey: CredentialKind = {
   },
 };
 
-export const MANAGED_DATA_KINDS: readonly CredentialKind[] = [cockroachCloudApiKey, clickhouseCloudApiKey];
+const XATA = 'xau_q8Vt2LmR9xKp4NwZ7bYc3HfJ6sDg1AeU5';
+
+export const xataApiKey: CredentialKind = {
+  id: 'xata-api-key',
+  provider: 'xata',
+  title: 'Xata API key',
+  // `xau_` and 33 alphanumerics (kingfisher's xata rule); a few more allowed for longer keys.
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9_-])(xau_[A-Za-z0-9]{33,40})(?![A-Za-z0-9_-])/g, keywords: ['xau_'] }],
+  plausible: (value) => randomAfter(4)(value) && /[0-9]/.test(value),
+  rate: broadUnlessReadOnly('Xata key', 'root', 'a key made for all projects and branches acts on the whole organization; its project, branch and permission limits are not in the value'),
+  reach: 'with access to all projects and branches, creates and deletes projects and branches (production included), reads their data and manages the organization’s keys and members',
+  narrower: 'create an organization key limited to the one branch the job uses, read-only where it only reads',
+  reference: 'https://xata.io/docs/platform/api-key',
+  samples: {
+    positive: [
+      sample('.env', `XATA_API_KEY=${XATA}\nXATA_BRANCH=main\n`, { expect: { line: 1 } }),
+      sample('scripts/branch.sh', `#!/bin/sh\ncurl -X DELETE https://api.xata.tech/organizations/acme/projects/web/branches/preview-42 -H "Authorization: Bearer ${XATA}"\n`, { expect: { line: 2 } }),
+    ],
+    negative: [
+      sample('.env.example', 'XATA_API_KEY=xau_your_api_key_here\nXATA_BRANCH=main\n'),
+      sample('strategies/gold.py', 'SYMBOL = "xau_usd"\nTABLE = "xau_intraday_research_cache_5m"\n', { note: "a gold symbol, not a key" }),
+    ],
+  },
+  scopeSamples: {
+    positive: [sample('.env', `XATA_API_KEY=${XATA}\n`, { expect: { line: 1 } })],
+    negative: [sample('.env', `XATA_READONLY_API_KEY=${XATA}\n`)],
+  },
+};
+
+export const MANAGED_DATA_KINDS: readonly CredentialKind[] = [cockroachCloudApiKey, clickhouseCloudApiKey, xataApiKey];

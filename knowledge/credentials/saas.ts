@@ -275,6 +275,8 @@ const TWILIO_REFERENCE = 'https://www.twilio.com/docs/iam/api-keys';
 function twilioKeyRating(context: CredentialContext): Rating {
   const word = nameWord(context, new Set(['restricted', 'readonly', 'read']));
   if (word) return { scope: 'scoped', because: `variable ${context.variable} names a ${word} key` };
+  // A comment that says which of Twilio's key types it was created as.
+  if (/\brestricted\b[^\n]{0,20}\b(?:api[ _-]?)?key\b|\bkey type:?\s*restricted\b/i.test(context.nearby)) return { scope: 'scoped', because: 'the text beside it says it is a Restricted key, limited to the permissions chosen for it' };
   return { scope: 'root', because: 'Main and Standard API keys reach the whole account and its subaccounts; the key type is not in the repository' };
 }
 
@@ -377,7 +379,10 @@ export const twilioApiKeySecret: CredentialKind = {
   },
   scopeSamples: {
     positive: [sample('config/twilio.env', 'TWILIO_API_KEY=SK1e3868fb6e26a98932c4e52899dae615\nTWILIO_API_SECRET=3x9cdQkxWE4IpsTykZAgNlW2PAoFIZj7\n', { expect: { line: 2 } })],
-    negative: [sample('config/twilio.env', 'TWILIO_RESTRICTED_API_SECRET=3x9cdQkxWE4IpsTykZAgNlW2PAoFIZj7\n')],
+    negative: [
+      sample('config/twilio.env', 'TWILIO_RESTRICTED_API_SECRET=3x9cdQkxWE4IpsTykZAgNlW2PAoFIZj7\n'),
+      sample('config/twilio.env', '# restricted API key: messaging only\nTWILIO_API_KEY=SK1e3868fb6e26a98932c4e52899dae615\nTWILIO_API_SECRET=3x9cdQkxWE4IpsTykZAgNlW2PAoFIZj7\n', { note: 'the comment says it was created as a Restricted key' }),
+    ],
   },
 };
 
@@ -803,6 +808,43 @@ export const backblazeApplicationKey: CredentialKind = {
   },
 };
 
+const POSTHOG_PERSONAL = 'phx_Kq7vX2mL9kR4tW8zB3nY6cF1hJ5dG0sA2eN4pT7wQ1';
+
+/**
+ * PostHog personal API keys: `phx_` and the base62 form of 32 random bytes (posthog/models/utils.py). The project
+ * key (`phc_`) is the browser snippet's and public; a personal key reads and changes what its user can, in every
+ * organisation and project the key was not limited from.
+ */
+export const posthogPersonalApiKey: CredentialKind = {
+  id: 'posthog-personal-api-key',
+  provider: 'posthog',
+  title: 'PostHog personal API key',
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9_])(phx_[A-Za-z0-9]{40,50})(?![A-Za-z0-9_])/g, keywords: ['phx_'] }],
+  plausible: (value) => looksRandom(value.slice(4), 40, 4) && /[0-9]/.test(value) && !isPlaceholder(value.slice(4)),
+  rate: (context) =>
+    readOnlyRating(context, 'PostHog key') ?? {
+      scope: 'root',
+      because: 'a personal API key acts as its user in every organization and project it was not limited from; its scopes are not in the value',
+    },
+  reach: 'acts as its user across PostHog: reads every event, person and recording of the projects it reaches, and with write scopes deletes persons, feature flags, dashboards and projects',
+  narrower: 'create the personal key with only the scopes the job needs (query:read) and limited to one project, or use the project key for capturing events',
+  reference: 'https://posthog.com/docs/api#private-endpoint-authentication',
+  samples: {
+    positive: [
+      sample('scripts/export-events.sh', `#!/bin/sh\nexport POSTHOG_PERSONAL_API_KEY=${POSTHOG_PERSONAL}\ncurl -H "Authorization: Bearer $POSTHOG_PERSONAL_API_KEY" https://eu.posthog.com/api/projects/\n`, { expect: { line: 2 } }),
+      sample('web/.env.production', `NEXT_PUBLIC_POSTHOG_KEY=${POSTHOG_PERSONAL}\nNEXT_PUBLIC_POSTHOG_HOST=https://eu.i.posthog.com\n`, { expect: { line: 1 }, note: 'a personal key put where the project key belongs ships to every browser' }),
+    ],
+    negative: [
+      sample('web/.env.production', 'NEXT_PUBLIC_POSTHOG_KEY=phc_Kq7vX2mL9kR4tW8zB3nY6cF1hJ5dG0sA2eN4pT7wQ1\nNEXT_PUBLIC_POSTHOG_HOST=https://eu.i.posthog.com\n', { note: 'the project key is public' }),
+      sample('docs/analytics.md', 'Create a personal API key (it starts with `phx_`, e.g. `phx_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx`) under Settings.\n'),
+    ],
+  },
+  scopeSamples: {
+    positive: [sample('.env.tools', `POSTHOG_PERSONAL_API_KEY=${POSTHOG_PERSONAL}\n`, { expect: { line: 1 } })],
+    negative: [sample('.env.tools', `# read-only key (query:read) for the weekly report\nPOSTHOG_PERSONAL_API_KEY=${POSTHOG_PERSONAL}\n`)],
+  },
+};
+
 export const SAAS_KINDS: readonly CredentialKind[] = [
   slackUserToken,
   slackBotToken,
@@ -828,4 +870,5 @@ export const SAAS_KINDS: readonly CredentialKind[] = [
   huggingfaceAccessToken,
   kaggleApiKey,
   backblazeApplicationKey,
+  posthogPersonalApiKey,
 ];

@@ -1,10 +1,12 @@
-// Server managers and hosts that provision and deploy PHP apps: Laravel Forge, Envoyer, Ploi and Laravel Cloud. Their
-// API tokens are Laravel Passport personal access tokens (plain RS256 JWTs any Passport app issues) or opaque random
-// strings (Ploi's newer tokens, Sanctum-style `id|secret`), so the token alone does not say whose it is: the variable
-// the tools read, the CLI's own config file or the API it is sent to does. A JWT's `scopes` claim says how far it
-// reaches (`*` is every scope).
+// Server managers and hosts that provision and deploy PHP apps: Laravel Forge, Envoyer, Ploi, Laravel Cloud, RunCloud
+// and ServerPilot. Their API tokens are Laravel Passport personal access tokens (plain RS256 JWTs any Passport app
+// issues) or opaque random strings (Ploi's newer tokens, Sanctum-style `id|secret`), so the token alone does not say
+// whose it is: the variable the tools read, the CLI's own config file or the API it is sent to does. A JWT's `scopes`
+// claim says how far it reaches (`*` is every scope).
 import { sample } from '../../src/model.js';
+import { readOnlyRating, sentToAnotherHost } from './narrowing.js';
 import type { ContextPattern, CredentialContext, CredentialKind, Rating } from './types.js';
+import { fixed } from './types.js';
 import { decodeJwt, looksRandom } from './values.js';
 
 const PASSPORT_JWT = /^eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{40,}$/;
@@ -144,4 +146,69 @@ export const laravelCloudApiToken: CredentialKind = {
   },
 };
 
-export const SERVER_MANAGER_KINDS: readonly CredentialKind[] = [laravelForgeApiToken, laravelEnvoyerApiToken, ploiApiToken, laravelCloudApiToken];
+/** An opaque API token or key: a Sanctum-style `id|secret` or a long random string; the providers publish no format. */
+const OPAQUE_TOKEN = /^(?:\d{1,10}\|)?[A-Za-z0-9]{32,128}$/;
+const opaqueToken = (value: string): boolean => looksRandom(value.replace(/^\d+\|/, ''), 32, 3.5) && /[0-9]/.test(value) && /[A-Za-z]/.test(value);
+const RUNCLOUD = '5|Vq8xT2mLr9Kp4NwZ7bYc3HfJ6sDg1AeU5oTiQ2wE8rTy';
+const RUNCLOUD_OPAQUE = 'oYOKO4EYk8vN6FgDKls8apperQAAzCaLahNB484M';
+const SERVERPILOT = 'Hq7vR2xLpK9mWz3TbN6cY1dF4gJ8sA0eU5iO2wQ7';
+
+/** RunCloud: a workspace's API token (API v3, Bearer) or a legacy personal API secret (v2, with its key). */
+export const runcloudApiToken: CredentialKind = {
+  id: 'runcloud-api-token',
+  provider: 'runcloud',
+  title: 'RunCloud API token',
+  contextPatterns: [
+    { variable: /^RUNCLOUD_API_(?:TOKEN|SECRET)$|^runcloud[_.-]?(?:api[_.-]?)?(?:token|secret)$/i, value: OPAQUE_TOKEN, keywords: ['runcloud'] },
+    { header: /^authorization$/i, value: OPAQUE_TOKEN, keywords: ['authorization'], requires: ['manage.runcloud.io'] },
+  ],
+  claims: (context) => !sentToAnotherHost(context, 'manage.runcloud.io'),
+  plausible: opaqueToken,
+  rate: (context) =>
+    readOnlyRating(context, 'RunCloud token') ?? { scope: 'root', because: 'a RunCloud API token acts on every server and web application of its workspace' },
+  reach: 'acts on every server of the RunCloud workspace: deploys and deletes web applications, creates and drops databases and their users, adds SSH keys and system users, and runs scripts on the servers',
+  narrower: "use the web application's Git deployment webhook for deploys, and keep the workspace token out of the repository",
+  reference: 'https://runcloud.io/docs/api/v3/',
+  samples: {
+    positive: [
+      sample('.env.deploy', `RUNCLOUD_API_TOKEN=${RUNCLOUD}\nRUNCLOUD_SERVER_ID=81234\n`, { expect: { line: 1 } }),
+      sample('scripts/clear-cache.sh', `#!/bin/sh\ncurl -X POST "https://manage.runcloud.io/api/v3/servers/81234/webapps/5521/cache/purge" \\\n  -H "Authorization: Bearer ${RUNCLOUD_OPAQUE}" \\\n  -H "Accept: application/json"\n`, { expect: { line: 3 } }),
+    ],
+    negative: [
+      sample('.env.example', 'RUNCLOUD_API_TOKEN=\nRUNCLOUD_SERVER_ID=\n'),
+      sample('scripts/notify.sh', `#!/bin/sh\n# deploys go through RunCloud's webhook; this posts the result to the status page\ncurl -X POST https://status.acme.io/api/events -H "Authorization: Bearer ${RUNCLOUD}"\n`, { note: 'a bearer token sent to another API' }),
+    ],
+  },
+  scopeSamples: {
+    positive: [sample('.env.deploy', `RUNCLOUD_API_TOKEN=${RUNCLOUD}\n`, { expect: { line: 1 } })],
+    negative: [sample('.env.deploy', `# read-only token for the uptime dashboard\nRUNCLOUD_API_TOKEN=${RUNCLOUD}\n`)],
+  },
+};
+
+/** ServerPilot: the account's API key, sent with its client ID as Basic credentials to api.serverpilot.io. */
+export const serverpilotApiKey: CredentialKind = {
+  id: 'serverpilot-api-key',
+  provider: 'serverpilot',
+  title: 'ServerPilot API key',
+  contextPatterns: [
+    { variable: /^SERVERPILOT_(?:API_)?KEY$|^serverpilot[_.-]?api[_.-]?key$/i, value: /^[A-Za-z0-9]{20,64}$/, keywords: ['serverpilot'] },
+  ],
+  plausible: (value) => looksRandom(value, 20, 3.5) && /[0-9]/.test(value) && /[A-Za-z]/.test(value),
+  rate: fixed('root', 'the API key is the account’s: it manages every server, app, system user and database ServerPilot runs for it'),
+  reach: 'manages every server of the ServerPilot account: deletes apps and their databases, changes system users’ passwords and SSH access, and detaches servers',
+  narrower: 'keep the API key in the deploy system’s secret store, and regenerate it from the account’s API page after exposure',
+  reference: 'https://github.com/ServerPilot/API',
+  samples: {
+    positive: [
+      sample('scripts/serverpilot.env', `export serverpilot_client_id="cid_Rk3vQ8mW2nL7tX5z"\nexport serverpilot_api_key="${SERVERPILOT}"\n`, { expect: { line: 2 }, note: 'the variables serverpilot-shell reads' }),
+      sample('.env', `SERVERPILOT_CLIENT_ID=cid_Rk3vQ8mW2nL7tX5z\nSERVERPILOT_API_KEY=${SERVERPILOT}\n`, { expect: { line: 2 } }),
+    ],
+    negative: [sample('.env.example', 'SERVERPILOT_CLIENT_ID=\nSERVERPILOT_API_KEY=your_api_key\n')],
+  },
+  scopeSamples: {
+    positive: [sample('.env', `SERVERPILOT_API_KEY=${SERVERPILOT}\n`, { expect: { line: 1 } })],
+    negative: [sample('.env', 'SERVERPILOT_API_KEY=xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n', { note: 'placeholder' })],
+  },
+};
+
+export const SERVER_MANAGER_KINDS: readonly CredentialKind[] = [laravelForgeApiToken, laravelEnvoyerApiToken, ploiApiToken, laravelCloudApiToken, runcloudApiToken, serverpilotApiKey];

@@ -195,7 +195,11 @@ export const railsMasterKey: CredentialKind = {
   // `rails new` writes the key alone into config/master.key (per-environment keys into config/credentials/<env>.key).
   filePatterns: [{ path: /(?:^|\/)config\/(?:master|credentials\/[\w-]+)\.key$/, value: /^[0-9a-f]{32}$/ }],
   plausible: (value) => !isPlaceholder(value) && new Set(value).size >= 10,
-  rate: (context) => appSecretRating(context, 'the master key decrypts config/credentials.yml.enc: every production credential the app holds'),
+  rate: (context) => {
+    const rating = appSecretRating(context, 'the master key decrypts config/credentials.yml.enc, every credential the app holds in production');
+    // What it decrypts (cloud keys, a payment provider's live key) is not readable here: rated the broadest of them.
+    return rating.scope === 'root-resource' ? { scope: 'root', because: `${rating.because}, whose reach is not in the repository` } : rating;
+  },
   reach: 'decrypts config/credentials.yml.enc: every database password, API key and secret_key_base the application holds in production',
   narrower: 'set RAILS_MASTER_KEY only in the host’s secret store, and use per-environment credentials so one key opens one environment',
   reference: 'https://guides.rubyonrails.org/security.html#custom-credentials',
@@ -230,6 +234,8 @@ export const djangoSecretKey: CredentialKind = {
   contextPatterns: [
     { variable: /^DJANGO_SECRET_KEY$/i, value: /^[A-Za-z0-9!@#$%^&*()\-_=+/.~]{20,200}$/, keywords: ['django'] },
     { variable: /^SECRET_KEY$/, value: /^[A-Za-z0-9!@#$%^&*()\-_=+/.~]{20,200}$/, keywords: ['secret_key'], requires: ['django'] },
+    // A settings module of a split Django project (`settings/production.py`) imports the base and may never say Django.
+    { variable: /^SECRET_KEY$/, path: /(?:^|\/)settings(?:\/[\w-]+)?\.py$/, value: /^[A-Za-z0-9!@#$%^&*()\-_=+/.~]{20,200}$/, keywords: ['secret_key'] },
   ],
   plausible: (value) => {
     if (value.startsWith(DJANGO_INSECURE)) return !isPlaceholder(value.slice(DJANGO_INSECURE.length)) && entropy(value.slice(DJANGO_INSECURE.length)) >= 3.5;
@@ -246,6 +252,7 @@ export const djangoSecretKey: CredentialKind = {
     positive: [
       sample('acme/settings/production.py', 'from .base import *  # noqa\n\n# Django production settings\nDEBUG = False\nSECRET_KEY = "9%ghrji1-9d@u=2h1^az00n%&vjemqf*702-&j_518r0_8+twn"\n', { expect: { line: 5 } }),
       sample('deploy/django.env', 'DJANGO_SETTINGS_MODULE=acme.settings.production\nDJANGO_SECRET_KEY=u@88s0dz9iqtnk&lq6-oapqxqc2zg%d=@s&km!om011_cdm&t_\n', { expect: { line: 2 } }),
+      sample('acme/settings/production.py', 'from .base import *  # noqa\n\nDEBUG = False\nALLOWED_HOSTS = ["acme.io"]\nSECRET_KEY = "u@88s0dz9iqtnk&lq6-oapqxqc2zg%d=@s&km!om011_cdm&t_"\n', { expect: { line: 5 }, note: 'a split settings module that never names Django' }),
       sample('mysite/settings.py', '"""Django settings for mysite project."""\nimport os\n\nSECRET_KEY = os.environ.get("SECRET_KEY", "django-insecure-9%ghrji1-9d@u=2h1^az00n%&vjemqf*702-&j_518r0_8+twn")\n', { expect: { line: 4 }, note: 'development key: reported low' }),
     ],
     negative: [
