@@ -479,9 +479,9 @@ export const infisicalServiceToken: CredentialKind = {
   valuePatterns: [
     {
       regex: new RegExp(`(?<![A-Za-z0-9_.-])(st\\.(?:${UUID_SOURCE}|[0-9a-f]{24})\\.[0-9a-f]{32}(?:\\.[0-9a-f]{32})?)(?![A-Za-z0-9_.-])`, 'g'),
-      keywords: ['st.'],
-      // `st.` is in most files (`test.`, `list.`): the regex runs only where Infisical is named.
-      requires: ['infisical'],
+      // Keyed on the product's name, not on `st.`, which most files hold (`test.`, `list.`) and which would admit
+      // them all to the credential pass: the regex runs only where Infisical is named.
+      keywords: ['infisical'],
     },
   ],
   plausible: (value) => {
