@@ -4,7 +4,7 @@
 import type { EnvironmentResource } from '../../src/facts/environment.js';
 import type { Detector, FinishContext, RelatedLocation, RuleMeta, Severity } from '../../src/model.js';
 import { severityRank } from '../../src/model.js';
-import { EnvironmentModel, compareLocations, placeWithAliases, scopeClaimsByNamespace } from './model.js';
+import { EnvironmentModel, compareLocations, placeFlyAttachments, placeWithAliases, scopeClaimsByNamespace } from './model.js';
 import { scanEnvironmentFile } from './scan/index.js';
 import { PULUMI_PROGRAM_KEYWORD } from './scan/handlers/pulumi.js';
 import { admitsPath, classifyPath } from './scan/files.js';
@@ -68,6 +68,7 @@ interface Pending {
 
 function reportCrossings(context: FinishContext): void {
   placeWithAliases(context);
+  placeFlyAttachments(context);
   scopeClaimsByNamespace(context);
   const model = new EnvironmentModel(context.facts, context.config.environmentAliases);
   const pending = new Map<string, Pending>();
