@@ -97,9 +97,12 @@ function isCodeConvention(sentence: string, line: string): boolean {
   return CODE_PLACE.test(sentence) && (CODE_VERB.test(sentence) || /\binstead\b|\bprefer\b/i.test(line));
 }
 
-/** Words that take the human out of a step: "without asking", "without confirmation", "no need to ask", "don't ask first". */
+/**
+ * Words that take the human out of a step: "without asking", "without confirmation", "no need to ask", "don't ask
+ * first", and the leave given as a manner ("run `npm run db:reset` freely", "at will", "whenever you like").
+ */
 const UNASKED =
-  /\bwithout\s+(?:first\s+)?(?:asking|checking\s+with|confirming|prompting|waiting\s+for)\b|\bwithout\s+(?:(?:explicit|prior|my|our|user|human|a|any)\s+)*(?:confirmation|approval|permission|consent|sign-?off)\b|\bno\s+need\s+to\s+(?:ask|confirm|check\s+with)\b|\b(?:don['\u2019]?t|do\s+not)\s+(?:need\s+to\s+)?(?:ask|confirm)\s+(?:first|me|us|the\s+user|before|for\s+(?:approval|confirmation|permission))\b/i;
+  /\bfreely\b|\bat\s+will\b|\bwhenever\s+(?:you\s+)?(?:like|want|wish|need\s+to|see\s+fit)\b|\bwithout\s+(?:first\s+)?(?:asking|checking\s+with|confirming|prompting|waiting\s+for)\b|\bwithout\s+(?:(?:explicit|prior|my|our|user|human|a|any)\s+)*(?:confirmation|approval|permission|consent|sign-?off)\b|\bno\s+need\s+to\s+(?:ask|confirm|check\s+with)\b|\b(?:don['\u2019]?t|do\s+not)\s+(?:need\s+to\s+)?(?:ask|confirm)\s+(?:first|me|us|the\s+user|before|for\s+(?:approval|confirmation|permission))\b/i;
 
 /** A leave given to the reader: "you may", "you can", "feel free to", "you are allowed to", or an order ("Run ..."). */
 const LEAVE =
