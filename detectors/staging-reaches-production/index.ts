@@ -16,6 +16,7 @@ import { judgeShared, sharedBucket, sharedDatabase, sharedProject, sharedVolume 
 import { judgeSecret, readsProductionSecret } from './rules/secrets.js';
 import { judgeState, readsProductionState } from './rules/state.js';
 import { judgeNamed, productionNamedResource } from './rules/named.js';
+import { judgeNamespaceService } from './rules/namespace-service.js';
 import { judgePayment, livePaymentKey } from './rules/payment.js';
 import { inheritedProductionValue } from './rules/inherited.js';
 import { clonedFromProduction, judgeCloned } from './rules/cloned.js';
@@ -37,7 +38,7 @@ const RULES: RuleMeta[] = [
 ];
 
 /** In order of precedence: a resource production also uses beats one merely named for production. */
-const JUDGES: readonly Judge[] = [judgeShared, judgeState, judgeSecret, judgePayment, judgeNamed];
+const JUDGES: readonly Judge[] = [judgeShared, judgeState, judgeSecret, judgePayment, judgeNamed, judgeNamespaceService];
 
 export const stagingReachesProduction: Detector = {
   id: 'staging-reaches-production',

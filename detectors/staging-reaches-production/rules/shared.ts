@@ -403,6 +403,15 @@ export const sharedDatabase: RuleMeta = {
         expect: { path: 'Makefile', line: 5 },
         note: "Fly: production's app has no environment word, but fly.toml (deployed by default) declares it; the staging app is attached to the same Postgres app",
       },
+      {
+        files: {
+          'deploy/overlays/production/kustomization.yaml': 'namespace: prod\nresources:\n  - ../../base\n',
+          'deploy/overlays/staging/kustomization.yaml': 'namespace: staging\nresources:\n  - ../../base\npatches:\n  - path: orders-db.yaml\n',
+          'deploy/overlays/staging/orders-db.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: orders\nspec:\n  template:\n    spec:\n      containers:\n        - name: orders\n          env:\n            - name: DATABASE_HOST\n              value: postgres.prod.svc.cluster.local\n',
+        },
+        expect: { path: 'deploy/overlays/staging/orders-db.yaml', line: 12 },
+        note: "Kustomize: staging's patch names a Service in the namespace production's overlay deploys into (high: one cluster is assumed)",
+      },
       sample('serverless.yml', SERVERLESS_TABLE_MAP('orders-prod'), { expect: { line: 7 }, note: "Serverless: a per-stage `custom` map gives staging production's table by its bare name; every stage deploys to one account and region" }),
       {
         files: {
@@ -433,6 +442,14 @@ export const sharedDatabase: RuleMeta = {
           'scripts/setup-fly.sh': '#!/bin/sh\nfly postgres attach quayline-db --app quayline-api\nfly postgres attach quayline-db --app quayline-worker\nfly postgres attach quayline-db-staging --app quayline-api-staging\n',
         },
         note: "Fly: staging has a Postgres app of its own; a worker app no Fly config declares stays unplaced",
+      },
+      {
+        files: {
+          'deploy/overlays/production/kustomization.yaml': 'namespace: prod\nresources:\n  - ../../base\n',
+          'deploy/overlays/staging/kustomization.yaml': 'namespace: staging\nresources:\n  - ../../base\npatches:\n  - path: orders-db.yaml\n',
+          'deploy/overlays/staging/orders-db.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: orders\nspec:\n  template:\n    spec:\n      containers:\n        - name: orders\n          env:\n            - name: DATABASE_HOST\n              value: postgres.staging.svc.cluster.local\n            - name: METRICS_HOST\n              value: prometheus.monitoring.svc.cluster.local\n',
+        },
+        note: "Kustomize: staging's Service in its own namespace (and a monitoring namespace production does not deploy into)",
       },
       sample('serverless.yml', SERVERLESS_TABLE_MAP('orders-staging'), { note: "Serverless: the `custom` map gives staging a table of its own" }),
       sample('serverless.yml', SERVERLESS_TABLE_MAP('orders', '  profile: \${self:custom.profiles.\${sls:stage}}\n'), { note: 'Serverless: each stage deploys with its own profile (its own account), so a table named alike in two stages is two tables' }),
