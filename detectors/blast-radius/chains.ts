@@ -17,6 +17,11 @@ export interface Chain {
   crossing?: EnvironmentCrossing;
   /** The credential's own scope reaches the store, shared environment or not (an account token beside both). */
   direct: boolean;
+  /**
+   * A credential whose scope the value does not show reaches the store because the command it is given on its line
+   * names the store (`CLOUDFLARE_API_TOKEN=… wrangler d1 migrations apply shop-db --remote`).
+   */
+  namedOnLine?: boolean;
   /** Agent permissions that let an agent act on the credential without a human. */
   grants: AgentGrant[];
   /** What shows the credential's non-production environment inside production's account, when that is how it reaches. */
@@ -167,6 +172,26 @@ function writtenInCrossing(credential: Credential, crossing: EnvironmentCrossing
   const forms = [crossing.identity, ...(formsOf.get(crossing.identity) ?? [])];
   // A sibling naming the crossing's server: a host or URL, not a port or a database name another block repeats.
   return Object.values(credential.siblingValues ?? {}).some((value) => value.includes('.') && value.length >= 8 && forms.some((form) => form.includes(value.toLowerCase())));
+}
+
+/**
+ * Is the store named on the credential's own line, by its provider's command (`CLOUDFLARE_API_TOKEN=… wrangler d1
+ * migrations apply shop-db --remote`, `NEON_API_KEY=… neonctl branches create --project-id …`)? The credential is
+ * then given to a command that acts on that store, whatever its scope could otherwise be. Only names a person gave
+ * the store (`shop-db`, `ledgerly_production`), not an engine's bare name, and only on the credential's platform.
+ */
+function namesStoreOnLine(credential: Credential, store: DataStore, platforms: StorePlatforms): boolean {
+  const name = store.name.toLowerCase();
+  if (!credential.line || name.length < 4 || !/[-_.0-9]/.test(name)) return false;
+  const providers = PROVIDER_PLATFORMS[credential.provider] ?? [];
+  if (!providers.some((platform) => platforms.of(store).has(platform))) return false;
+  const line = credential.line.toLowerCase();
+  for (let at = line.indexOf(name); at >= 0; at = line.indexOf(name, at + 1)) {
+    const before = line[at - 1] ?? ' ';
+    const after = line[at + name.length] ?? ' ';
+    if (!/[a-z0-9_.-]/.test(before) && !/[a-z0-9_-]/.test(after)) return true;
+  }
+  return false;
 }
 
 /** Does this credential's scope reach the store directly? `hosts` are the endpoints written beside it. */
@@ -345,7 +370,8 @@ export function findChains(facts: FactReader): Chain[] {
       const side = storeSide(store);
       // A storage account's key sits on the provider that holds the database, but it never acts on the database.
       const touchesStore = touchesData && reachesEngine(credential.kind, store.engine);
-      const reachesStore = broad && touchesStore && reaches(credential, hosts, store, platforms, storesOfPlatform, schemes);
+      const namedOnLine = !broad && touchesStore && namesStoreOnLine(credential, store, platforms);
+      const reachesStore = (broad && touchesStore && reaches(credential, hosts, store, platforms, storesOfPlatform, schemes)) || namedOnLine;
       // Production's own credential reaches production directly, whatever else shares the store.
       const viaStaging =
         credential.environment === 'production'
@@ -357,7 +383,7 @@ export function findChains(facts: FactReader): Chain[] {
       // reaches what its scope reaches, staging configs beside it or not (they often share the account).
       const direct = reachesStore && (credential.environment === 'production' || credential.environment === undefined || !hasNonProduction || spansEnvironments);
       if (!viaStaging && !direct) continue;
-      chains.push({ credential, store, crossing: viaStaging, direct, grants, backups: side.backups, ...(direct && sharedAccount ? { sharedAccount } : {}) });
+      chains.push({ credential, store, crossing: viaStaging, direct, grants, backups: side.backups, ...(direct && sharedAccount ? { sharedAccount } : {}), ...(direct && namedOnLine ? { namedOnLine } : {}) });
     }
   }
   return chains;

@@ -44,7 +44,7 @@ export const blastRadius: Detector = {
       ];
       context.report({
         ruleId: lead.crossing ? stagingChain.id : directChain.id,
-        message: `An agent working here can read this ${commonNoun(credential.kindTitle)} (scope: ${credential.scope ?? 'unknown'}), which reaches ${names.join(', ')}${more}${path}; no copy survives outside the provider.`,
+        message: `An agent working here can read this ${commonNoun(credential.kindTitle)} (scope: ${credential.scope ?? 'unknown'}), which reaches ${names.join(', ')}${more}${path}${lead.namedOnLine && !lead.crossing ? ': the command it is given on its line names the store' : ''}; no copy survives outside the provider.`,
         location: credential.location,
         snippet: credential.redacted,
         evidence: `${credential.valueHash}:${stores.map((store) => store.id).sort().join(',')}`,

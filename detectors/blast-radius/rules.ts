@@ -35,6 +35,12 @@ const railwayRepo = (extra: Record<string, string>, note: string, expect?: Sampl
   ...(expect ? { expect } : {}),
 });
 
+/** A Worker bound to one D1 database (production's: the top level of wrangler.toml). */
+const D1_WRANGLER = 'name = "linkshelf"\nmain = "src/index.ts"\ncompatibility_date = "2024-08-01"\n\n[[d1_databases]]\nbinding = "DB"\ndatabase_name = "linkshelf-db"\ndatabase_id = "7c0e6f2a-3b1d-4e9a-8f5c-2d4b6a8e1c39"\n';
+/** A package.json whose script gives a Cloudflare API token (scoped: its permissions are not in the value) to `command`. */
+const d1Package = (command: string): string =>
+  `{\n  "name": "linkshelf",\n  "scripts": {\n    "deploy": "wrangler deploy",\n    "db:prod": "CLOUDFLARE_API_TOKEN=Zq4vW8yB2nM6kP0tR3xS7uD1gF5hJ9cLaE2iO7uY ${command}"\n  },\n  "devDependencies": { "wrangler": "^3.72.0" }\n}\n`;
+
 export const directChain: RuleMeta = {
   id: `${DETECTOR_ID}/credential-reaches-unbacked-store`,
   title: 'Agent-readable broad credential reaches production data with no off-provider backup',
@@ -79,6 +85,11 @@ export const directChain: RuleMeta = {
         expect: { path: '.env.staging', line: 3 },
         note: "staging reads production's Terraform state: its account key is in production's account",
       },
+      {
+        files: { 'wrangler.toml': D1_WRANGLER, 'package.json': d1Package('wrangler d1 migrations apply linkshelf-db --remote') },
+        expect: { path: 'package.json', line: 5 },
+        note: "a Cloudflare token's permissions are not in the value, but the command it is given names production's D1 database",
+      },
       railwayRepo(
         { 'scripts/staging-db-fix.sh': ADMIN_SCRIPT, '.env.staging': 'DATABASE_URL=postgresql://postgres:${PGPASSWORD}@viaduct.proxy.rlwy.net:52107/railway\n' },
         "the incident: a token found while working in staging is the account's, and the account holds production",
@@ -99,6 +110,14 @@ export const directChain: RuleMeta = {
         note: "a staging file's cloud key is taken to be the staging account's",
       },
       railwayRepo({ 'scripts/admin.sh': PROJECT_TOKEN_SCRIPT }, 'a project token'),
+      {
+        files: { 'wrangler.toml': D1_WRANGLER, 'package.json': d1Package('wrangler d1 migrations apply linkshelf-db-preview --remote') },
+        note: "a scoped Cloudflare token given to a command on another D1 database (whose name starts with production's)",
+      },
+      {
+        files: { 'wrangler.toml': D1_WRANGLER, 'package.json': d1Package('wrangler deploy') },
+        note: 'a scoped Cloudflare token given to a deploy names no store',
+      },
       railwayRepo(
         { '.env.production': 'DATABASE_URL=${{Postgres.DATABASE_URL}}\nREDIS_URL=redis://default:Hk29dLqPz8MvX4tR@viaduct.proxy.rlwy.net:21877\n' },
         "a Redis URL on Railway reaches the project's Redis, not its Postgres database",
