@@ -389,6 +389,16 @@ export function findChains(facts: FactReader): Chain[] {
   return chains;
 }
 
+/** The agent-tool kind of a CI job's environment holding a production database's connection string. */
+export const CI_JOB_ENVIRONMENT = 'ci-job-environment';
+
+/** Stores a `DATABASE_URL` can name: database servers, not volumes, buckets, caches, queues or serverless tables. */
+const URL_DATABASE_ENGINES: ReadonlySet<string> = new Set(['postgres', 'mysql', 'mariadb', 'sqlserver', 'mssql', 'mongo', 'mongodb', 'database', 'libsql', 'cockroachdb', 'clickhouse']);
+
+function isDatabaseEngine(engine: string): boolean {
+  return URL_DATABASE_ENGINES.has(engine);
+}
+
 export interface ToolChain {
   tool: AgentTool;
   stores: DataStore[];
@@ -415,8 +425,9 @@ export function findToolChains(facts: FactReader): ToolChain[] {
   const backups = facts.all('backup-evidence').filter((evidence) => evidence.protection !== 'none');
   const chains: ToolChain[] = [];
   for (const tool of tools) {
-    const onlyOfEngine = (store: DataStore): boolean =>
-      tool.engine !== undefined && enginesMatch(tool.engine, store.engine) && production.filter((other) => enginesMatch(tool.engine!, other.engine)).length === 1;
+    // A connection string whose engine its variable does not say (`DATABASE_URL`) is the one production database.
+    const ofEngine = (store: DataStore): boolean => (tool.engine === 'database' ? isDatabaseEngine(store.engine) : enginesMatch(tool.engine!, store.engine));
+    const onlyOfEngine = (store: DataStore): boolean => tool.engine !== undefined && ofEngine(store) && production.filter(ofEngine).length === 1;
     const reached = stores.filter(
       (store) =>
         tool.targets.some((target) => store.identities.includes(target)) ||
@@ -424,9 +435,11 @@ export function findToolChains(facts: FactReader): ToolChain[] {
         (tool.targets.length === 0 && tool.production !== undefined && onlyOfEngine(store)),
     );
     if (reached.length === 0) continue;
-    const grant = grants.find(
-      (candidate) => candidate.agent === tool.agent && ((candidate.grant === 'mcp-tool' && candidate.reaches === tool.server) || candidate.grant === 'bypass-mode'),
-    );
+    // A CI job's agent acts unasked by the grant that starts it, on the tool's own line.
+    const grant =
+      tool.kind === CI_JOB_ENVIRONMENT
+        ? grants.find((candidate) => candidate.location.path === tool.location.path && candidate.location.span.line === tool.location.span.line)
+        : grants.find((candidate) => candidate.agent === tool.agent && ((candidate.grant === 'mcp-tool' && candidate.reaches === tool.server) || candidate.grant === 'bypass-mode'));
     const covering = backups.filter((evidence) => reached.some((store) => evidence.covers.some((covered) => covered === store.id || store.identities.includes(covered))));
     chains.push({ tool, stores: reached, grant, backups: covering });
   }
@@ -436,7 +449,8 @@ export function findToolChains(facts: FactReader): ToolChain[] {
 /** The walk for a tool chain: the permission, the server, the store, the backup that dies with it. */
 export function toolFlowOf(chain: ToolChain): RelatedLocation[] {
   const steps: RelatedLocation[] = [];
-  if (chain.grant) steps.push({ location: chain.grant.location, message: `The ${chain.grant.agent} configuration lets the agent call the server's tools without a human (${chain.grant.setting}).` });
+  const ci = chain.tool.kind === CI_JOB_ENVIRONMENT;
+  if (chain.grant) steps.push({ location: chain.grant.location, message: ci ? `The CI job "${chain.tool.server}" starts ${chain.grant.agent} without approvals (${chain.grant.setting}).` : `The ${chain.grant.agent} configuration lets the agent call the server's tools without a human (${chain.grant.setting}).` });
   steps.push({ location: chain.tool.location, message: `The ${chain.tool.title} "${chain.tool.server}" ${chain.tool.reach}.` });
   const store = chain.stores[0]!;
   steps.push({ location: store.location, message: `Production ${store.engine} ${store.name} on ${store.platform}.` });
