@@ -2,6 +2,7 @@
 // whose destination the repo does not show, or a database the app uses with no backup visible at all.
 import { PERCONA_OFFSITE, PERCONA_SAME_VOLUME } from './operator-samples.js';
 import { APP_BACKUP_OFF_PROVIDER, APP_BACKUP_PROVIDER_ONLY, STAGING_OWN_STORE, STAGING_REACHES_PRODUCTION_STORE } from './app-backup-samples.js';
+import { CLOUD_INIT_OFFSITE_CRON, DROPLET_WITH_VOLUME } from './restore.js';
 import { sample, type RuleMeta } from '../../../src/model.js';
 
 /** A Cloud SQL instance in its project, and a nightly export of it to a bucket. */
@@ -1321,6 +1322,10 @@ jobs:
             'roles/web/tasks/main.yml': '- name: Install packages\n  ansible.builtin.apt:\n    name: "{{ item }}"\n  loop:\n    - nginx\n    - postgresql-client\n',
           },
           note: 'Ansible: only the PostgreSQL client is installed',
+        },
+        {
+          files: { 'envs/production/main.tf': DROPLET_WITH_VOLUME, 'cloud-init.yaml': CLOUD_INIT_OFFSITE_CRON },
+          note: "cloud-init's crontab on the droplet copies a dump of the volume's Postgres to Backblaze B2",
         },
         {
           files: {
