@@ -12,6 +12,7 @@ import { COPY_KEYWORDS } from './scan/handlers/copies.js';
 import { VOLUME_COMMAND_KEYWORDS } from './scan/handlers/volume-commands.js';
 import { COMPOSE_COMMAND_KEYWORDS } from './scan/handlers/compose-commands.js';
 import { FLY_COMMAND_KEYWORDS } from './scan/handlers/fly-commands.js';
+import { VERCEL_ENV_KEYWORDS } from './scan/handlers/vercel-commands.js';
 import { judgeShared, sharedBucket, sharedDatabase, sharedProject, sharedVolume } from './rules/shared.js';
 import { judgeSecret, readsProductionSecret } from './rules/secrets.js';
 import { judgeState, readsProductionState } from './rules/state.js';
@@ -47,7 +48,7 @@ export const stagingReachesProduction: Detector = {
   // Scripts and docs are read only for the commands that clone production; configs are read for their structure.
   // Database copies: dumps restored elsewhere (`pg_dump … | psql …`) and the clouds' restores and clones.
   // Program modules are read only for a Pulumi stack reference.
-  keywords: [...new Set(['railway', 'heroku', 'dokku', 'neonctl', 'gcloud', PULUMI_PROGRAM_KEYWORD, ...COPY_KEYWORDS, ...VOLUME_COMMAND_KEYWORDS, ...COMPOSE_COMMAND_KEYWORDS, ...FLY_COMMAND_KEYWORDS])],
+  keywords: [...new Set(['railway', 'heroku', 'dokku', 'neonctl', 'gcloud', PULUMI_PROGRAM_KEYWORD, ...COPY_KEYWORDS, ...VOLUME_COMMAND_KEYWORDS, ...COMPOSE_COMMAND_KEYWORDS, ...FLY_COMMAND_KEYWORDS, ...VERCEL_ENV_KEYWORDS])],
   admitsWithoutKeywords: (file) => {
     const kind = classifyPath(file.path)?.kind;
     return kind !== 'commands' && kind !== 'pulumi-program';

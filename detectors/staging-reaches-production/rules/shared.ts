@@ -412,6 +412,11 @@ export const sharedDatabase: RuleMeta = {
         expect: { path: 'deploy/overlays/staging/orders-db.yaml', line: 12 },
         note: "Kustomize: staging's patch names a Service in the namespace production's overlay deploys into (high: one cluster is assumed)",
       },
+      sample(
+        'scripts/vercel-env.sh',
+        '#!/bin/sh\n# preview shares the prod DB until Neon branching is set up\nPROD_DB="postgresql://tidyhome_owner:${NEON_PASSWORD}@ep-cool-darkness-a5h8k2x1.eu-central-1.aws.neon.tech/tidyhome?sslmode=require"\necho "$PROD_DB" | vercel env add DATABASE_URL production\necho "$PROD_DB" | vercel env add DATABASE_URL preview\n',
+        { expect: { line: 5 }, note: "Vercel: one value piped into production's and preview's DATABASE_URL" },
+      ),
       sample('serverless.yml', SERVERLESS_TABLE_MAP('orders-prod'), { expect: { line: 7 }, note: "Serverless: a per-stage `custom` map gives staging production's table by its bare name; every stage deploys to one account and region" }),
       {
         files: {
@@ -451,6 +456,11 @@ export const sharedDatabase: RuleMeta = {
         },
         note: "Kustomize: staging's Service in its own namespace (and a monitoring namespace production does not deploy into)",
       },
+      sample(
+        'scripts/vercel-env.sh',
+        '#!/bin/sh\nPROD_DB="postgresql://tidyhome_owner:${NEON_PASSWORD}@ep-cool-darkness-a5h8k2x1.eu-central-1.aws.neon.tech/tidyhome?sslmode=require"\nPREVIEW_DB="postgresql://tidyhome_owner:${NEON_PASSWORD}@ep-quiet-meadow-b7k1m3q9.eu-central-1.aws.neon.tech/tidyhome?sslmode=require"\necho "$PROD_DB" | vercel env add DATABASE_URL production\necho "$PREVIEW_DB" | vercel env add DATABASE_URL preview\n',
+        { note: "Vercel: preview's DATABASE_URL is a Neon branch of its own" },
+      ),
       sample('serverless.yml', SERVERLESS_TABLE_MAP('orders-staging'), { note: "Serverless: the `custom` map gives staging a table of its own" }),
       sample('serverless.yml', SERVERLESS_TABLE_MAP('orders', '  profile: \${self:custom.profiles.\${sls:stage}}\n'), { note: 'Serverless: each stage deploys with its own profile (its own account), so a table named alike in two stages is two tables' }),
       {
