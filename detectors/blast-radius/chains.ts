@@ -17,6 +17,11 @@ export interface Chain {
   crossing?: EnvironmentCrossing;
   /** The credential's own scope reaches the store, shared environment or not (an account token beside both). */
   direct: boolean;
+  /**
+   * A credential whose scope the value does not show reaches the store because the command it is given on its line
+   * names the store (`CLOUDFLARE_API_TOKEN=… wrangler d1 migrations apply shop-db --remote`).
+   */
+  namedOnLine?: boolean;
   /** Agent permissions that let an agent act on the credential without a human. */
   grants: AgentGrant[];
   /** What shows the credential's non-production environment inside production's account, when that is how it reaches. */
@@ -167,6 +172,26 @@ function writtenInCrossing(credential: Credential, crossing: EnvironmentCrossing
   const forms = [crossing.identity, ...(formsOf.get(crossing.identity) ?? [])];
   // A sibling naming the crossing's server: a host or URL, not a port or a database name another block repeats.
   return Object.values(credential.siblingValues ?? {}).some((value) => value.includes('.') && value.length >= 8 && forms.some((form) => form.includes(value.toLowerCase())));
+}
+
+/**
+ * Is the store named on the credential's own line, by its provider's command (`CLOUDFLARE_API_TOKEN=… wrangler d1
+ * migrations apply shop-db --remote`, `NEON_API_KEY=… neonctl branches create --project-id …`)? The credential is
+ * then given to a command that acts on that store, whatever its scope could otherwise be. Only names a person gave
+ * the store (`shop-db`, `ledgerly_production`), not an engine's bare name, and only on the credential's platform.
+ */
+function namesStoreOnLine(credential: Credential, store: DataStore, platforms: StorePlatforms): boolean {
+  const name = store.name.toLowerCase();
+  if (!credential.line || name.length < 4 || !/[-_.0-9]/.test(name)) return false;
+  const providers = PROVIDER_PLATFORMS[credential.provider] ?? [];
+  if (!providers.some((platform) => platforms.of(store).has(platform))) return false;
+  const line = credential.line.toLowerCase();
+  for (let at = line.indexOf(name); at >= 0; at = line.indexOf(name, at + 1)) {
+    const before = line[at - 1] ?? ' ';
+    const after = line[at + name.length] ?? ' ';
+    if (!/[a-z0-9_.-]/.test(before) && !/[a-z0-9_-]/.test(after)) return true;
+  }
+  return false;
 }
 
 /** Does this credential's scope reach the store directly? `hosts` are the endpoints written beside it. */
@@ -345,7 +370,8 @@ export function findChains(facts: FactReader): Chain[] {
       const side = storeSide(store);
       // A storage account's key sits on the provider that holds the database, but it never acts on the database.
       const touchesStore = touchesData && reachesEngine(credential.kind, store.engine);
-      const reachesStore = broad && touchesStore && reaches(credential, hosts, store, platforms, storesOfPlatform, schemes);
+      const namedOnLine = !broad && touchesStore && namesStoreOnLine(credential, store, platforms);
+      const reachesStore = (broad && touchesStore && reaches(credential, hosts, store, platforms, storesOfPlatform, schemes)) || namedOnLine;
       // Production's own credential reaches production directly, whatever else shares the store.
       const viaStaging =
         credential.environment === 'production'
@@ -357,10 +383,20 @@ export function findChains(facts: FactReader): Chain[] {
       // reaches what its scope reaches, staging configs beside it or not (they often share the account).
       const direct = reachesStore && (credential.environment === 'production' || credential.environment === undefined || !hasNonProduction || spansEnvironments);
       if (!viaStaging && !direct) continue;
-      chains.push({ credential, store, crossing: viaStaging, direct, grants, backups: side.backups, ...(direct && sharedAccount ? { sharedAccount } : {}) });
+      chains.push({ credential, store, crossing: viaStaging, direct, grants, backups: side.backups, ...(direct && sharedAccount ? { sharedAccount } : {}), ...(direct && namedOnLine ? { namedOnLine } : {}) });
     }
   }
   return chains;
+}
+
+/** The agent-tool kind of a CI job's environment holding a production database's connection string. */
+export const CI_JOB_ENVIRONMENT = 'ci-job-environment';
+
+/** Stores a `DATABASE_URL` can name: database servers, not volumes, buckets, caches, queues or serverless tables. */
+const URL_DATABASE_ENGINES: ReadonlySet<string> = new Set(['postgres', 'mysql', 'mariadb', 'sqlserver', 'mssql', 'mongo', 'mongodb', 'database', 'libsql', 'cockroachdb', 'clickhouse']);
+
+function isDatabaseEngine(engine: string): boolean {
+  return URL_DATABASE_ENGINES.has(engine);
 }
 
 export interface ToolChain {
@@ -389,8 +425,9 @@ export function findToolChains(facts: FactReader): ToolChain[] {
   const backups = facts.all('backup-evidence').filter((evidence) => evidence.protection !== 'none');
   const chains: ToolChain[] = [];
   for (const tool of tools) {
-    const onlyOfEngine = (store: DataStore): boolean =>
-      tool.engine !== undefined && enginesMatch(tool.engine, store.engine) && production.filter((other) => enginesMatch(tool.engine!, other.engine)).length === 1;
+    // A connection string whose engine its variable does not say (`DATABASE_URL`) is the one production database.
+    const ofEngine = (store: DataStore): boolean => (tool.engine === 'database' ? isDatabaseEngine(store.engine) : enginesMatch(tool.engine!, store.engine));
+    const onlyOfEngine = (store: DataStore): boolean => tool.engine !== undefined && ofEngine(store) && production.filter(ofEngine).length === 1;
     const reached = stores.filter(
       (store) =>
         tool.targets.some((target) => store.identities.includes(target)) ||
@@ -398,9 +435,11 @@ export function findToolChains(facts: FactReader): ToolChain[] {
         (tool.targets.length === 0 && tool.production !== undefined && onlyOfEngine(store)),
     );
     if (reached.length === 0) continue;
-    const grant = grants.find(
-      (candidate) => candidate.agent === tool.agent && ((candidate.grant === 'mcp-tool' && candidate.reaches === tool.server) || candidate.grant === 'bypass-mode'),
-    );
+    // A CI job's agent acts unasked by the grant that starts it, on the tool's own line.
+    const grant =
+      tool.kind === CI_JOB_ENVIRONMENT
+        ? grants.find((candidate) => candidate.location.path === tool.location.path && candidate.location.span.line === tool.location.span.line)
+        : grants.find((candidate) => candidate.agent === tool.agent && ((candidate.grant === 'mcp-tool' && candidate.reaches === tool.server) || candidate.grant === 'bypass-mode'));
     const covering = backups.filter((evidence) => reached.some((store) => evidence.covers.some((covered) => covered === store.id || store.identities.includes(covered))));
     chains.push({ tool, stores: reached, grant, backups: covering });
   }
@@ -410,7 +449,8 @@ export function findToolChains(facts: FactReader): ToolChain[] {
 /** The walk for a tool chain: the permission, the server, the store, the backup that dies with it. */
 export function toolFlowOf(chain: ToolChain): RelatedLocation[] {
   const steps: RelatedLocation[] = [];
-  if (chain.grant) steps.push({ location: chain.grant.location, message: `The ${chain.grant.agent} configuration lets the agent call the server's tools without a human (${chain.grant.setting}).` });
+  const ci = chain.tool.kind === CI_JOB_ENVIRONMENT;
+  if (chain.grant) steps.push({ location: chain.grant.location, message: ci ? `The CI job "${chain.tool.server}" starts ${chain.grant.agent} without approvals (${chain.grant.setting}).` : `The ${chain.grant.agent} configuration lets the agent call the server's tools without a human (${chain.grant.setting}).` });
   steps.push({ location: chain.tool.location, message: `The ${chain.tool.title} "${chain.tool.server}" ${chain.tool.reach}.` });
   const store = chain.stores[0]!;
   steps.push({ location: store.location, message: `Production ${store.engine} ${store.name} on ${store.platform}.` });

@@ -2,9 +2,9 @@
 // directly or through a non-production environment that shares the store; or an MCP server with its write tools on
 // that reaches such a store. The headline findings of a scan.
 import type { Detector, FinishContext, RelatedLocation } from '../../src/model.js';
-import { describeProtection, findChains, findToolChains, flowOf, isUnprotected, toolFlowOf, type Chain } from './chains.js';
+import { CI_JOB_ENVIRONMENT, describeProtection, findChains, findToolChains, flowOf, isUnprotected, toolFlowOf, type Chain } from './chains.js';
 import { findClientChains } from './client-chains.js';
-import { CHAIN_RULES, clientChain, DETECTOR_ID, directChain, stagingChain, toolChain } from './rules.js';
+import { CHAIN_RULES, ciAgentChain, clientChain, DETECTOR_ID, directChain, stagingChain, toolChain } from './rules.js';
 import { agentTitle } from '../../knowledge/agents/agents.js';
 import { commonNoun } from '../../src/wording.js';
 import { storeNoun } from '../../src/facts/datastore.js';
@@ -44,7 +44,7 @@ export const blastRadius: Detector = {
       ];
       context.report({
         ruleId: lead.crossing ? stagingChain.id : directChain.id,
-        message: `An agent working here can read this ${commonNoun(credential.kindTitle)} (scope: ${credential.scope ?? 'unknown'}), which reaches ${names.join(', ')}${more}${path}; no copy survives outside the provider.`,
+        message: `An agent working here can read this ${commonNoun(credential.kindTitle)} (scope: ${credential.scope ?? 'unknown'}), which reaches ${names.join(', ')}${more}${path}${lead.namedOnLine && !lead.crossing ? ': the command it is given on its line names the store' : ''}; no copy survives outside the provider.`,
         location: credential.location,
         snippet: credential.redacted,
         evidence: `${credential.valueHash}:${stores.map((store) => store.id).sort().join(',')}`,
@@ -117,6 +117,20 @@ function reportToolChains(context: FinishContext): void {
     const more = stores.length > MAX_STORES ? ` and ${stores.length - MAX_STORES} more` : '';
     const how = grant ? `, and ${grant.setting} lets ${agentTitle(tool.agent)} call its tools without a human` : `; each call still asks a human`;
     const why = tool.targets.length > 0 || tool.accountPlatform ? '' : ` (it points at production: ${tool.production}; the repository deploys one ${tool.engine} store)`;
+    if (tool.kind === CI_JOB_ENVIRONMENT) {
+      // Without its grant the job's agent asks nobody anyway (no human watches CI): only the grant makes it a finding.
+      if (!grant) continue;
+      context.report({
+        ruleId: ciAgentChain.id,
+        message: `${grant.setting} starts ${agentTitle(tool.agent)} in CI job \`${tool.server}\` without approvals, and the job ${tool.reach}: one command the agent decides to run changes production data in ${names.join(', ')}${more} (the repository deploys one ${tool.engine === 'database' ? 'database' : tool.engine} store); no copy survives outside the provider.`,
+        location: tool.location,
+        evidence: `${tool.server}|${tool.kind}|${tool.production ?? ''}|${stores.map((store) => store.id).sort().join(',')}`,
+        details: { agent: tool.agent, job: tool.server, stores: stores.map((store) => store.name), environment: 'production', unattended: true },
+        related: stores.slice(0, MAX_STORES).map((store) => ({ location: store.location, message: `production ${storeNoun(store)} ${store.name}` })),
+        flow: toolFlowOf(chain),
+      });
+      continue;
+    }
     context.report({
       ruleId: toolChain.id,
       severity: grant ? 'critical' : 'high',

@@ -35,6 +35,12 @@ const railwayRepo = (extra: Record<string, string>, note: string, expect?: Sampl
   ...(expect ? { expect } : {}),
 });
 
+/** A Worker bound to one D1 database (production's: the top level of wrangler.toml). */
+const D1_WRANGLER = 'name = "linkshelf"\nmain = "src/index.ts"\ncompatibility_date = "2024-08-01"\n\n[[d1_databases]]\nbinding = "DB"\ndatabase_name = "linkshelf-db"\ndatabase_id = "7c0e6f2a-3b1d-4e9a-8f5c-2d4b6a8e1c39"\n';
+/** A package.json whose script gives a Cloudflare API token (scoped: its permissions are not in the value) to `command`. */
+const d1Package = (command: string): string =>
+  `{\n  "name": "linkshelf",\n  "scripts": {\n    "deploy": "wrangler deploy",\n    "db:prod": "CLOUDFLARE_API_TOKEN=Zq4vW8yB2nM6kP0tR3xS7uD1gF5hJ9cLaE2iO7uY ${command}"\n  },\n  "devDependencies": { "wrangler": "^3.72.0" }\n}\n`;
+
 export const directChain: RuleMeta = {
   id: `${DETECTOR_ID}/credential-reaches-unbacked-store`,
   title: 'Agent-readable broad credential reaches production data with no off-provider backup',
@@ -79,6 +85,11 @@ export const directChain: RuleMeta = {
         expect: { path: '.env.staging', line: 3 },
         note: "staging reads production's Terraform state: its account key is in production's account",
       },
+      {
+        files: { 'wrangler.toml': D1_WRANGLER, 'package.json': d1Package('wrangler d1 migrations apply linkshelf-db --remote') },
+        expect: { path: 'package.json', line: 5 },
+        note: "a Cloudflare token's permissions are not in the value, but the command it is given names production's D1 database",
+      },
       railwayRepo(
         { 'scripts/staging-db-fix.sh': ADMIN_SCRIPT, '.env.staging': 'DATABASE_URL=postgresql://postgres:${PGPASSWORD}@viaduct.proxy.rlwy.net:52107/railway\n' },
         "the incident: a token found while working in staging is the account's, and the account holds production",
@@ -99,6 +110,14 @@ export const directChain: RuleMeta = {
         note: "a staging file's cloud key is taken to be the staging account's",
       },
       railwayRepo({ 'scripts/admin.sh': PROJECT_TOKEN_SCRIPT }, 'a project token'),
+      {
+        files: { 'wrangler.toml': D1_WRANGLER, 'package.json': d1Package('wrangler d1 migrations apply linkshelf-db-preview --remote') },
+        note: "a scoped Cloudflare token given to a command on another D1 database (whose name starts with production's)",
+      },
+      {
+        files: { 'wrangler.toml': D1_WRANGLER, 'package.json': d1Package('wrangler deploy') },
+        note: 'a scoped Cloudflare token given to a deploy names no store',
+      },
       railwayRepo(
         { '.env.production': 'DATABASE_URL=${{Postgres.DATABASE_URL}}\nREDIS_URL=redis://default:Hk29dLqPz8MvX4tR@viaduct.proxy.rlwy.net:21877\n' },
         "a Redis URL on Railway reaches the project's Redis, not its Postgres database",
@@ -338,4 +357,44 @@ export const clientChain: RuleMeta = {
 };
 
 
-export const CHAIN_RULES: readonly RuleMeta[] = [directChain, stagingChain, toolChain, clientChain];
+const CLAUDE_CI = (databaseSecret: string): string =>
+  'name: Claude\non:\n  issue_comment:\n    types: [created]\njobs:\n  claude:\n    if: contains(github.event.comment.body, \'@claude\')\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n' +
+  '      - uses: anthropics/claude-code-action@v1\n        with:\n          anthropic_api_key: ${{ secrets.ANTHROPIC_API_KEY }}\n          claude_args: "--dangerously-skip-permissions --max-turns 30"\n' +
+  `        env:\n          DATABASE_URL: \${{ secrets.${databaseSecret} }}\n`;
+const RENDER_BLUEPRINT =
+  'services:\n  - type: web\n    name: invoicer\n    runtime: node\n    startCommand: node src/server.js\n    envVars:\n      - key: DATABASE_URL\n        fromDatabase: { name: invoicer-db, property: connectionString }\ndatabases:\n  - name: invoicer-db\n    plan: basic-1gb\n';
+const RENDER_OFFSITE_BACKUP =
+  'name: backup\non:\n  schedule:\n    - cron: "0 3 * * *"\njobs:\n  dump:\n    runs-on: ubuntu-latest\n    steps:\n      - run: pg_dump "$DATABASE_URL" -Fc -f invoicer.dump && aws s3 cp invoicer.dump s3://invoicer-db-backups/daily.dump\n        env:\n          DATABASE_URL: ${{ secrets.PROD_DATABASE_URL }}\n';
+const invoicerRepo = (extra: Record<string, string>, note: string, expect?: Sample['expect']): Sample => ({
+  files: { 'README.md': '# invoicer\n', 'package.json': '{ "name": "invoicer", "private": true, "dependencies": { "pg": "^8.12.0" } }\n', 'render.yaml': RENDER_BLUEPRINT, ...extra },
+  note,
+  ...(expect ? { expect } : {}),
+});
+
+export const ciAgentChain: RuleMeta = {
+  id: `${DETECTOR_ID}/ci-agent-reaches-unbacked-store`,
+  title: "CI agent without approvals holds production's database URL, and the database has no off-provider backup",
+  severity: 'critical',
+  why:
+    'A CI job starts a coding agent with approvals off (`--dangerously-skip-permissions`, `--yolo`) and gives the job production\'s database URL. ' +
+    'Nobody watches a CI run: every command the agent decides on runs, a migration reset or a DROP against production included, and often on ' +
+    'an issue comment anyone can write. With no copy of the database off its provider, what the agent deletes is gone.',
+  fix: 'Keep production secrets out of agent jobs (give the job a staging or read-only database), keep approvals on or the tool list narrow, and add a backup that leaves the provider.',
+  precision: 'medium',
+  tags: ['chain', 'agents', 'ci', 'backup'],
+  samples: {
+    positive: [
+      invoicerRepo({ '.github/workflows/claude.yml': CLAUDE_CI('PROD_DATABASE_URL') }, "Claude Code's action with permissions skipped and production's database URL, beside Render's one database", {
+        path: '.github/workflows/claude.yml',
+        line: 14,
+      }),
+    ],
+    negative: [
+      invoicerRepo({ '.github/workflows/claude.yml': CLAUDE_CI('PROD_DATABASE_URL'), '.github/workflows/backup.yml': RENDER_OFFSITE_BACKUP }, 'a nightly dump leaves Render'),
+      invoicerRepo({ '.github/workflows/claude.yml': CLAUDE_CI('STAGING_DATABASE_URL') }, "the agent's job holds staging's database URL"),
+      invoicerRepo({ '.github/workflows/claude.yml': CLAUDE_CI('PROD_DATABASE_URL').replace('--dangerously-skip-permissions ', '') }, 'the agent keeps its approvals'),
+    ],
+  },
+};
+
+export const CHAIN_RULES: readonly RuleMeta[] = [directChain, stagingChain, toolChain, clientChain, ciAgentChain];

@@ -2,7 +2,7 @@
 // backups per file, then the cross-file assessment (assess.ts).
 import type { Detector, FileRef, SourceFile, FileEmitter } from '../../src/model.js';
 import { assess } from './assess.js';
-import { isGithubWorkflow, isGitlabCi, scanGithubWorkflow, scanGitlabCi, scanPackageScripts, scanScriptFile } from './backups/ci.js';
+import { isCloudConfig, isGithubWorkflow, isGitlabCi, scanCloudConfig, scanGithubWorkflow, scanGitlabCi, scanPackageScripts, scanScriptFile } from './backups/ci.js';
 import {
   isAutoresticConfig,
   isBarmanConfig,
@@ -226,6 +226,10 @@ export const missingOffproviderBackup: Detector = {
     if (isActiveStorageConfig(path) && !isTestOnlyPath(path)) scanActiveStorage(inventory);
     if (isScriptFile(path)) {
       scanScriptFile(inventory);
+      return;
+    }
+    if (file.format === 'yaml' && isCloudConfig(file.text)) {
+      scanCloudConfig(inventory);
       return;
     }
     if (name.endsWith('.prisma')) {

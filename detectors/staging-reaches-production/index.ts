@@ -4,7 +4,7 @@
 import type { EnvironmentResource } from '../../src/facts/environment.js';
 import type { Detector, FinishContext, RelatedLocation, RuleMeta, Severity } from '../../src/model.js';
 import { severityRank } from '../../src/model.js';
-import { EnvironmentModel, compareLocations, placeWithAliases, scopeClaimsByNamespace } from './model.js';
+import { EnvironmentModel, compareLocations, placeFlyAttachments, placeWithAliases, scopeClaimsByNamespace } from './model.js';
 import { scanEnvironmentFile } from './scan/index.js';
 import { PULUMI_PROGRAM_KEYWORD } from './scan/handlers/pulumi.js';
 import { admitsPath, classifyPath } from './scan/files.js';
@@ -12,10 +12,12 @@ import { COPY_KEYWORDS } from './scan/handlers/copies.js';
 import { VOLUME_COMMAND_KEYWORDS } from './scan/handlers/volume-commands.js';
 import { COMPOSE_COMMAND_KEYWORDS } from './scan/handlers/compose-commands.js';
 import { FLY_COMMAND_KEYWORDS } from './scan/handlers/fly-commands.js';
+import { VERCEL_ENV_KEYWORDS } from './scan/handlers/vercel-commands.js';
 import { judgeShared, sharedBucket, sharedDatabase, sharedProject, sharedVolume } from './rules/shared.js';
 import { judgeSecret, readsProductionSecret } from './rules/secrets.js';
 import { judgeState, readsProductionState } from './rules/state.js';
 import { judgeNamed, productionNamedResource } from './rules/named.js';
+import { judgeNamespaceService } from './rules/namespace-service.js';
 import { judgePayment, livePaymentKey } from './rules/payment.js';
 import { inheritedProductionValue } from './rules/inherited.js';
 import { clonedFromProduction, judgeCloned } from './rules/cloned.js';
@@ -37,7 +39,7 @@ const RULES: RuleMeta[] = [
 ];
 
 /** In order of precedence: a resource production also uses beats one merely named for production. */
-const JUDGES: readonly Judge[] = [judgeShared, judgeState, judgeSecret, judgePayment, judgeNamed];
+const JUDGES: readonly Judge[] = [judgeShared, judgeState, judgeSecret, judgePayment, judgeNamed, judgeNamespaceService];
 
 export const stagingReachesProduction: Detector = {
   id: 'staging-reaches-production',
@@ -46,7 +48,7 @@ export const stagingReachesProduction: Detector = {
   // Scripts and docs are read only for the commands that clone production; configs are read for their structure.
   // Database copies: dumps restored elsewhere (`pg_dump … | psql …`) and the clouds' restores and clones.
   // Program modules are read only for a Pulumi stack reference.
-  keywords: [...new Set(['railway', 'heroku', 'dokku', 'neonctl', 'gcloud', PULUMI_PROGRAM_KEYWORD, ...COPY_KEYWORDS, ...VOLUME_COMMAND_KEYWORDS, ...COMPOSE_COMMAND_KEYWORDS, ...FLY_COMMAND_KEYWORDS])],
+  keywords: [...new Set(['railway', 'heroku', 'dokku', 'neonctl', 'gcloud', PULUMI_PROGRAM_KEYWORD, ...COPY_KEYWORDS, ...VOLUME_COMMAND_KEYWORDS, ...COMPOSE_COMMAND_KEYWORDS, ...FLY_COMMAND_KEYWORDS, ...VERCEL_ENV_KEYWORDS])],
   admitsWithoutKeywords: (file) => {
     const kind = classifyPath(file.path)?.kind;
     return kind !== 'commands' && kind !== 'pulumi-program';
@@ -68,6 +70,7 @@ interface Pending {
 
 function reportCrossings(context: FinishContext): void {
   placeWithAliases(context);
+  placeFlyAttachments(context);
   scopeClaimsByNamespace(context);
   const model = new EnvironmentModel(context.facts, context.config.environmentAliases);
   const pending = new Map<string, Pending>();

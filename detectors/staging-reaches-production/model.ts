@@ -4,6 +4,7 @@
 import type { CanonicalEnvironment, EnvironmentLayer, EnvironmentResource } from '../../src/facts/environment.js';
 import type { FactReader, FinishContext, Location } from '../../src/model.js';
 import { WORKFLOW_OUTPUT, identityInScope, identityName, serverNameOf, isComparableIdentity } from '../../knowledge/environments/identities.js';
+import { FLY_ATTACH_VARIABLE } from './scan/handlers/fly-commands.js';
 import { aliasFor, canonicalEnvironment, environmentOfPath, environmentsNamedIn } from '../../knowledge/environments/names.js';
 
 export const NON_PRODUCTION: ReadonlySet<CanonicalEnvironment> = new Set(['staging', 'preview', 'development', 'test']);
@@ -295,6 +296,26 @@ function place(fact: EnvironmentResource | EnvironmentLayer, aliases: Readonly<R
     if (byPath && aliasFor(aliases, byPath.name.toLowerCase())) return { environment: byPath.environment, environmentName: byPath.name, unplaced: false };
   }
   return undefined;
+}
+
+/**
+ * `fly postgres attach --app reel-api` names an app, not an environment: the app takes the environment of the Fly
+ * config that declares it (`fly.toml`, deployed by default, is production's; `fly.staging.toml` is staging's). The
+ * per-file pass sees one file, so the attachments are placed here, once every file is read.
+ */
+export function placeFlyAttachments(context: FinishContext): void {
+  const apps = new Map<string, CanonicalEnvironment>();
+  for (const resource of context.facts.all('environment-resource')) {
+    if (!resource.declared || resource.unplaced || resource.variable !== 'app' || !resource.identity.startsWith('fly-app:') || resource.environment === 'base') continue;
+    if (!apps.has(resource.identity)) apps.set(resource.identity, resource.environment);
+  }
+  if (apps.size === 0) return;
+  context.enrichEach('environment-resource', (resource) => {
+    if (!resource.unplaced || !resource.variable?.startsWith(FLY_ATTACH_VARIABLE)) return undefined;
+    // The attach keeps its app's name: production's finding then says which app (`quayline-api`) uses the database.
+    const environment = apps.get(`fly-app:${resource.variable.slice(FLY_ATTACH_VARIABLE.length).toLowerCase()}`);
+    return environment ? { environment, unplaced: undefined } : undefined;
+  });
 }
 
 /**

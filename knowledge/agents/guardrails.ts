@@ -40,6 +40,8 @@ const CLASS_PATTERNS: Record<GuardrailClass, readonly RegExp[]> = {
     /\bdestructive\s+(?!git\b)(?:(?:database|db|sql|shell|terminal|cloud|infrastructure|data)\s+)?(?:commands?|operations?|actions?|queries|query|sql|changes)\b/i,
     new RegExp(String.raw`\b(?:delete|deleting|drop|dropping|destroy|destroying|wipe|wiping|erase|erasing|purge|purging|truncate|truncating|reset|resetting|tear(?:ing)?\s+down)\s+${QUALIFIERS}${DESTRUCTIVE_NOUNS}\b`, 'i'),
     /\b(?:terraform|tofu|pulumi)\s+destroy\b|\bkubectl\s+delete\b|\brailway\s+(?:down|delete|volume)\b|\bprisma\s+migrate\s+reset\b|\bdb:(?:drop|reset)\b|\bmigrate:fresh\b|\bdropdb\b|\bflushall\b|\bdropDatabase\b|\bsupabase\s+db\s+reset\b/i,
+    // ORMs' and migration tools' commands that empty or drop the database, as commands.ts knows them.
+    /\bprisma\s+db\s+push\b[^\n`]*--(?:force-reset|accept-data-loss)\b|\bmanage\.py\s+(?:flush|reset_db)\b|\becto\.(?:drop|reset)\b|\bschema:drop\b|\bflyway\s+clean\b|\bliquibase\s+drop-?all\b|\bef\s+database\s+drop\b|\bdiesel\s+database\s+reset\b|\bsqlx\s+database\s+drop\b|\balembic\s+downgrade\s+base\b/i,
     // Platform CLIs' destroying subcommands, as commands.ts knows them.
     /\bfly(?:ctl)?\s+(?:apps\s+destroy|volumes?\s+(?:destroy|delete)|destroy)\b|\bheroku\s+(?:apps:destroy|pg:reset|addons:destroy)\b|\bvercel\s+(?:remove|rm)\b|\bnetlify\s+sites:delete\b|\bdoctl\s+[\w-]+\s+delete\b|\bneonctl\s+[\w-]+\s+delete\b|\bturso\s+db\s+destroy\b|\bhelm\s+(?:uninstall|delete)\b|\bwrangler\s+delete\b|\bgcloud\s+(?:[\w-]+\s+){1,3}delete\b|\baws\s+[\w-]+\s+(?:delete-[\w-]+|rm|rb)\b|\baz\s+[\w-]+\s+delete\b/i,
   ],
@@ -97,13 +99,19 @@ function isCodeConvention(sentence: string, line: string): boolean {
   return CODE_PLACE.test(sentence) && (CODE_VERB.test(sentence) || /\binstead\b|\bprefer\b/i.test(line));
 }
 
-/** Words that take the human out of a step: "without asking", "without confirmation", "no need to ask", "don't ask first". */
+/**
+ * Words that take the human out of a step: "without asking", "without confirmation", "no need to ask", "don't ask
+ * first", and the leave given as a manner ("run `npm run db:reset` freely", "at will", "whenever you like").
+ */
 const UNASKED =
-  /\bwithout\s+(?:first\s+)?(?:asking|checking\s+with|confirming|prompting|waiting\s+for)\b|\bwithout\s+(?:(?:explicit|prior|my|our|user|human|a|any)\s+)*(?:confirmation|approval|permission|consent|sign-?off)\b|\bno\s+need\s+to\s+(?:ask|confirm|check\s+with)\b|\b(?:don['\u2019]?t|do\s+not)\s+(?:need\s+to\s+)?(?:ask|confirm)\s+(?:first|me|us|the\s+user|before|for\s+(?:approval|confirmation|permission))\b/i;
+  /\bfreely\b|\bat\s+will\b|\bwhenever\s+(?:you\s+)?(?:like|want|wish|need\s+to|see\s+fit)\b|\bwithout\s+(?:first\s+)?(?:asking|checking\s+with|confirming|prompting|waiting\s+for)\b|\bwithout\s+(?:(?:explicit|prior|my|our|user|human|a|any)\s+)*(?:confirmation|approval|permission|consent|sign-?off)\b|\bno\s+need\s+to\s+(?:ask|confirm|check\s+with)\b|\b(?:don['\u2019]?t|do\s+not)\s+(?:need\s+to\s+)?(?:ask|confirm)\s+(?:first|me|us|the\s+user|before|for\s+(?:approval|confirmation|permission))\b/i;
 
-/** A leave given to the reader: "you may", "you can", "feel free to", "you are allowed to", or an order ("Run ..."). */
+/**
+ * A leave given to the reader: "you may", "you can", "feel free to", "you are allowed to", or an order ("Run ...",
+ * "When the schema drifts, run ...").
+ */
 const LEAVE =
-  /\b(?:you\s+(?:may|can|are\s+(?:allowed|free|permitted|authori[sz]ed|welcome)\s+to)|feel\s+free\s+to|go\s+ahead\s+and|(?:it\s+is|it['\u2019]s)\s+(?:fine|ok(?:ay)?|safe)\s+to)\b|^\W*(?:always\s+)?(?:run|execute|use|reset|drop|delete|wipe|destroy|recreate)\b/i;
+  /\b(?:you\s+(?:may|can|are\s+(?:allowed|free|permitted|authori[sz]ed|welcome)\s+to)|feel\s+free\s+to|go\s+ahead\s+and|(?:it\s+is|it['\u2019]s)\s+(?:fine|ok(?:ay)?|safe)\s+to)\b|^\W*(?:(?:if|when|whenever|once|after|before)\b[^,.;]{1,80},\s*)?(?:always\s+)?(?:run|execute|use|reset|drop|delete|wipe|destroy|recreate)\b/i;
 
 /** A negation left once the words taking the human out are set aside: the sentence forbids rather than allows. */
 const NEGATION = /\b(?:never|not|don['\u2019]?t|mustn['\u2019]?t|shouldn['\u2019]?t|can['\u2019]?t|cannot|forbidden|prohibited|avoid|unless|except)\b/i;

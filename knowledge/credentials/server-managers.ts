@@ -54,7 +54,12 @@ export const laravelForgeApiToken: CredentialKind = {
   provider: 'laravel-forge',
   title: 'Laravel Forge API token',
   // FORGE_API_TOKEN is what the forge CLI and the Terraform provider read; `forge login` writes ~/.laravel-forge/config.json.
-  contextPatterns: passportPatterns(/^FORGE_(?:API_)?TOKEN$|^forge[_.-]?api[_.-]?token$|^forgeApiToken$/i, 'forge', 'forge.laravel.com', /(?:^|\/)(?:\.laravel-forge\/config\.json|config\/forge\.php)$/),
+  // A bare `forgeToken` (Envoy's `@setup $forgeToken = '…'`, a deploy script's) counts only for a Passport JWT: Gitea and
+  // Forgejo call themselves forges too, and their tokens are 40 hex characters.
+  contextPatterns: [
+    ...passportPatterns(/^FORGE_(?:API_)?TOKEN$|^forge[_.-]?api[_.-]?token$|^forgeApiToken$/i, 'forge', 'forge.laravel.com', /(?:^|\/)(?:\.laravel-forge\/config\.json|config\/forge\.php)$/),
+    { variable: /^\$?forge[_.-]?token$/i, value: PASSPORT_JWT, keywords: ['forge'] },
+  ],
   plausible: passportToken,
   rate: scopesRating('Forge API token', 'acts for its user on every server and site of the account'),
   reach: 'acts for its user on every server the Forge account manages: runs commands and recipes as root over SSH, reads and rewrites each site\'s .env, creates and drops databases and deletes servers',
@@ -65,10 +70,12 @@ export const laravelForgeApiToken: CredentialKind = {
       sample('scripts/deploy.sh', `#!/bin/sh\nexport FORGE_API_TOKEN=${FORGE}\nforge deploy acme.io\n`, { expect: { line: 2 } }),
       sample('.laravel-forge/config.json', `{\n    "token": "${FORGE}",\n    "server": 512331\n}\n`, { expect: { line: 2 }, note: "the forge CLI's login, committed" }),
       sample('scripts/redeploy.sh', `#!/bin/sh\ncurl -X POST https://forge.laravel.com/api/v1/servers/512331/sites/88123/deployment/deploy \\\n  -H "Authorization: Bearer ${FORGE}" \\\n  -H "Accept: application/json"\n`, { expect: { line: 3 } }),
+      sample('Envoy.blade.php', `@servers(['web' => 'forge@142.93.117.40'])\n\n@setup\n    $forgeToken = '${FORGE}';\n    $serverId = 712044;\n@endsetup\n`, { expect: { line: 4 }, note: "Envoy's setup block: the token's name is the tool's" }),
     ],
     negative: [
       sample('.github/workflows/deploy.yml', 'jobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: forge deploy acme.io\n        env:\n          FORGE_API_TOKEN: ${{ secrets.FORGE_API_TOKEN }}\n'),
       sample('storage/oauth/config.json', `{\n    "token": "${FORGE}"\n}\n`, { note: 'a Passport token of some other app, in a file no Forge tool reads' }),
+      sample('scripts/gitea-sync.php', "<?php\n$forgeToken = '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b';\n$client->setToken($forgeToken);\n", { note: "a Gitea or Forgejo token (40 hex) under a forge's name: no Passport JWT, so not Forge's" }),
     ],
   },
   scopeSamples: {

@@ -50,8 +50,44 @@ export function reportProductionSecretsToAgents(file: SourceFile, out: FileEmitt
         related: held.slice(0, 5).map((entry) => ({ location: { path: file.path, span: { line: entry.line, column: 1, endLine: entry.line, endColumn: file.line(entry.line).length + 1 } }, message: `${entry.variable} = secrets.${entry.secret}` })),
         details: { job: job.key, agent: grant.agent, setting: grant.setting, variables: named, productionEnvironment: production },
       });
+      publishDatabaseSecrets(out, grant, job.key, held);
       break;
     }
+  }
+}
+
+/** CI job environment variables that hold a database's connection string (`DATABASE_URL`, `PROD_POSTGRES_URL`, `MONGODB_URI`). */
+const DATABASE_URL_VARIABLE = /(?:^|_)(DATABASE|DB|POSTGRES(?:QL)?|PG|MYSQL|MARIADB|MONGO(?:DB)?)_?(?:URL|URI|DSN|CONNECTION_STRING)$/i;
+
+/** The engine a connection variable's name says, or `database` when it names none (`DATABASE_URL`). */
+function engineOfVariable(word: string): string {
+  if (/^(?:POSTGRES|PG)/i.test(word)) return 'postgres';
+  if (/^(?:MYSQL|MARIADB)/i.test(word)) return 'mysql';
+  if (/^MONGO/i.test(word)) return 'mongo';
+  return 'database';
+}
+
+/**
+ * A production database's connection string held by an agent acting without approvals is a tool of that agent, as an
+ * MCP server given the URL is: the chain stage lines it up with the production store it reaches.
+ */
+function publishDatabaseSecrets(out: FileEmitter, grant: AgentGrant, job: string, held: readonly HeldSecret[]): void {
+  for (const entry of held) {
+    const word = DATABASE_URL_VARIABLE.exec(entry.variable)?.[1];
+    if (!word) continue;
+    out.publish('agent-tool', {
+      agent: grant.agent,
+      server: job,
+      kind: 'ci-job-environment',
+      title: 'CI job',
+      reach: `runs any command with ${entry.variable} (secrets.${entry.secret}) in its environment`,
+      readOnly: false,
+      targets: [],
+      engine: engineOfVariable(word),
+      production: `secrets.${entry.secret}`,
+      location: grant.location,
+    });
+    return;
   }
 }
 

@@ -26,11 +26,16 @@ export const proseDestructiveLeave: RuleMeta = {
     positive: [
       sample('CLAUDE.md', '# Billing service\n\n## Database\n- You may run `prisma migrate reset --force` without asking when migrations drift.\n', { expect: { line: 4 } }),
       sample('AGENTS.md', '# Agent guide\n\nFeel free to drop the staging database and recreate it without confirmation if the seed fails.\n', { expect: { line: 3 } }),
+      sample('CLAUDE.md', '# Working on Rosterly\n\n- Production credentials are in `config/production.env` if you need to debug a customer issue.\n- You may run migrations and `npm run db:reset` freely, it\'s fine.\n', { expect: { line: 4 }, note: 'the leave given as a manner: "freely"' }),
+      sample('AGENTS.md', '# Agent guide\n\n## Local setup\nIf the fixtures look stale, run `python manage.py flush --noinput` without asking and load them again.\n', { expect: { line: 4 }, note: "Django's flush empties every table" }),
+      sample('.cursor/rules/db.mdc', '---\ndescription: database work\nalwaysApply: true\n---\nWhen the schema drifts, run `npx prisma db push --accept-data-loss` without asking.\n', { expect: { line: 5 }, note: 'a push that may drop columns and their data' }),
       sample('.cursor/rules/infra.mdc', '---\ndescription: infrastructure work\nalwaysApply: true\n---\nRun `terraform destroy` on preview stacks without asking; they are rebuilt on the next push.\n', { expect: { line: 5 } }),
     ],
     negative: [
       sample('CLAUDE.md', '# Billing service\n\n- Never run `prisma migrate reset --force` without asking.\n', { note: 'a guardrail (prose-only-guardrail judges it)' }),
       sample('AGENTS.md', '# Agent guide\n\n- You can run `npm test` and `npm run lint` without asking.\n- You may `rm -rf dist` without asking before a build.\n', { note: 'tests, lint and removing build output' }),
+      sample('.cursor/rules/db.mdc', '---\ndescription: database work\nalwaysApply: true\n---\nWhen you change schema.prisma, run `npx prisma db push` without asking.\n', { note: 'a push that refuses to lose data is a migration, not a destructive step' }),
+      sample('CLAUDE.md', '# Working on Rosterly\n\n- You may run `npm test` and `npm run db:seed` freely.\n- Data flows freely between the API and the worker; the worker never drops tables.\n', { note: 'a free hand for tests and seeding, and "freely" in a description' }),
       sample('AGENTS.md', '# Agent guide\n\nYou can reset the local database with `prisma migrate reset`; ask first if DATABASE_URL is not localhost.\n', { note: 'a how-to that keeps the human in' }),
     ],
   },

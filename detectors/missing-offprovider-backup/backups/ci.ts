@@ -174,6 +174,42 @@ export function scanScriptFile(inventory: Inventory): void {
   readJob(inventory, text, { name: inventory.path, scheduled, environment: jobEnvironmentOf(inventory.path, []), env: new Map(), ephemeral: false, lineOf: fileLines(inventory) });
 }
 
+/** A cloud-init user-data file (`#cloud-config`): what a server runs when it is created. */
+export function isCloudConfig(text: string): boolean {
+  return /^#cloud-config[ \t]*\r?$/m.test(text.slice(0, 200));
+}
+
+/**
+ * cloud-init user data: `runcmd` and `bootcmd` run on the server once, and `write_files` installs crontabs and
+ * scripts there (`/etc/cron.d/pg-offsite` running `pg_dumpall | aws s3 cp - s3://…`). Each is a job on the server.
+ */
+export function scanCloudConfig(inventory: Inventory): void {
+  const root = mapOf(inventory.file.data()?.roots[0]);
+  if (!root) return;
+  const environment = jobEnvironmentOf(inventory.path, []);
+  const run = (script: string, node: DataNode, scheduled: boolean): void => {
+    readJob(inventory, script, { name: `${inventory.path} ${scheduled ? 'cron' : 'runcmd'}`, scheduled, environment, env: new Map(), ephemeral: false, remote: true, lineOf: scalarLines(inventory, script, node.span.line, node.span.endLine) });
+  };
+  for (const key of ['runcmd', 'bootcmd']) {
+    for (const item of itemsOf(get(root, key))) {
+      // A command is a string for the shell, or a list of argv words.
+      const script = item.kind === 'seq' ? item.items.map((word) => textOf(word) ?? '').join(' ') : textOf(item);
+      if (script) run(script, item, false);
+    }
+  }
+  for (const file of itemsOf(get(root, 'write_files'))) {
+    const path = literalOf(get(file, 'path')) ?? '';
+    const content = get(file, 'content');
+    const text = textOf(content);
+    if (!text || !content) continue;
+    const cron = /(?:^|\/)cron\.(?:d|daily|hourly|weekly|monthly)\/|crontab/.test(path);
+    if (!cron && !/\.sh$/.test(path)) continue;
+    // A crontab line is `m h dom mon dow [user] command`: the schedule fields go, as in a crontab file.
+    const script = cron ? text.replace(/^\s*(@\w+|([\d*,/-]+\s+){5})(\w+\s+(?=\S))?/gm, '') : text;
+    run(script, content, cron);
+  }
+}
+
 /** package.json `scripts`: each script is a small job. */
 export function scanPackageScripts(inventory: Inventory): void {
   const scripts = mapOf(getKey(mapOf(inventory.file.data()?.roots[0]), 'scripts'));

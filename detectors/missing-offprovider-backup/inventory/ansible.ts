@@ -93,7 +93,9 @@ function readTask(inventory: Inventory, task: MapNode, environment: string | und
     } else if (SHELL_MODULES.has(module)) {
       const node = entry.value.kind === 'map' ? (get(entry.value, 'cmd') ?? get(entry.value, 'argv')) : entry.value;
       const script = node?.kind === 'seq' ? node.items.map((part) => textOf(part) ?? '').join(' ') : textOf(node);
-      if (script && node) readJob(inventory, script, { name: name || `${inventory.path} task`, scheduled: false, environment, env: new Map(), ephemeral: false, lineOf: scalarLines(inventory, script, node.span.line, node.span.endLine) });
+      // A task runs on the play's hosts (a compose `up` there deploys the stack) unless it is delegated to the controller.
+      const remote = !/^(?:localhost|127\.0\.0\.1)$/.test(literalOf(get(task, 'delegate_to')) ?? '') && literalOf(get(task, 'connection')) !== 'local';
+      if (script && node) readJob(inventory, script, { name: name || `${inventory.path} task`, scheduled: false, environment, env: new Map(), ephemeral: false, remote, lineOf: scalarLines(inventory, script, node.span.line, node.span.endLine) });
     }
   }
 }

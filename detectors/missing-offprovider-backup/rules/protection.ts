@@ -4,6 +4,7 @@ import { PERCONA_OFFSITE, PERCONA_SAME_VOLUME } from './operator-samples.js';
 import { ACTIVE_STORAGE_COPIED, ACTIVE_STORAGE_R2 } from './active-storage-samples.js';
 import { ARCHIVE_ANSIBLE_UNKNOWN, ARCHIVE_DESTINATION_UNKNOWN, ARCHIVE_MODE_OFF, ARCHIVE_OFFSITE, ARCHIVE_SAME_VOLUME, PBM_DESTINATION_UNKNOWN, PBM_OFFSITE } from './archive-samples.js';
 import { APP_BACKUP_OFF_PROVIDER, APP_BACKUP_PROVIDER_ONLY, STAGING_OWN_STORE, STAGING_REACHES_PRODUCTION_STORE } from './app-backup-samples.js';
+import { CLOUD_INIT_OFFSITE_CRON, DROPLET_WITH_VOLUME } from './restore.js';
 import { sample, type RuleMeta } from '../../../src/model.js';
 
 /** A Cloud SQL instance in its project, and a nightly export of it to a bucket. */
@@ -175,6 +176,11 @@ const notesLitestream = (endpoint: string): string =>
 const NOMAD_POSTGRES = "job \"pg-ledger-prod\" {\n  datacenters = [\"dc1\"]\n  namespace   = \"production\"\n\n  group \"db\" {\n    volume \"pgdata\" {\n      type   = \"host\"\n      source = \"pgdata\"\n    }\n\n    task \"postgres\" {\n      driver = \"docker\"\n      config {\n        image = \"postgres:16\"\n      }\n      volume_mount {\n        volume      = \"pgdata\"\n        destination = \"/var/lib/postgresql/data\"\n      }\n    }\n  }\n}\n";
 const NOMAD_BACKUP = "job \"pg-ledger-backup\" {\n  type = \"batch\"\n  periodic {\n    crons = [\"0 3 * * *\"]\n  }\n  group \"backup\" {\n    task \"dump\" {\n      driver = \"docker\"\n      config {\n        image   = \"ghcr.io/acme/pg-backup:1.2\"\n        command = \"/bin/sh\"\n        args    = [\"-c\", \"pg_dump -h pg-ledger.service.consul ledger | gzip | aws s3 cp - s3://acme-ledger-backups/nightly.sql.gz --endpoint-url https://s3.eu-central-003.backblazeb2.com\"]\n      }\n    }\n  }\n}\n";
 
+/** A compose stack with Postgres on a named volume, and an Ansible role that ships it to its hosts and brings it up. */
+const ANSIBLE_COMPOSE_STACK = 'services:\n  app:\n    image: ghcr.io/tallyroom/app:latest\n  db:\n    image: postgres:16\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata:\n';
+const ANSIBLE_COMPOSE_UP = (delegation: string): string =>
+  '- name: Copy compose file\n  copy: { src: ../../../docker-compose.yml, dest: /opt/tallyroom/docker-compose.yml }\n' +
+  `- name: Start stack\n  command: docker compose up -d\n  args: { chdir: /opt/tallyroom }\n${delegation}`;
 const ANSIBLE_POSTGRES = "- name: Install PostgreSQL\n  ansible.builtin.apt:\n    name:\n      - postgresql-16\n      - python3-psycopg2\n    state: present\n\n- name: Create application database\n  community.postgresql.postgresql_db:\n    name: billing\n  become_user: postgres\n";
 const ANSIBLE_LOCAL_DUMP = "\n- name: Nightly dump\n  ansible.builtin.cron:\n    name: pg_dump billing\n    user: postgres\n    hour: \"3\"\n    job: \"pg_dump -Fc billing > /var/backups/postgres/billing.dump\"\n";
 const ANSIBLE_OFFSITE_DUMP = "\n- name: Nightly dump to B2\n  ansible.builtin.cron:\n    name: pg_dump billing\n    user: postgres\n    hour: \"3\"\n    job: \"pg_dump -Fc billing | aws s3 cp - s3://acme-billing-backups/billing.dump --endpoint-url https://s3.eu-central-003.backblazeb2.com\"\n";
@@ -1289,6 +1295,15 @@ jobs:
           expect: { path: 'roles/postgres/tasks/main.yml', line: 2 },
           note: "Ansible: the role's packages come from its defaults",
         },
+        {
+          files: {
+            'docker-compose.yml': ANSIBLE_COMPOSE_STACK,
+            'ansible/site.yml': '- hosts: prod\n  become: true\n  roles: [app]\n',
+            'ansible/roles/app/tasks/main.yml': ANSIBLE_COMPOSE_UP(''),
+          },
+          expect: { path: 'docker-compose.yml', line: 4 },
+          note: 'Ansible: a task on the play\'s hosts copies the compose file to the server and brings the stack up there',
+        },
       ],
       negative: [
         ...ACTIVE_STORAGE_COPIED,
@@ -1323,6 +1338,18 @@ jobs:
             'roles/web/tasks/main.yml': '- name: Install packages\n  ansible.builtin.apt:\n    name: "{{ item }}"\n  loop:\n    - nginx\n    - postgresql-client\n',
           },
           note: 'Ansible: only the PostgreSQL client is installed',
+        },
+        {
+          files: { 'envs/production/main.tf': DROPLET_WITH_VOLUME, 'cloud-init.yaml': CLOUD_INIT_OFFSITE_CRON },
+          note: "cloud-init's crontab on the droplet copies a dump of the volume's Postgres to Backblaze B2",
+        },
+        {
+          files: {
+            'docker-compose.yml': ANSIBLE_COMPOSE_STACK,
+            'ansible/local.yml': '- hosts: localhost\n  roles: [app]\n',
+            'ansible/roles/app/tasks/main.yml': ANSIBLE_COMPOSE_UP('  delegate_to: localhost\n'),
+          },
+          note: 'Ansible: the compose `up` is delegated to the controller, a laptop as often as a server',
         },
         {
           files: { 'argocd/orders-db.yaml': ARGO_DATABASE('orders-prod', ARGO_UPLOADING_BACKUP) },

@@ -36,6 +36,17 @@ jobs:
       - run: sqlite3 restored.db "PRAGMA integrity_check; select count(*) from notes;"
 `;
 
+/** A droplet whose Postgres lives on an attached volume, created with cloud-init user data. */
+export const DROPLET_WITH_VOLUME =
+  'resource "digitalocean_volume" "pgdata" {\n  region = "fra1"\n  name   = "brightline-pgdata-production"\n  size   = 100\n}\n\n' +
+  'resource "digitalocean_droplet" "app" {\n  name      = "brightline-production"\n  image     = "ubuntu-24-04-x64"\n  size      = "s-2vcpu-4gb"\n  region    = "fra1"\n  backups   = true\n  user_data = file("${path.module}/../../cloud-init.yaml")\n}\n\n' +
+  'resource "digitalocean_volume_attachment" "pgdata" {\n  droplet_id = digitalocean_droplet.app.id\n  volume_id  = digitalocean_volume.pgdata.id\n}\n';
+/** cloud-init user data installing Postgres and a crontab that copies a dump off DigitalOcean. */
+export const CLOUD_INIT_OFFSITE_CRON =
+  '#cloud-config\npackage_update: true\npackages:\n  - postgresql-16\nwrite_files:\n  - path: /etc/cron.d/pg-offsite\n    content: |\n' +
+  '      15 3 * * * postgres pg_dumpall | gzip | aws s3 cp - s3://brightline-db-backups/nightly.sql.gz --endpoint-url https://s3.eu-central-003.backblazeb2.com\n' +
+  'runcmd:\n  - systemctl enable --now postgresql\n';
+
 export const restoreRules: RuleMeta[] = [
   {
     id: 'missing-offprovider-backup/restore-never-tested',
@@ -69,6 +80,11 @@ export const restoreRules: RuleMeta[] = [
           },
           expect: { path: 'firebase.json', line: 2 },
           note: 'a Firestore export fetched and sent on to Backblaze B2 leaves Google Cloud, and is never restored',
+        },
+        {
+          files: { 'envs/production/main.tf': DROPLET_WITH_VOLUME, 'cloud-init.yaml': CLOUD_INIT_OFFSITE_CRON },
+          expect: { path: 'envs/production/main.tf', line: 1 },
+          note: "cloud-init installs a crontab on the droplet that dumps Postgres to Backblaze B2: the copy leaves DigitalOcean, and is never restored",
         },
       ],
       negative: [{ files: { 'fly.toml': FLY, 'litestream.yml': LITESTREAM, '.github/workflows/restore-drill.yml': DRILL }, note: 'a weekly restore drill' }],

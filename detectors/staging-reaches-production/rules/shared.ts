@@ -393,6 +393,30 @@ export const sharedDatabase: RuleMeta = {
       sample('src/main/resources/application.yaml', 'quarkus:\n  datasource:\n    db-kind: postgresql\n"%prod":\n  quarkus:\n    datasource:\n      jdbc:\n        url: jdbc:postgresql://inventory-prod.cluster-cq8x1y2z3abc.us-east-2.rds.amazonaws.com:5432/inventory\n"%staging":\n  quarkus:\n    datasource:\n      jdbc:\n        url: jdbc:postgresql://inventory-prod.cluster-cq8x1y2z3abc.us-east-2.rds.amazonaws.com:5432/inventory\n', { expect: { line: 13 }, note: 'Quarkus YAML: a profile under a "%staging" key' }),
       sample('serverless.yml', SERVERLESS_TABLE_ARNS('orders', 'orders'), { expect: { line: 8 }, note: "Serverless: the staging stage's parameter is production's DynamoDB table ARN (account and region make it one table)" }),
       sample('scripts/setup-fly.sh', '#!/bin/sh\nset -e\nfly postgres create --name reel-db --region ams --volume-size 40\nfly postgres attach reel-db --app reel-prod\nfly postgres attach reel-db --app reel-staging --database-name reel\n', { expect: { line: 5 }, note: 'Fly: the staging app is attached to the Postgres app production is attached to' }),
+      {
+        files: {
+          'fly.toml': 'app = "quayline-api"\nprimary_region = "ams"\n\n[http_service]\n  internal_port = 8080\n',
+          'fly.staging.toml': 'app = "quayline-api-staging"\nprimary_region = "ams"\n\n[env]\n  APP_ENV = "staging"\n',
+          'scripts/setup-fly.sh': '#!/bin/sh\nset -e\nfly postgres create --name quayline-db --region ams --volume-size 20\nfly postgres attach quayline-db --app quayline-api\n',
+          Makefile: 'deploy-staging:\n\tflyctl deploy --config fly.staging.toml\n\ndb-attach-staging:\n\tflyctl postgres attach quayline-db --app quayline-api-staging --database-user quayline_staging\n',
+        },
+        expect: { path: 'Makefile', line: 5 },
+        note: "Fly: production's app has no environment word, but fly.toml (deployed by default) declares it; the staging app is attached to the same Postgres app",
+      },
+      {
+        files: {
+          'deploy/overlays/production/kustomization.yaml': 'namespace: prod\nresources:\n  - ../../base\n',
+          'deploy/overlays/staging/kustomization.yaml': 'namespace: staging\nresources:\n  - ../../base\npatches:\n  - path: orders-db.yaml\n',
+          'deploy/overlays/staging/orders-db.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: orders\nspec:\n  template:\n    spec:\n      containers:\n        - name: orders\n          env:\n            - name: DATABASE_HOST\n              value: postgres.prod.svc.cluster.local\n',
+        },
+        expect: { path: 'deploy/overlays/staging/orders-db.yaml', line: 12 },
+        note: "Kustomize: staging's patch names a Service in the namespace production's overlay deploys into (high: one cluster is assumed)",
+      },
+      sample(
+        'scripts/vercel-env.sh',
+        '#!/bin/sh\n# preview shares the prod DB until Neon branching is set up\nPROD_DB="postgresql://tidyhome_owner:${NEON_PASSWORD}@ep-cool-darkness-a5h8k2x1.eu-central-1.aws.neon.tech/tidyhome?sslmode=require"\necho "$PROD_DB" | vercel env add DATABASE_URL production\necho "$PROD_DB" | vercel env add DATABASE_URL preview\n',
+        { expect: { line: 5 }, note: "Vercel: one value piped into production's and preview's DATABASE_URL" },
+      ),
       sample('serverless.yml', SERVERLESS_TABLE_MAP('orders-prod'), { expect: { line: 7 }, note: "Serverless: a per-stage `custom` map gives staging production's table by its bare name; every stage deploys to one account and region" }),
       {
         files: {
@@ -416,6 +440,27 @@ export const sharedDatabase: RuleMeta = {
       { files: { '.github/workflows/terraform.yml': TERRAFORM_VARS_WORKFLOW('orders-staging.c1x2y3z4kq.eu-west-1.rds.amazonaws.com') }, note: "the staging job's `-var` gives staging's own database" },
       sample('serverless.yml', SERVERLESS_TABLE_ARNS('orders', 'orders-staging'), { note: "Serverless: the staging stage's table ARN is a table of its own" }),
       sample('scripts/setup-fly.sh', '#!/bin/sh\nset -e\nfly postgres attach reel-db --app reel-prod\nfly postgres attach reel-db-staging --app reel-staging\n', { note: 'Fly: each app is attached to a Postgres app of its own' }),
+      {
+        files: {
+          'fly.toml': 'app = "quayline-api"\nprimary_region = "ams"\n',
+          'fly.staging.toml': 'app = "quayline-api-staging"\nprimary_region = "ams"\n',
+          'scripts/setup-fly.sh': '#!/bin/sh\nfly postgres attach quayline-db --app quayline-api\nfly postgres attach quayline-db --app quayline-worker\nfly postgres attach quayline-db-staging --app quayline-api-staging\n',
+        },
+        note: "Fly: staging has a Postgres app of its own; a worker app no Fly config declares stays unplaced",
+      },
+      {
+        files: {
+          'deploy/overlays/production/kustomization.yaml': 'namespace: prod\nresources:\n  - ../../base\n',
+          'deploy/overlays/staging/kustomization.yaml': 'namespace: staging\nresources:\n  - ../../base\npatches:\n  - path: orders-db.yaml\n',
+          'deploy/overlays/staging/orders-db.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: orders\nspec:\n  template:\n    spec:\n      containers:\n        - name: orders\n          env:\n            - name: DATABASE_HOST\n              value: postgres.staging.svc.cluster.local\n            - name: METRICS_HOST\n              value: prometheus.monitoring.svc.cluster.local\n',
+        },
+        note: "Kustomize: staging's Service in its own namespace (and a monitoring namespace production does not deploy into)",
+      },
+      sample(
+        'scripts/vercel-env.sh',
+        '#!/bin/sh\nPROD_DB="postgresql://tidyhome_owner:${NEON_PASSWORD}@ep-cool-darkness-a5h8k2x1.eu-central-1.aws.neon.tech/tidyhome?sslmode=require"\nPREVIEW_DB="postgresql://tidyhome_owner:${NEON_PASSWORD}@ep-quiet-meadow-b7k1m3q9.eu-central-1.aws.neon.tech/tidyhome?sslmode=require"\necho "$PROD_DB" | vercel env add DATABASE_URL production\necho "$PREVIEW_DB" | vercel env add DATABASE_URL preview\n',
+        { note: "Vercel: preview's DATABASE_URL is a Neon branch of its own" },
+      ),
       sample('serverless.yml', SERVERLESS_TABLE_MAP('orders-staging'), { note: "Serverless: the `custom` map gives staging a table of its own" }),
       sample('serverless.yml', SERVERLESS_TABLE_MAP('orders', '  profile: \${self:custom.profiles.\${sls:stage}}\n'), { note: 'Serverless: each stage deploys with its own profile (its own account), so a table named alike in two stages is two tables' }),
       {

@@ -25,6 +25,7 @@ import { scanGcloudDeploys } from './handlers/gcloud.js';
 import { scanVolumeCommands } from './handlers/volume-commands.js';
 import { scanComposeCommands } from './handlers/compose-commands.js';
 import { scanFlyAttach } from './handlers/fly-commands.js';
+import { scanVercelEnvAdds } from './handlers/vercel-commands.js';
 import { scanSstConfig } from './handlers/sst.js';
 import { scanSamConfig } from './handlers/sam.js';
 import { scanVapor } from './handlers/vapor.js';
@@ -49,6 +50,7 @@ function dispatch(file: SourceFile, cls: FileClass, rec: Recorder, out: FileEmit
       scanVolumeCommands(rec, cls);
       scanComposeCommands(rec);
       scanFlyAttach(rec);
+      scanVercelEnvAdds(rec);
       return;
     case 'python-settings':
       scanPythonSettings(rec, cls);

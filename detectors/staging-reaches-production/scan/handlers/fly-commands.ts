@@ -7,6 +7,9 @@ import { namedTag } from '../recorder.js';
 /** Lowercase literals one of which a script holds before any pattern runs on it (prefilter keywords of the detector). */
 export const FLY_COMMAND_KEYWORDS = ['postgres attach', 'pg attach'];
 
+/** The variable an attach is recorded under, the app's name after it. */
+export const FLY_ATTACH_VARIABLE = 'fly postgres attach --app ';
+
 const ATTACH = /\b(?:fly|flyctl)\s+(?:postgres|pg)\s+attach\b([^\n`;&|]*)/g;
 /** Options of `fly postgres attach` that take a value. */
 const VALUED = new Set(['--app', '-a', '--config', '-c', '--database-name', '--database-user', '--variable-name', '--postgres-app']);
@@ -25,9 +28,11 @@ export function scanFlyAttach(rec: Recorder): void {
       else if (!flag.startsWith('-') && postgres === undefined) postgres = flag;
     }
     if (!app || !postgres || !/^[a-z][a-z0-9-]{1,62}$/.test(postgres) || /[${}]/.test(app)) continue;
+    // An app named without an environment word (`--app reel-api`) is recorded unplaced: the Fly config declaring that
+    // app places it once every file is read (`placeFlyAttachments`).
     const tag = namedTag(app, 'value');
-    if (!tag.environment || tag.environment === 'base') continue;
+    if (tag.environment === 'base') continue;
     const start = match.index;
-    rec.resource(tag, { kind: 'database', identity: `fly-app:${postgres}`, otherIdentities: [], display: `Fly Postgres app ${postgres}`, name: postgres, secrets: [] }, rec.file.spanOf(start, start + match[0].length), { variable: `fly postgres attach --app ${app}` });
+    rec.resource(tag, { kind: 'database', identity: `fly-app:${postgres}`, otherIdentities: [], display: `Fly Postgres app ${postgres}`, name: postgres, secrets: [] }, rec.file.spanOf(start, start + match[0].length), { variable: `${FLY_ATTACH_VARIABLE}${app}` });
   }
 }
