@@ -87,6 +87,14 @@ export const sharedDatabase: RuleMeta = {
   samples: {
     positive: [
       {
+        files: {
+          'app.yaml': 'runtime: nodejs20\nenv_variables:\n  INSTANCE_UNIX_SOCKET: /cloudsql/fernleaf-prod:europe-west1:catalog\n',
+          'app.staging.yaml': 'runtime: nodejs20\nservice: api-staging\nenv_variables:\n  INSTANCE_UNIX_SOCKET: /cloudsql/fernleaf-prod:europe-west1:catalog\n',
+        },
+        expect: { path: 'app.staging.yaml', line: 4 },
+        note: "App Engine: the staging service's Cloud SQL socket is production's instance",
+      },
+      {
         files: { '.github/workflows/terraform.yml': TERRAFORM_VARS_WORKFLOW('orders-prod.c1x2y3z4kq.eu-west-1.rds.amazonaws.com') },
         expect: { path: '.github/workflows/terraform.yml', line: 10 },
         note: "a staging job's `terraform apply -var` giving production's database host",
@@ -405,6 +413,13 @@ export const sharedDatabase: RuleMeta = {
       sample('vapor.yml', "id: 48213\nname: acme-portal\nenvironments:\n  production:\n    memory: 1024\n    database: acme-portal-prod\n    storage: acme-portal-prod-uploads\n    deploy:\n      - 'php artisan migrate --force'\n  staging:\n    memory: 1024\n    database: acme-portal-prod\n    storage: acme-portal-prod-uploads\n    deploy:\n      - 'php artisan migrate --force'\n", { expect: { line: 12 }, note: "Laravel Vapor: the staging environment attaches production's database by name" }),
     ],
     negative: [
+      {
+        files: {
+          'app.yaml': 'runtime: python312\nenv_variables:\n  CLOUD_SQL_CONNECTION_NAME: "fernleaf-prod:europe-west1:catalog"\n  INSTANCE_UNIX_SOCKET: /cloudsql/fernleaf-prod:europe-west1:catalog\n',
+          'app.staging.yaml': 'runtime: python312\nservice: staging\nenv_variables:\n  CLOUD_SQL_CONNECTION_NAME: "fernleaf-staging:europe-west1:catalog"\n  INSTANCE_UNIX_SOCKET: /cloudsql/fernleaf-staging:europe-west1:catalog\n',
+        },
+        note: 'App Engine: an instance named alike in the staging project is another instance (names are unique per project)',
+      },
       {
         files: {
           'config/deploy/production.rb': 'role :app, %w{deploy@app1.shopfront.io}\nrole :db, %w{deploy@db1.shopfront.io}\n',

@@ -154,7 +154,9 @@ export function identifyValue(raw: string, context: ValueContext): ResourceIdent
     const table = dynamoTableArnIdentity(value);
     if (table) return [table];
   }
-  const cloudSql = cloudSqlIdentity(value);
+  // The Cloud SQL connector's Unix socket (`INSTANCE_UNIX_SOCKET: /cloudsql/acme-prod:europe-west1:orders`, Google's
+  // Cloud Run and App Engine samples) names the instance whatever the variable.
+  const cloudSql = cloudSqlIdentity(value.startsWith('/cloudsql/') ? value.slice(10).replace(/\/\.s\.PGSQL\.\d+$/, '') : value);
   if (cloudSql) return [cloudSql];
   // Managed database endpoints say what they are, whatever the variable (`default = "orders-prod.….rds.amazonaws.com"`).
   // A host key's siblings (`database`, `port`, `user`) refine the identity; other names are judged by the value.
