@@ -318,6 +318,14 @@ export const sharedDatabase: RuleMeta = {
       },
       {
         files: {
+          'render.yaml':
+            'services:\n  - type: web\n    name: ledger-api\n    runtime: python\n    envVars:\n      - fromGroup: ledger-prod\n  - type: worker\n    name: ledger-worker-staging\n    runtime: python\n    envVars:\n      - fromGroup: ledger-prod\n      - key: LOG_LEVEL\n        value: debug\nenvVarGroups:\n  - name: ledger-prod\n    envVars:\n      - key: DATABASE_URL\n        value: postgresql://ledger@dpg-cq7mlh3v2p9s73b1kd0g-a.frankfurt-postgres.render.com/ledger\n  - name: ledger-staging\n    envVars:\n      - key: DATABASE_URL\n        value: postgresql://ledger@dpg-cr2tq8lds78s73e5g6ug-a.frankfurt-postgres.render.com/ledger_staging\n',
+        },
+        expect: { path: 'render.yaml', line: 11 },
+        note: "Render Blueprint: the staging worker takes production's environment group (`fromGroup`), database URL included",
+      },
+      {
+        files: {
           'app/settings/production.py':
             'import os\n\nDATABASES = {\n    "default": {\n        "ENGINE": "django.db.backends.postgresql",\n        "NAME": "postgres",\n        "USER": "postgres.vbqzkxmwlpnrtfhdjcsa",\n        "PASSWORD": os.environ["DB_PASSWORD"],\n        "HOST": "aws-0-eu-central-1.pooler.supabase.com",\n        "PORT": "6543",\n    }\n}\n',
           'app/settings/staging.py':
@@ -535,6 +543,13 @@ export const sharedDatabase: RuleMeta = {
             'databases:\n  - name: tidy-db\n  - name: tidy-db-staging\nservices:\n  - type: web\n    name: tidy-api\n    envVars:\n      - key: DATABASE_URL\n        fromDatabase: { name: tidy-db, property: connectionString }\n  - type: web\n    name: tidy-api-staging\n    envVars:\n      - key: DATABASE_URL\n        fromDatabase: { name: tidy-db-staging, property: connectionString }\n',
         },
         note: 'a flat Blueprint whose staging service has a staging database of its own',
+      },
+      {
+        files: {
+          'render.yaml':
+            'services:\n  - type: web\n    name: ledger-api\n    runtime: python\n    envVars:\n      - fromGroup: ledger-prod\n  - type: worker\n    name: ledger-worker-staging\n    runtime: python\n    envVars:\n      - fromGroup: ledger-staging\n      - key: LOG_LEVEL\n        value: debug\nenvVarGroups:\n  - name: ledger-prod\n    envVars:\n      - key: DATABASE_URL\n        value: postgresql://ledger@dpg-cq7mlh3v2p9s73b1kd0g-a.frankfurt-postgres.render.com/ledger\n  - name: ledger-staging\n    envVars:\n      - key: DATABASE_URL\n        value: postgresql://ledger@dpg-cr2tq8lds78s73e5g6ug-a.frankfurt-postgres.render.com/ledger_staging\n',
+        },
+        note: "Render Blueprint: the staging worker takes staging's own environment group",
       },
       {
         files: {
