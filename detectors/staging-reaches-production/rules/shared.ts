@@ -326,6 +326,14 @@ export const sharedDatabase: RuleMeta = {
       },
       {
         files: {
+          'k8s/overlays/prod/kustomization.yaml': 'resources:\n  - ../../base\npatches:\n  - target:\n      kind: Deployment\n      name: tracker\n    patch: |-\n      - op: add\n        path: /spec/template/spec/containers/0/env/-\n        value:\n          name: DATABASE_URL\n          value: postgres://tracker@tracker-prod.cu7d1xk0pq3z.us-east-2.rds.amazonaws.com:5432/tracker\n',
+          'k8s/overlays/staging/kustomization.yaml': 'resources:\n  - ../../base\npatches:\n  - target:\n      kind: Deployment\n      name: tracker\n    patch: |-\n      - op: add\n        path: /spec/template/spec/containers/0/env/-\n        value:\n          name: DATABASE_URL\n          value: postgres://tracker@tracker-prod.cu7d1xk0pq3z.us-east-2.rds.amazonaws.com:5432/tracker\n',
+        },
+        expect: { path: 'k8s/overlays/staging/kustomization.yaml', line: 12 },
+        note: "Kustomize: the staging overlay's inline JSON 6902 patch adds an env entry with production's database URL",
+      },
+      {
+        files: {
           'app/settings/production.py':
             'import os\n\nDATABASES = {\n    "default": {\n        "ENGINE": "django.db.backends.postgresql",\n        "NAME": "postgres",\n        "USER": "postgres.vbqzkxmwlpnrtfhdjcsa",\n        "PASSWORD": os.environ["DB_PASSWORD"],\n        "HOST": "aws-0-eu-central-1.pooler.supabase.com",\n        "PORT": "6543",\n    }\n}\n',
           'app/settings/staging.py':
@@ -965,6 +973,14 @@ export const sharedBucket: RuleMeta = {
     positive: [
       {
         files: {
+          'deploy/overlays/production/kustomization.yaml': 'resources:\n  - ../../base\npatches:\n  - target:\n      kind: ConfigMap\n      name: web-config\n    patch: |-\n      - op: replace\n        path: /data/MEDIA_BUCKET\n        value: harbor-media-prod\n',
+          'deploy/overlays/staging/kustomization.yaml': 'resources:\n  - ../../base\npatches:\n  - target:\n      kind: ConfigMap\n      name: web-config\n    patch: |-\n      - op: replace\n        path: /data/MEDIA_BUCKET\n        value: harbor-media-prod\n',
+        },
+        expect: { path: 'deploy/overlays/staging/kustomization.yaml', line: 10 },
+        note: "Kustomize: the staging overlay's inline JSON 6902 patch writes production's bucket into the ConfigMap",
+      },
+      {
+        files: {
           'app.yaml': 'runtime: python312\nentrypoint: gunicorn -b :$PORT main:app\nenv_variables:\n  GCS_BUCKET: acme-api-uploads\n',
           'app.staging.yaml': 'runtime: python312\nservice: api-staging\nenv_variables:\n  GCS_BUCKET: acme-api-uploads\n',
         },
@@ -1018,6 +1034,13 @@ export const sharedBucket: RuleMeta = {
       },
     ],
     negative: [
+      {
+        files: {
+          'deploy/overlays/production/kustomization.yaml': 'resources:\n  - ../../base\npatches:\n  - target:\n      kind: ConfigMap\n      name: web-config\n    patch: |-\n      - op: replace\n        path: /data/MEDIA_BUCKET\n        value: harbor-media-prod\n',
+          'deploy/overlays/staging/kustomization.yaml': 'resources:\n  - ../../base\npatches:\n  - target:\n      kind: ConfigMap\n      name: web-config\n    patch: |-\n      - op: replace\n        path: /data/MEDIA_BUCKET\n        value: harbor-media-staging\n',
+        },
+        note: "Kustomize: the staging overlay's inline JSON 6902 patch writes staging's own bucket",
+      },
       {
         files: {
           'app.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app\ndata:\n  GCS_BUCKET: acme-api-uploads\n',
