@@ -51,6 +51,11 @@ export const readsProductionSecret: RuleMeta = {
         { expect: { line: 9 }, note: "a production secret written into Vercel's preview environment" },
       ),
       sample(
+        '.github/workflows/vercel-env.yml',
+        'name: Sync Vercel env\non: workflow_dispatch\njobs:\n  sync:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm i -g vercel@latest\n      - run: |\n          printf \'%s\' "${{ secrets.PRODUCTION_DATABASE_URL }}" | vercel env add DATABASE_URL staging --token=${{ secrets.VERCEL_TOKEN }}\n          printf \'%s\' "${{ secrets.STAGING_REDIS_URL }}" | vercel env add REDIS_URL staging --token=${{ secrets.VERCEL_TOKEN }}\n',
+        { expect: { line: 9 }, note: "a production secret written on the command's line into a custom Vercel environment" },
+      ),
+      sample(
         '.github/workflows/deploy-staging.yml',
         'on:\n  push:\n    branches: [develop]\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    environment: staging\n    steps:\n      - run: ./deploy.sh\n        env:\n          STRIPE_SECRET_KEY: ${{ secrets.STRIPE_LIVE_SECRET_KEY }}\n',
         { expect: { line: 11 }, note: 'payment providers call production "live"' },
@@ -232,6 +237,11 @@ export const readsProductionSecret: RuleMeta = {
         '.github/workflows/vercel-env.yml',
         'on: workflow_dispatch\njobs:\n  sync:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo "$DATABASE_URL" | npx vercel env add DATABASE_URL production\n        env:\n          DATABASE_URL: ${{ secrets.PROD_DATABASE_URL }}\n',
         { note: "production's secret written into production" },
+      ),
+      sample(
+        '.github/workflows/vercel-env.yml',
+        'name: Sync Vercel env\non: workflow_dispatch\njobs:\n  sync:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm i -g vercel@latest\n      - run: |\n          printf \'%s\' "${{ secrets.STAGING_DATABASE_URL }}" | vercel env add DATABASE_URL staging --token=${{ secrets.VERCEL_TOKEN }}\n          printf \'%s\' "${{ secrets.STAGING_REDIS_URL }}" | vercel env add REDIS_URL staging --token=${{ secrets.VERCEL_TOKEN }}\n',
+        { note: "staging's own secrets written into Vercel's custom staging environment" },
       ),
       sample(
         '.gitlab-ci.yml',

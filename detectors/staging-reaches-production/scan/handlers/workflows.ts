@@ -281,24 +281,41 @@ export function scanSecretReferences(rec: Recorder, job: DataNode, tag: EnvTag, 
 }
 
 /**
- * A step that writes a platform variable for a non-production environment (`vercel env add DATABASE_URL preview`)
- * gives it whatever the step holds: the secrets its `env` reads are that environment's from then on.
+ * A step that writes a platform variable for a non-production environment (`vercel env add DATABASE_URL preview`, or a
+ * custom environment: `vercel env add DATABASE_URL staging`) gives it whatever the step holds: the secrets its `env`
+ * reads, and those written on the command's own line (`printf '%s' "${{ secrets.PROD_DATABASE_URL }}" | vercel env
+ * add …`), are that environment's from then on. The CLI takes one environment per call.
  */
-const VARIABLE_COPY = /\bvercel\s+env\s+add\s+[A-Za-z_][A-Za-z0-9_]*\s+(preview|development)\b/;
+const VARIABLE_COPY = /\bvercel\s+env\s+add\s+[A-Za-z_][A-Za-z0-9_]*\s+([A-Za-z][\w-]*)/g;
+const INLINE_SECRET = /\$\{\{\s*secrets\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
 
 function scanPlatformVariableCopies(rec: Recorder, job: MapNode): void {
   const steps = get(job, 'steps');
   if (steps?.kind !== 'seq') return;
   for (const step of steps.items) {
-    const run = literalString(get(step, 'run'));
-    const target = run ? VARIABLE_COPY.exec(run)?.[1] : undefined;
+    const runNode = get(step, 'run');
+    const run = literalString(runNode);
+    if (!runNode || !run?.includes('vercel')) continue;
     const env = get(step, 'env') ?? get(job, 'env');
-    if (!target || env?.kind !== 'map') continue;
-    const tag: EnvTag = { environment: target === 'preview' ? 'preview' : 'development', name: `vercel ${target}`, evidence: 'value' };
-    for (const variable of env.entries) {
-      const value = variable.value.kind === 'scalar' ? String(variable.value.value ?? '') : '';
-      for (const reference of value.matchAll(/\bsecrets\.([A-Za-z_][A-Za-z0-9_]*)/g)) {
-        rec.resource(tag, secretIdentity(reference[1]!), variable.value.span, { variable: `secrets.${reference[1]}` });
+    const targets = new Set<string>();
+    for (const command of run.matchAll(VARIABLE_COPY)) {
+      const target = command[1]!;
+      const environment = canonicalEnvironment(target);
+      if (!environment || environment === 'production' || environment === 'base' || targets.has(target)) continue;
+      targets.add(target);
+      const tag: EnvTag = { environment, name: `vercel ${target}`, evidence: 'value' };
+      for (const variable of env?.kind === 'map' ? env.entries : []) {
+        const value = variable.value.kind === 'scalar' ? String(variable.value.value ?? '') : '';
+        for (const reference of value.matchAll(/\bsecrets\.([A-Za-z_][A-Za-z0-9_]*)/g)) {
+          rec.resource(tag, secretIdentity(reference[1]!), variable.value.span, { variable: `secrets.${reference[1]}` });
+        }
+      }
+      // The run's lines as the file has them, so that a secret written on the command's line is reported there.
+      const { text, record } = nodeText(rec, runNode, tag);
+      for (const line of text.matchAll(/^.*$/gm)) {
+        const commands = [...line[0].matchAll(VARIABLE_COPY)];
+        if (!commands.some((other) => other[1] === target)) continue;
+        for (const reference of line[0].matchAll(INLINE_SECRET)) record(secretIdentity(reference[1]!), line.index + reference.index, `secrets.${reference[1]}`);
       }
     }
   }
