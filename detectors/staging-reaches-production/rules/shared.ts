@@ -334,6 +334,14 @@ export const sharedDatabase: RuleMeta = {
       },
       {
         files: {
+          'inventories/production/hosts': '[web]\nweb1.tollgate.io\n\n[all:vars]\nansible_user=deploy\npostgres_host=tollgate-prod.cl8x2mq7v1ab.eu-central-1.rds.amazonaws.com\n',
+          'inventories/staging/hosts': '[web]\nweb1.staging.tollgate.io\n\n[worker]\nworker1.staging.tollgate.io\n\n[all:vars]\nansible_user=deploy\npostgres_host=tollgate-prod.cl8x2mq7v1ab.eu-central-1.rds.amazonaws.com\n',
+        },
+        expect: { path: 'inventories/staging/hosts', line: 9 },
+        note: "Ansible: the staging inventory (an INI file without an extension, as Ansible's layout names it) sets production's database host for every host",
+      },
+      {
+        files: {
           'app/settings/production.py':
             'import os\n\nDATABASES = {\n    "default": {\n        "ENGINE": "django.db.backends.postgresql",\n        "NAME": "postgres",\n        "USER": "postgres.vbqzkxmwlpnrtfhdjcsa",\n        "PASSWORD": os.environ["DB_PASSWORD"],\n        "HOST": "aws-0-eu-central-1.pooler.supabase.com",\n        "PORT": "6543",\n    }\n}\n',
           'app/settings/staging.py':
@@ -558,6 +566,13 @@ export const sharedDatabase: RuleMeta = {
             'services:\n  - type: web\n    name: ledger-api\n    runtime: python\n    envVars:\n      - fromGroup: ledger-prod\n  - type: worker\n    name: ledger-worker-staging\n    runtime: python\n    envVars:\n      - fromGroup: ledger-staging\n      - key: LOG_LEVEL\n        value: debug\nenvVarGroups:\n  - name: ledger-prod\n    envVars:\n      - key: DATABASE_URL\n        value: postgresql://ledger@dpg-cq7mlh3v2p9s73b1kd0g-a.frankfurt-postgres.render.com/ledger\n  - name: ledger-staging\n    envVars:\n      - key: DATABASE_URL\n        value: postgresql://ledger@dpg-cr2tq8lds78s73e5g6ug-a.frankfurt-postgres.render.com/ledger_staging\n',
         },
         note: "Render Blueprint: the staging worker takes staging's own environment group",
+      },
+      {
+        files: {
+          'inventories/production/hosts': '[web]\nweb1.tollgate.io\n\n[all:vars]\nansible_user=deploy\npostgres_host=tollgate-prod.cl8x2mq7v1ab.eu-central-1.rds.amazonaws.com\n',
+          'inventories/staging/hosts': '[web]\nweb1.staging.tollgate.io\n\n[worker]\nworker1.staging.tollgate.io\n\n[all:vars]\nansible_user=deploy\npostgres_host=tollgate-staging.cl8x2mq7v1ab.eu-central-1.rds.amazonaws.com\n',
+        },
+        note: "Ansible: the staging inventory (an INI file without an extension, as Ansible's layout names it) sets staging's own database host",
       },
       {
         files: {
@@ -981,6 +996,14 @@ export const sharedBucket: RuleMeta = {
       },
       {
         files: {
+          'group_vars/production': '---\nnginx_worker_processes: 2\nmedia_bucket: kestrel-media-prod\n',
+          'group_vars/staging': '---\nnginx_worker_processes: 2\nmedia_bucket: kestrel-media-prod\n',
+        },
+        expect: { path: 'group_vars/staging', line: 3 },
+        note: "Ansible: group variables in files without an extension (`group_vars/staging`), staging's naming production's bucket",
+      },
+      {
+        files: {
           'app.yaml': 'runtime: python312\nentrypoint: gunicorn -b :$PORT main:app\nenv_variables:\n  GCS_BUCKET: acme-api-uploads\n',
           'app.staging.yaml': 'runtime: python312\nservice: api-staging\nenv_variables:\n  GCS_BUCKET: acme-api-uploads\n',
         },
@@ -1040,6 +1063,13 @@ export const sharedBucket: RuleMeta = {
           'deploy/overlays/staging/kustomization.yaml': 'resources:\n  - ../../base\npatches:\n  - target:\n      kind: ConfigMap\n      name: web-config\n    patch: |-\n      - op: replace\n        path: /data/MEDIA_BUCKET\n        value: harbor-media-staging\n',
         },
         note: "Kustomize: the staging overlay's inline JSON 6902 patch writes staging's own bucket",
+      },
+      {
+        files: {
+          'group_vars/production': '---\nnginx_worker_processes: 2\nmedia_bucket: kestrel-media-prod\n',
+          'group_vars/staging': '---\nnginx_worker_processes: 2\nmedia_bucket: kestrel-media-staging\n',
+        },
+        note: "Ansible: each environment's group variables (files without an extension) name its own bucket",
       },
       {
         files: {
