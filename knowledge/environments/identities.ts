@@ -32,10 +32,8 @@ export type CopyKind = 'snapshot' | 'restore' | 'clone' | 'replica';
  * environments using the same name there usually mean two objects, so only the name itself is evidence.
  */
 // A Fly volume's identity carries its app (`volume:fly:<app>/<source>`), and app names are global: two configs deploying
-// one app mount the same volumes, so it is compared. A Cloud SQL instance's name is unique only inside its project
-// (`acme-prod:europe-west1:orders-db` and `acme-staging:europe-west1:orders-db` are two): its data-store form, the bare
-// name, is scoped like the instance's.
-export const SCOPED_IDENTITY_PREFIXES: readonly string[] = ['cloudsql-instance:', 'gcp:sql:', 'db-name:', 'dynamodb:', 'aws:dynamodb:', 'k8s:pv:', 'fly:volume:', 'volume:pvc:', 'volume:pv:', 'volume:hostpath:', 'secret:k8s:', 'secret:file:', 'secret:aws-profile:', 'secret:kube-context:', 'project:k8s-namespace:'];
+// one app mount the same volumes, so it is compared.
+export const SCOPED_IDENTITY_PREFIXES: readonly string[] = ['cloudsql-instance:', 'db-name:', 'dynamodb:', 'aws:dynamodb:', 'k8s:pv:', 'fly:volume:', 'volume:pvc:', 'volume:pv:', 'volume:hostpath:', 'secret:k8s:', 'secret:file:', 'secret:aws-profile:', 'secret:kube-context:', 'project:k8s-namespace:'];
 
 export function isComparableIdentity(identity: string): boolean {
   return !SCOPED_IDENTITY_PREFIXES.some((prefix) => identity.startsWith(prefix));
