@@ -333,6 +333,11 @@ export const sharedDatabase: RuleMeta = {
         note: "Kustomize: the staging overlay's inline JSON 6902 patch adds an env entry with production's database URL",
       },
       {
+        files: { 'infra/main.tf': 'module "production" {\n  source      = "./modules/service"\n  environment = "production"\n  db_host     = "quarry-prod.c3vq8x1mz0ab.ap-southeast-2.rds.amazonaws.com"\n}\n\nmodule "uat" {\n  source      = "./modules/service"\n  environment = "uat"\n  db_host     = "quarry-prod.c3vq8x1mz0ab.ap-southeast-2.rds.amazonaws.com"\n}\n' },
+        expect: { path: 'infra/main.tf', line: 10 },
+        note: "Terraform: one configuration calling a module per environment, the UAT call given production's database host",
+      },
+      {
         files: {
           'inventories/production/hosts': '[web]\nweb1.tollgate.io\n\n[all:vars]\nansible_user=deploy\npostgres_host=tollgate-prod.cl8x2mq7v1ab.eu-central-1.rds.amazonaws.com\n',
           'inventories/staging/hosts': '[web]\nweb1.staging.tollgate.io\n\n[worker]\nworker1.staging.tollgate.io\n\n[all:vars]\nansible_user=deploy\npostgres_host=tollgate-prod.cl8x2mq7v1ab.eu-central-1.rds.amazonaws.com\n',
@@ -566,6 +571,10 @@ export const sharedDatabase: RuleMeta = {
             'services:\n  - type: web\n    name: ledger-api\n    runtime: python\n    envVars:\n      - fromGroup: ledger-prod\n  - type: worker\n    name: ledger-worker-staging\n    runtime: python\n    envVars:\n      - fromGroup: ledger-staging\n      - key: LOG_LEVEL\n        value: debug\nenvVarGroups:\n  - name: ledger-prod\n    envVars:\n      - key: DATABASE_URL\n        value: postgresql://ledger@dpg-cq7mlh3v2p9s73b1kd0g-a.frankfurt-postgres.render.com/ledger\n  - name: ledger-staging\n    envVars:\n      - key: DATABASE_URL\n        value: postgresql://ledger@dpg-cr2tq8lds78s73e5g6ug-a.frankfurt-postgres.render.com/ledger_staging\n',
         },
         note: "Render Blueprint: the staging worker takes staging's own environment group",
+      },
+      {
+        files: { 'infra/main.tf': 'module "production" {\n  source      = "./modules/service"\n  environment = "production"\n  db_host     = "quarry-prod.c3vq8x1mz0ab.ap-southeast-2.rds.amazonaws.com"\n}\n\nmodule "uat" {\n  source      = "./modules/service"\n  environment = "uat"\n  db_host     = "quarry-uat.c3vq8x1mz0ab.ap-southeast-2.rds.amazonaws.com"\n}\n' },
+        note: 'Terraform: one configuration calling a module per environment, each with its own database host',
       },
       {
         files: {

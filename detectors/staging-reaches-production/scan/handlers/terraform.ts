@@ -70,13 +70,25 @@ export function scanTerraform(rec: Recorder, cls: FileClass, document: DataDocum
   if (!root || root.kind !== 'map') return;
   // State locations are read below as state; one state bucket for every environment's keys is the norm.
   // Snapshot lookups name the instance a copy is made from, not one in use: read below as copies.
+  // One configuration calling a module per environment (`module "staging" { environment = "staging" … }`): each
+  // call's arguments are its environment's.
+  const modules = new Map<MapEntry, EnvTag>();
+  if (cls.kind === 'terraform' && cls.tag.environment === 'base') {
+    for (const entry of root.entries) {
+      const tag = entry.key === 'module' && entry.value.kind === 'map' ? moduleTag(entry.value) : undefined;
+      if (tag) modules.set(entry, tag);
+    }
+  }
   const values: MapNode = {
     ...root,
-    entries: root.entries.filter((entry) => entry.key !== 'terraform' && !(entry.key === 'data' && entry.value.kind === 'map' && (entry.value.block?.labels[0] === 'terraform_remote_state' || SNAPSHOT_LOOKUPS[entry.value.block?.labels[0] ?? ''] !== undefined))),
+    entries: root.entries.filter((entry) => entry.key !== 'terraform' && !modules.has(entry) && !(entry.key === 'data' && entry.value.kind === 'map' && (entry.value.block?.labels[0] === 'terraform_remote_state' || SNAPSHOT_LOOKUPS[entry.value.block?.labels[0] ?? ''] !== undefined))),
   };
   // What a database is copied from is read below with its block's address (`aws_db_instance.orders.snapshot_identifier`).
   const copies = cls.kind === 'terraform' ? { skipKey: (key: string) => isCopyKey(key) !== undefined } : {};
   walkSection(rec, topSection(cls, values), { ...walkOptions(cls), ...copies });
+  for (const [entry, tag] of modules) {
+    walkSection(rec, { ...topSection(cls, { ...root, entries: [entry] }), tag, role: 'plain', family: undefined }, { ...walkOptions(cls), ...copies });
+  }
   for (const entry of root.entries) {
     const block = entry.value.kind === 'map' ? entry.value : undefined;
     if (cls.kind === 'terraform' && block && (entry.key === 'locals' || entry.key === 'variable')) copySources(rec, cls.tag, root, block, entry.key === 'locals' ? 'local' : `var.${block.block?.labels[0] ?? ''}`, cls.tag.environment !== 'base');
@@ -336,6 +348,19 @@ const WORKSPACE_COUNT = /^(?:terraform\.workspace|var\.(?:env|environment|stage|
  * The environment a resource block says it belongs to: its labels or tags (`environment = "production"`, Cloud SQL's
  * `settings { user_labels }`), its own name when that names one environment alone, or the one workspace it exists in.
  */
+/** A module call's environment: its label (`module "staging"`, `module "app_prod"`), else a literal `environment`, `env` or `stage` argument. */
+function moduleTag(block: MapNode): EnvTag | undefined {
+  const label = block.block?.labels[0];
+  const named = label ? canonicalEnvironment(label) : undefined;
+  if (named && named !== 'base') return { environment: named, name: label!, evidence: 'key' };
+  for (const key of ['environment', 'env', 'stage', 'environment_name', 'env_name']) {
+    const value = literalString(get(block, key));
+    const environment = value ? canonicalEnvironment(value) : undefined;
+    if (environment && environment !== 'base') return { environment, name: value!, evidence: 'value' };
+  }
+  return undefined;
+}
+
 function blockTag(type: string, block: MapNode): EnvTag | undefined {
   for (const labels of [get(block, 'tags'), get(block, 'labels'), get(block, 'user_labels'), get(get(block, 'settings'), 'user_labels')]) {
     if (labels?.kind !== 'map') continue;
