@@ -339,6 +339,14 @@ export const sharedDatabase: RuleMeta = {
       },
       {
         files: {
+          'src/Storefront/appsettings.Production.json': '{\n  "ConnectionStrings": {\n    "Redis": "pinecrest-prod.redis.cache.windows.net:6380,ssl=True,abortConnect=False"\n  }\n}\n',
+          'src/Storefront/appsettings.Staging.json': '{\n  "ConnectionStrings": {\n    "Redis": "pinecrest-prod.redis.cache.windows.net:6380,ssl=True,abortConnect=False"\n  }\n}\n',
+        },
+        expect: { path: 'src/Storefront/appsettings.Staging.json', line: 3 },
+        note: "ASP.NET: staging's StackExchange.Redis configuration string names production's Azure cache",
+      },
+      {
+        files: {
           'inventories/production/hosts': '[web]\nweb1.tollgate.io\n\n[all:vars]\nansible_user=deploy\npostgres_host=tollgate-prod.cl8x2mq7v1ab.eu-central-1.rds.amazonaws.com\n',
           'inventories/staging/hosts': '[web]\nweb1.staging.tollgate.io\n\n[worker]\nworker1.staging.tollgate.io\n\n[all:vars]\nansible_user=deploy\npostgres_host=tollgate-prod.cl8x2mq7v1ab.eu-central-1.rds.amazonaws.com\n',
         },
@@ -575,6 +583,13 @@ export const sharedDatabase: RuleMeta = {
       {
         files: { 'infra/main.tf': 'module "production" {\n  source      = "./modules/service"\n  environment = "production"\n  db_host     = "quarry-prod.c3vq8x1mz0ab.ap-southeast-2.rds.amazonaws.com"\n}\n\nmodule "uat" {\n  source      = "./modules/service"\n  environment = "uat"\n  db_host     = "quarry-uat.c3vq8x1mz0ab.ap-southeast-2.rds.amazonaws.com"\n}\n' },
         note: 'Terraform: one configuration calling a module per environment, each with its own database host',
+      },
+      {
+        files: {
+          'src/Storefront/appsettings.Production.json': '{\n  "ConnectionStrings": {\n    "Redis": "pinecrest-prod.redis.cache.windows.net:6380,ssl=True,abortConnect=False"\n  }\n}\n',
+          'src/Storefront/appsettings.Staging.json': '{\n  "ConnectionStrings": {\n    "Redis": "pinecrest-staging.redis.cache.windows.net:6380,ssl=True,abortConnect=False"\n  }\n}\n',
+        },
+        note: "ASP.NET: staging's StackExchange.Redis configuration string names its own cache",
       },
       {
         files: {
