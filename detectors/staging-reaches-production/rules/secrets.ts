@@ -55,6 +55,8 @@ export const readsProductionSecret: RuleMeta = {
         'name: Sync Vercel env\non: workflow_dispatch\njobs:\n  sync:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm i -g vercel@latest\n      - run: |\n          printf \'%s\' "${{ secrets.PRODUCTION_DATABASE_URL }}" | vercel env add DATABASE_URL staging --token=${{ secrets.VERCEL_TOKEN }}\n          printf \'%s\' "${{ secrets.STAGING_REDIS_URL }}" | vercel env add REDIS_URL staging --token=${{ secrets.VERCEL_TOKEN }}\n',
         { expect: { line: 9 }, note: "a production secret written on the command's line into a custom Vercel environment" },
       ),
+      sample('environments/staging/secrets.tf', 'data "aws_secretsmanager_secret_version" "db" {\n  secret_id = "production/billing/database"\n}\n\ndata "aws_ssm_parameter" "stripe" {\n  name = "/billing/staging/stripe-secret-key"\n}\n', { expect: { line: 2 }, note: "Terraform: the staging configuration looks up production's secret in Secrets Manager" }),
+      sample('environments/staging/params.tf', 'data "aws_secretsmanager_secret_version" "db" {\n  secret_id = "staging/billing/database"\n}\n\ndata "aws_ssm_parameter" "stripe" {\n  name = "/billing/production/stripe-secret-key"\n}\n', { expect: { line: 6 }, note: "Terraform: the staging configuration reads production's SSM parameter" }),
       sample(
         '.github/workflows/deploy-staging.yml',
         'on:\n  push:\n    branches: [develop]\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    environment: staging\n    steps:\n      - run: ./deploy.sh\n        env:\n          STRIPE_SECRET_KEY: ${{ secrets.STRIPE_LIVE_SECRET_KEY }}\n',
@@ -243,6 +245,7 @@ export const readsProductionSecret: RuleMeta = {
         'name: Sync Vercel env\non: workflow_dispatch\njobs:\n  sync:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm i -g vercel@latest\n      - run: |\n          printf \'%s\' "${{ secrets.STAGING_DATABASE_URL }}" | vercel env add DATABASE_URL staging --token=${{ secrets.VERCEL_TOKEN }}\n          printf \'%s\' "${{ secrets.STAGING_REDIS_URL }}" | vercel env add REDIS_URL staging --token=${{ secrets.VERCEL_TOKEN }}\n',
         { note: "staging's own secrets written into Vercel's custom staging environment" },
       ),
+      sample('environments/staging/secrets.tf', 'data "aws_secretsmanager_secret_version" "db" {\n  secret_id = "staging/billing/database"\n}\n\ndata "aws_ssm_parameter" "stripe" {\n  name = "/billing/staging/stripe-secret-key"\n}\n', { note: "Terraform: the staging configuration looks up staging's own secret and parameter" }),
       sample(
         '.gitlab-ci.yml',
         'deploy_staging:\n  environment: staging\n  variables:\n    DB_PASSWORD: $STAGING_DB_PASSWORD\n    REGISTRY: $CI_REGISTRY_PASSWORD\n  script: [./deploy.sh]\ndeploy_production:\n  environment: production\n  variables:\n    DB_PASSWORD: $PROD_DB_PASSWORD\n  script: [./deploy.sh]\n',

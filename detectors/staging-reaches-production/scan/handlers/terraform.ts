@@ -14,6 +14,8 @@ import {
   gcpProjectIdentity,
   rdsIdentity,
   rdsSnapshotIdentity,
+  secretArnIdentity,
+  secretIdentity,
   terraformStateIdentity,
   type ResourceIdentity,
 } from '../../../../knowledge/environments/identities.js';
@@ -42,6 +44,20 @@ const LOOKUP_ATTRIBUTES: Readonly<Record<string, { attribute: string; identity: 
   aws_rds_cluster: { attribute: 'cluster_identifier', identity: rdsIdentity },
   aws_s3_bucket: { attribute: 'bucket', identity: (value) => bucketIdentity(value, 's3') },
   google_storage_bucket: { attribute: 'name', identity: (value) => bucketIdentity(value, 'gcs') },
+});
+
+/**
+ * Secrets a configuration reads by name from the cloud's secret stores (`data "aws_secretsmanager_secret_version"
+ * { secret_id = "prod/api/database" }`, `data "aws_ssm_parameter" { name = "/acme/prod/db-password" }`): a
+ * non-production configuration reading one named for production holds production's credential.
+ */
+const aws = (value: string) => (value.startsWith('arn:') ? secretArnIdentity(value) : secretIdentity(value, 'aws-secrets-manager'));
+const SECRET_LOOKUPS: Readonly<Record<string, { attribute: string; identity: (value: string) => ResourceIdentity | undefined }>> = lookupTable({
+  aws_secretsmanager_secret_version: { attribute: 'secret_id', identity: aws },
+  aws_secretsmanager_secret: { attribute: 'name', identity: aws },
+  aws_ssm_parameter: { attribute: 'name', identity: (value) => (value.startsWith('arn:') ? secretArnIdentity(value) : secretIdentity(value, 'ssm')) },
+  google_secret_manager_secret_version: { attribute: 'secret', identity: (value) => secretIdentity(value.replace(/^projects\/[^/]+\/secrets\//, ''), 'gcp-secret-manager') },
+  google_secret_manager_secret_version_access: { attribute: 'secret', identity: (value) => secretIdentity(value.replace(/^projects\/[^/]+\/secrets\//, ''), 'gcp-secret-manager') },
 });
 
 /**
@@ -105,6 +121,8 @@ export function scanTerraform(rec: Recorder, cls: FileClass, document: DataDocum
     if (entry.key === 'data' && type) {
       const lookup = LOOKUP_ATTRIBUTES[type];
       if (lookup) recordAttribute(rec, cls.tag, block, lookup.attribute, lookup.identity, `data.${type}.${name}.${lookup.attribute}`, false);
+      const secret = SECRET_LOOKUPS[type];
+      if (secret) recordAttribute(rec, cls.tag, block, secret.attribute, secret.identity, `data.${type}.${name}.${secret.attribute}`, false);
       blockVolume(rec, cls.tag, block, type, name ?? '', false);
       if (type === 'terraform_remote_state') remoteState(rec, cls.tag, block, name ?? '');
       if (SNAPSHOT_LOOKUPS[type]) snapshotLookup(rec, cls.tag, block, type, name ?? '');
