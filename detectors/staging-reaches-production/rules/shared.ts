@@ -345,6 +345,7 @@ export const sharedDatabase: RuleMeta = {
         expect: { path: 'src/Storefront/appsettings.Staging.json', line: 3 },
         note: "ASP.NET: staging's StackExchange.Redis configuration string names production's Azure cache",
       },
+      sample('.gitlab-ci.yml', 'deploy_staging:\n  stage: deploy\n  environment: staging\n  script:\n    - helm upgrade --install orders ./chart --namespace orders-staging --set image.tag=$CI_COMMIT_SHA --set database.host=orders-prod.cx9q2w8e7r6t.us-west-2.rds.amazonaws.com\n\ndeploy_production:\n  stage: deploy\n  environment: production\n  script:\n    - helm upgrade --install orders ./chart --namespace orders --set image.tag=$CI_COMMIT_SHA --set database.host=orders-prod.cx9q2w8e7r6t.us-west-2.rds.amazonaws.com\n', { expect: { line: 5 }, note: "a staging GitLab job's `helm --set` giving production's database host" }),
       {
         files: {
           'inventories/production/hosts': '[web]\nweb1.tollgate.io\n\n[all:vars]\nansible_user=deploy\npostgres_host=tollgate-prod.cl8x2mq7v1ab.eu-central-1.rds.amazonaws.com\n',
@@ -591,6 +592,7 @@ export const sharedDatabase: RuleMeta = {
         },
         note: "ASP.NET: staging's StackExchange.Redis configuration string names its own cache",
       },
+      sample('.gitlab-ci.yml', 'deploy_staging:\n  stage: deploy\n  environment: staging\n  script:\n    - helm upgrade --install orders ./chart --namespace orders-staging --set image.tag=$CI_COMMIT_SHA --set database.host=orders-staging.cx9q2w8e7r6t.us-west-2.rds.amazonaws.com\n\ndeploy_production:\n  stage: deploy\n  environment: production\n  script:\n    - helm upgrade --install orders ./chart --namespace orders --set image.tag=$CI_COMMIT_SHA --set database.host=orders-prod.cx9q2w8e7r6t.us-west-2.rds.amazonaws.com\n', { note: "a staging GitLab job's `helm --set` giving staging's own database host" }),
       {
         files: {
           'inventories/production/hosts': '[web]\nweb1.tollgate.io\n\n[all:vars]\nansible_user=deploy\npostgres_host=tollgate-prod.cl8x2mq7v1ab.eu-central-1.rds.amazonaws.com\n',

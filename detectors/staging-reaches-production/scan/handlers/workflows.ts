@@ -210,6 +210,7 @@ export function scanGitlabCi(rec: Recorder, cls: FileClass, document: DataDocume
     if (!tag) continue;
     walkSection(rec, { node: job, path: [entry.key], tag, role: 'plain', span: entry.keySpan }, options);
     scanSecretReferences(rec, job, tag, family);
+    scanDeployCommands(rec, job, tag, family);
     // `extends: .deploy`: the hidden templates it names give the job their variables and script.
     for (const name of extendedTemplates(job)) {
       const template = get(root, name);
@@ -488,6 +489,39 @@ function scanText(rec: Recorder, node: DataNode, tag: EnvTag, family?: string): 
       for (const identity of identifyValue(variable.value, { variable: variable.name, path: [variable.name], projectKeys: true })) record(identity, variable.index, `-var ${variable.name}`);
     }
   }
+  deployCommands(text, record);
+}
+
+/**
+ * What a job's deploy commands give the environment: another environment's configuration files (`helm upgrade … -f
+ * values-production.yaml`, `docker compose -f docker-compose.prod.yml up`, `kubectl apply -k overlays/production`),
+ * judged by their names as files of variables are, and the values `helm --set key=value` writes.
+ */
+const CONFIG_FILES: ReadonlyArray<{ regex: RegExp; store: 'values-file' | 'config-file' }> = [
+  { regex: /(?<=\bhelm(?:file)?\s+(?:upgrade|install|template|diff|apply|sync)\b[^\n]*?)\s(?:-f|--values)[=\s]+["']?([\w./-]+\.ya?ml)\b/g, store: 'values-file' },
+  { regex: /(?<=\bdocker(?:-compose|\s+compose)\b[^\n]*?)\s(?:-f|--file)[=\s]+["']?([\w./-]+\.ya?ml)\b/g, store: 'config-file' },
+  { regex: /\b(?:kubectl\s+(?:apply|diff|replace|create)\b[^\n]*?\s(?:-k|--kustomize)[=\s]+|kustomize\s+build\s+)["']?([\w./-]+)/g, store: 'config-file' },
+];
+const HELM_SET = /(?<=\bhelm\s+(?:upgrade|install|template)\b[^\n]*?)\s--set(?:-string)?[=\s]+["']?([\w.-]+)=([^\s,"']+)/g;
+
+function deployCommands(text: string, record: (identity: ResourceIdentity, index: number, variable: string) => void): void {
+  if (!/\b(?:helm|helmfile|compose|kubectl|kustomize)\b/.test(text)) return;
+  for (const { regex, store } of CONFIG_FILES) {
+    for (const match of text.matchAll(regex)) {
+      const path = match[1]!.replace(/^(?:\.\/)+/, '').replace(/\/+$/, '');
+      record(secretIdentity(path, store), match.index + match[0].indexOf(match[1]!), path);
+    }
+  }
+  for (const match of text.matchAll(HELM_SET)) {
+    const key = match[1]!;
+    const variable = key.slice(key.lastIndexOf('.') + 1);
+    for (const identity of identifyValue(match[2]!, { variable, path: key.split('.') })) record(identity, match.index + match[0].indexOf(match[2]!), `--set ${key}`);
+  }
+}
+
+function scanDeployCommands(rec: Recorder, job: DataNode, tag: EnvTag, family?: string): void {
+  const { text, record } = nodeText(rec, job, tag, family);
+  deployCommands(text, record);
 }
 
 /** The source lines of a node, and a recorder for what they name at an offset (lines that are comments name nothing). */
