@@ -764,8 +764,8 @@ const SECRET_STORES: Record<SecretStore, { scheme: string; label: string }> = {
   'ci-secret': { scheme: 'ci', label: 'CI secret' },
   'env-file': { scheme: 'env-file', label: 'environment file' },
   'values-file': { scheme: 'values-file', label: 'Helm values file' },
-  // A Compose file or a Kustomize overlay a deploy command applies: what it configures is the environment's it names.
-  'config-file': { scheme: 'config-file', label: 'configuration' },
+  // A Kustomize overlay a deploy command applies: what it configures is the environment's it names.
+  'config-file': { scheme: 'config-file', label: 'Kustomize overlay' },
   // A whole vault: every secret in it is the environment's whose vault it is.
   'azure-key-vault': { scheme: 'azure-key-vault', label: 'Azure Key Vault' },
 };

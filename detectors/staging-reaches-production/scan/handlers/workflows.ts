@@ -493,19 +493,19 @@ function scanText(rec: Recorder, node: DataNode, tag: EnvTag, family?: string): 
 }
 
 /**
- * What a job's deploy commands give the environment: another environment's configuration files (`helm upgrade … -f
- * values-production.yaml`, `docker compose -f docker-compose.prod.yml up`, `kubectl apply -k overlays/production`),
- * judged by their names as files of variables are, and the values `helm --set key=value` writes.
+ * What a job's deploy commands give the environment: another environment's configuration (`helm upgrade … -f
+ * values-production.yaml`, `kubectl apply -k overlays/production`), judged by its name as files of variables are, and
+ * the values `helm --set key=value` writes. Compose files are left out: `docker-compose.prod.yml` is as often the
+ * production build every deployed environment runs as production's own.
  */
 const CONFIG_FILES: ReadonlyArray<{ regex: RegExp; store: 'values-file' | 'config-file' }> = [
   { regex: /(?<=\bhelm(?:file)?\s+(?:upgrade|install|template|diff|apply|sync)\b[^\n]*?)\s(?:-f|--values)[=\s]+["']?([\w./-]+\.ya?ml)\b/g, store: 'values-file' },
-  { regex: /(?<=\bdocker(?:-compose|\s+compose)\b[^\n]*?)\s(?:-f|--file)[=\s]+["']?([\w./-]+\.ya?ml)\b/g, store: 'config-file' },
   { regex: /\b(?:kubectl\s+(?:apply|diff|replace|create)\b[^\n]*?\s(?:-k|--kustomize)[=\s]+|kustomize\s+build\s+)["']?([\w./-]+)/g, store: 'config-file' },
 ];
 const HELM_SET = /(?<=\bhelm\s+(?:upgrade|install|template)\b[^\n]*?)\s--set(?:-string)?[=\s]+["']?([\w.-]+)=([^\s,"']+)/g;
 
 function deployCommands(text: string, record: (identity: ResourceIdentity, index: number, variable: string) => void): void {
-  if (!/\b(?:helm|helmfile|compose|kubectl|kustomize)\b/.test(text)) return;
+  if (!/\b(?:helm|helmfile|kubectl|kustomize)\b/.test(text)) return;
   for (const { regex, store } of CONFIG_FILES) {
     for (const match of text.matchAll(regex)) {
       const path = match[1]!.replace(/^(?:\.\/)+/, '').replace(/\/+$/, '');
