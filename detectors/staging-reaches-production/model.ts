@@ -155,7 +155,7 @@ export class EnvironmentModel {
       // it is another identity (rank `index + 1`): all a candidate can win with.
       const first = this.firstProduction(identity);
       for (const [production, rank] of [[first.primary, index], [first.other, index + 1]] as const) {
-        if (!production) continue;
+        if (!production || otherProject(identity, resource, production)) continue;
         if (!best || rank < best.rank || (rank === best.rank && compareLocations(production.location, best.production.location) < 0)) best = { production, identity, rank };
       }
     });
@@ -236,6 +236,25 @@ export class EnvironmentModel {
     }
     return first;
   }
+}
+
+/**
+ * A Cloud SQL instance's bare name (`gcp:sql:orders-db`) is one instance only inside one project: two configurations
+ * that each say their project (`acme-prod:europe-west1:orders-db`, `acme-staging:europe-west1:orders-db`) name two.
+ */
+function otherProject(identity: string, resource: EnvironmentResource, production: EnvironmentResource): boolean {
+  if (!identity.startsWith('gcp:sql:')) return false;
+  const mine = cloudSqlProject(resource);
+  const theirs = mine ? cloudSqlProject(production) : undefined;
+  return theirs !== undefined && mine !== theirs;
+}
+
+function cloudSqlProject(resource: EnvironmentResource): string | undefined {
+  for (const identity of identitiesOf(resource)) {
+    if (identity.startsWith('cloudsql:')) return identity.split(':')[1];
+    if (identity.startsWith('cloudsql-instance:') && identity.includes('/')) return identity.slice('cloudsql-instance:'.length, identity.indexOf('/'));
+  }
+  return undefined;
 }
 
 function identitiesOf(resource: EnvironmentResource): string[] {

@@ -744,7 +744,7 @@ export function stackIdentity(tool: 'pulumi' | 'cf', name: string): ResourceIden
   };
 }
 
-export type SecretStore = 'ssm' | 'k8s' | 'aws-secrets-manager' | 'gcp-secret-manager' | 'external' | 'file' | 'aws-profile' | 'kube-context' | 'aws-role' | 'vercel-environment' | 'doppler-config' | 'infisical-environment' | 'ci-group' | 'ci-secret' | 'env-file' | 'values-file' | 'azure-key-vault';
+export type SecretStore = 'ssm' | 'k8s' | 'aws-secrets-manager' | 'gcp-secret-manager' | 'external' | 'file' | 'aws-profile' | 'kube-context' | 'aws-role' | 'vercel-environment' | 'doppler-config' | 'infisical-environment' | 'ci-group' | 'ci-secret' | 'env-file' | 'values-file' | 'config-file' | 'azure-key-vault';
 
 const SECRET_STORES: Record<SecretStore, { scheme: string; label: string }> = {
   ssm: { scheme: 'ssm', label: 'SSM parameter' },
@@ -764,6 +764,8 @@ const SECRET_STORES: Record<SecretStore, { scheme: string; label: string }> = {
   'ci-secret': { scheme: 'ci', label: 'CI secret' },
   'env-file': { scheme: 'env-file', label: 'environment file' },
   'values-file': { scheme: 'values-file', label: 'Helm values file' },
+  // A Kustomize overlay a deploy command applies: what it configures is the environment's it names.
+  'config-file': { scheme: 'config-file', label: 'Kustomize overlay' },
   // A whole vault: every secret in it is the environment's whose vault it is.
   'azure-key-vault': { scheme: 'azure-key-vault', label: 'Azure Key Vault' },
 };

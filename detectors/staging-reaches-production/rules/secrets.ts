@@ -51,6 +51,15 @@ export const readsProductionSecret: RuleMeta = {
         { expect: { line: 9 }, note: "a production secret written into Vercel's preview environment" },
       ),
       sample(
+        '.github/workflows/vercel-env.yml',
+        'name: Sync Vercel env\non: workflow_dispatch\njobs:\n  sync:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm i -g vercel@latest\n      - run: |\n          printf \'%s\' "${{ secrets.PRODUCTION_DATABASE_URL }}" | vercel env add DATABASE_URL staging --token=${{ secrets.VERCEL_TOKEN }}\n          printf \'%s\' "${{ secrets.STAGING_REDIS_URL }}" | vercel env add REDIS_URL staging --token=${{ secrets.VERCEL_TOKEN }}\n',
+        { expect: { line: 9 }, note: "a production secret written on the command's line into a custom Vercel environment" },
+      ),
+      sample('environments/staging/secrets.tf', 'data "aws_secretsmanager_secret_version" "db" {\n  secret_id = "production/billing/database"\n}\n\ndata "aws_ssm_parameter" "stripe" {\n  name = "/billing/staging/stripe-secret-key"\n}\n', { expect: { line: 2 }, note: "Terraform: the staging configuration looks up production's secret in Secrets Manager" }),
+      sample('.github/workflows/deploy-staging.yml', 'on:\n  push:\n    branches: [develop]\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    environment: staging\n    steps:\n      - uses: actions/checkout@v4\n      - run: helm upgrade --install ledger ./charts/ledger -n ledger-staging -f charts/ledger/values.yaml -f charts/ledger/values-production.yaml --wait\n', { expect: { line: 10 }, note: "a staging job's helm upgrade layering production's values file" }),
+      sample('.gitlab-ci.yml', 'deploy_staging:\n  stage: deploy\n  environment:\n    name: staging\n  script:\n    - kubectl config use-context ci\n    - kubectl apply -k deploy/overlays/production\n', { expect: { line: 7 }, note: "a staging GitLab job applying production's Kustomize overlay" }),
+      sample('environments/staging/params.tf', 'data "aws_secretsmanager_secret_version" "db" {\n  secret_id = "staging/billing/database"\n}\n\ndata "aws_ssm_parameter" "stripe" {\n  name = "/billing/production/stripe-secret-key"\n}\n', { expect: { line: 6 }, note: "Terraform: the staging configuration reads production's SSM parameter" }),
+      sample(
         '.github/workflows/deploy-staging.yml',
         'on:\n  push:\n    branches: [develop]\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    environment: staging\n    steps:\n      - run: ./deploy.sh\n        env:\n          STRIPE_SECRET_KEY: ${{ secrets.STRIPE_LIVE_SECRET_KEY }}\n',
         { expect: { line: 11 }, note: 'payment providers call production "live"' },
@@ -233,6 +242,15 @@ export const readsProductionSecret: RuleMeta = {
         'on: workflow_dispatch\njobs:\n  sync:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo "$DATABASE_URL" | npx vercel env add DATABASE_URL production\n        env:\n          DATABASE_URL: ${{ secrets.PROD_DATABASE_URL }}\n',
         { note: "production's secret written into production" },
       ),
+      sample(
+        '.github/workflows/vercel-env.yml',
+        'name: Sync Vercel env\non: workflow_dispatch\njobs:\n  sync:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm i -g vercel@latest\n      - run: |\n          printf \'%s\' "${{ secrets.STAGING_DATABASE_URL }}" | vercel env add DATABASE_URL staging --token=${{ secrets.VERCEL_TOKEN }}\n          printf \'%s\' "${{ secrets.STAGING_REDIS_URL }}" | vercel env add REDIS_URL staging --token=${{ secrets.VERCEL_TOKEN }}\n',
+        { note: "staging's own secrets written into Vercel's custom staging environment" },
+      ),
+      sample('.github/workflows/deploy-staging.yml', 'on:\n  push:\n    branches: [develop]\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    environment: staging\n    steps:\n      - uses: actions/checkout@v4\n      - run: helm upgrade --install ledger ./charts/ledger -n ledger-staging -f charts/ledger/values.yaml -f charts/ledger/values-staging.yaml --wait\n', { note: "a staging job's helm upgrade with staging's own values file" }),
+      sample('.gitlab-ci.yml', 'deploy_staging:\n  stage: deploy\n  environment:\n    name: staging\n  script:\n    - kubectl config use-context ci\n    - kubectl apply -k deploy/overlays/staging\n', { note: "a staging GitLab job applying staging's own Kustomize overlay" }),
+      sample('.github/workflows/deploy-staging.yml', 'on:\n  push:\n    branches: [develop]\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    environment: staging\n    steps:\n      - uses: actions/checkout@v4\n      - run: docker compose -f docker-compose.yml -f docker-compose.prod.yml up -d --build\n', { note: 'a staging job running the production build of the Compose stack: the file alone says no more than how to build' }),
+      sample('environments/staging/secrets.tf', 'data "aws_secretsmanager_secret_version" "db" {\n  secret_id = "staging/billing/database"\n}\n\ndata "aws_ssm_parameter" "stripe" {\n  name = "/billing/staging/stripe-secret-key"\n}\n', { note: "Terraform: the staging configuration looks up staging's own secret and parameter" }),
       sample(
         '.gitlab-ci.yml',
         'deploy_staging:\n  environment: staging\n  variables:\n    DB_PASSWORD: $STAGING_DB_PASSWORD\n    REGISTRY: $CI_REGISTRY_PASSWORD\n  script: [./deploy.sh]\ndeploy_production:\n  environment: production\n  variables:\n    DB_PASSWORD: $PROD_DB_PASSWORD\n  script: [./deploy.sh]\n',

@@ -87,6 +87,14 @@ export const sharedDatabase: RuleMeta = {
   samples: {
     positive: [
       {
+        files: {
+          'app.yaml': 'runtime: nodejs20\nenv_variables:\n  INSTANCE_UNIX_SOCKET: /cloudsql/fernleaf-prod:europe-west1:catalog\n',
+          'app.staging.yaml': 'runtime: nodejs20\nservice: api-staging\nenv_variables:\n  INSTANCE_UNIX_SOCKET: /cloudsql/fernleaf-prod:europe-west1:catalog\n',
+        },
+        expect: { path: 'app.staging.yaml', line: 4 },
+        note: "App Engine: the staging service's Cloud SQL socket is production's instance",
+      },
+      {
         files: { '.github/workflows/terraform.yml': TERRAFORM_VARS_WORKFLOW('orders-prod.c1x2y3z4kq.eu-west-1.rds.amazonaws.com') },
         expect: { path: '.github/workflows/terraform.yml', line: 10 },
         note: "a staging job's `terraform apply -var` giving production's database host",
@@ -310,6 +318,44 @@ export const sharedDatabase: RuleMeta = {
       },
       {
         files: {
+          'render.yaml':
+            'services:\n  - type: web\n    name: ledger-api\n    runtime: python\n    envVars:\n      - fromGroup: ledger-prod\n  - type: worker\n    name: ledger-worker-staging\n    runtime: python\n    envVars:\n      - fromGroup: ledger-prod\n      - key: LOG_LEVEL\n        value: debug\nenvVarGroups:\n  - name: ledger-prod\n    envVars:\n      - key: DATABASE_URL\n        value: postgresql://ledger@dpg-cq7mlh3v2p9s73b1kd0g-a.frankfurt-postgres.render.com/ledger\n  - name: ledger-staging\n    envVars:\n      - key: DATABASE_URL\n        value: postgresql://ledger@dpg-cr2tq8lds78s73e5g6ug-a.frankfurt-postgres.render.com/ledger_staging\n',
+        },
+        expect: { path: 'render.yaml', line: 11 },
+        note: "Render Blueprint: the staging worker takes production's environment group (`fromGroup`), database URL included",
+      },
+      {
+        files: {
+          'k8s/overlays/prod/kustomization.yaml': 'resources:\n  - ../../base\npatches:\n  - target:\n      kind: Deployment\n      name: tracker\n    patch: |-\n      - op: add\n        path: /spec/template/spec/containers/0/env/-\n        value:\n          name: DATABASE_URL\n          value: postgres://tracker@tracker-prod.cu7d1xk0pq3z.us-east-2.rds.amazonaws.com:5432/tracker\n',
+          'k8s/overlays/staging/kustomization.yaml': 'resources:\n  - ../../base\npatches:\n  - target:\n      kind: Deployment\n      name: tracker\n    patch: |-\n      - op: add\n        path: /spec/template/spec/containers/0/env/-\n        value:\n          name: DATABASE_URL\n          value: postgres://tracker@tracker-prod.cu7d1xk0pq3z.us-east-2.rds.amazonaws.com:5432/tracker\n',
+        },
+        expect: { path: 'k8s/overlays/staging/kustomization.yaml', line: 12 },
+        note: "Kustomize: the staging overlay's inline JSON 6902 patch adds an env entry with production's database URL",
+      },
+      {
+        files: { 'infra/main.tf': 'module "production" {\n  source      = "./modules/service"\n  environment = "production"\n  db_host     = "quarry-prod.c3vq8x1mz0ab.ap-southeast-2.rds.amazonaws.com"\n}\n\nmodule "uat" {\n  source      = "./modules/service"\n  environment = "uat"\n  db_host     = "quarry-prod.c3vq8x1mz0ab.ap-southeast-2.rds.amazonaws.com"\n}\n' },
+        expect: { path: 'infra/main.tf', line: 10 },
+        note: "Terraform: one configuration calling a module per environment, the UAT call given production's database host",
+      },
+      {
+        files: {
+          'src/Storefront/appsettings.Production.json': '{\n  "ConnectionStrings": {\n    "Redis": "pinecrest-prod.redis.cache.windows.net:6380,ssl=True,abortConnect=False"\n  }\n}\n',
+          'src/Storefront/appsettings.Staging.json': '{\n  "ConnectionStrings": {\n    "Redis": "pinecrest-prod.redis.cache.windows.net:6380,ssl=True,abortConnect=False"\n  }\n}\n',
+        },
+        expect: { path: 'src/Storefront/appsettings.Staging.json', line: 3 },
+        note: "ASP.NET: staging's StackExchange.Redis configuration string names production's Azure cache",
+      },
+      sample('.gitlab-ci.yml', 'deploy_staging:\n  stage: deploy\n  environment: staging\n  script:\n    - helm upgrade --install orders ./chart --namespace orders-staging --set image.tag=$CI_COMMIT_SHA --set database.host=orders-prod.cx9q2w8e7r6t.us-west-2.rds.amazonaws.com\n\ndeploy_production:\n  stage: deploy\n  environment: production\n  script:\n    - helm upgrade --install orders ./chart --namespace orders --set image.tag=$CI_COMMIT_SHA --set database.host=orders-prod.cx9q2w8e7r6t.us-west-2.rds.amazonaws.com\n', { expect: { line: 5 }, note: "a staging GitLab job's `helm --set` giving production's database host" }),
+      {
+        files: {
+          'inventories/production/hosts': '[web]\nweb1.tollgate.io\n\n[all:vars]\nansible_user=deploy\npostgres_host=tollgate-prod.cl8x2mq7v1ab.eu-central-1.rds.amazonaws.com\n',
+          'inventories/staging/hosts': '[web]\nweb1.staging.tollgate.io\n\n[worker]\nworker1.staging.tollgate.io\n\n[all:vars]\nansible_user=deploy\npostgres_host=tollgate-prod.cl8x2mq7v1ab.eu-central-1.rds.amazonaws.com\n',
+        },
+        expect: { path: 'inventories/staging/hosts', line: 9 },
+        note: "Ansible: the staging inventory (an INI file without an extension, as Ansible's layout names it) sets production's database host for every host",
+      },
+      {
+        files: {
           'app/settings/production.py':
             'import os\n\nDATABASES = {\n    "default": {\n        "ENGINE": "django.db.backends.postgresql",\n        "NAME": "postgres",\n        "USER": "postgres.vbqzkxmwlpnrtfhdjcsa",\n        "PASSWORD": os.environ["DB_PASSWORD"],\n        "HOST": "aws-0-eu-central-1.pooler.supabase.com",\n        "PORT": "6543",\n    }\n}\n',
           'app/settings/staging.py':
@@ -429,6 +475,13 @@ export const sharedDatabase: RuleMeta = {
       sample('vapor.yml', "id: 48213\nname: acme-portal\nenvironments:\n  production:\n    memory: 1024\n    database: acme-portal-prod\n    storage: acme-portal-prod-uploads\n    deploy:\n      - 'php artisan migrate --force'\n  staging:\n    memory: 1024\n    database: acme-portal-prod\n    storage: acme-portal-prod-uploads\n    deploy:\n      - 'php artisan migrate --force'\n", { expect: { line: 12 }, note: "Laravel Vapor: the staging environment attaches production's database by name" }),
     ],
     negative: [
+      {
+        files: {
+          'app.yaml': 'runtime: python312\nenv_variables:\n  CLOUD_SQL_CONNECTION_NAME: "fernleaf-prod:europe-west1:catalog"\n  INSTANCE_UNIX_SOCKET: /cloudsql/fernleaf-prod:europe-west1:catalog\n',
+          'app.staging.yaml': 'runtime: python312\nservice: staging\nenv_variables:\n  CLOUD_SQL_CONNECTION_NAME: "fernleaf-staging:europe-west1:catalog"\n  INSTANCE_UNIX_SOCKET: /cloudsql/fernleaf-staging:europe-west1:catalog\n',
+        },
+        note: 'App Engine: an instance named alike in the staging project is another instance (names are unique per project)',
+      },
       {
         files: {
           'config/deploy/production.rb': 'role :app, %w{deploy@app1.shopfront.io}\nrole :db, %w{deploy@db1.shopfront.io}\n',
@@ -565,6 +618,32 @@ export const sharedDatabase: RuleMeta = {
             'databases:\n  - name: tidy-db\n  - name: tidy-db-staging\nservices:\n  - type: web\n    name: tidy-api\n    envVars:\n      - key: DATABASE_URL\n        fromDatabase: { name: tidy-db, property: connectionString }\n  - type: web\n    name: tidy-api-staging\n    envVars:\n      - key: DATABASE_URL\n        fromDatabase: { name: tidy-db-staging, property: connectionString }\n',
         },
         note: 'a flat Blueprint whose staging service has a staging database of its own',
+      },
+      {
+        files: {
+          'render.yaml':
+            'services:\n  - type: web\n    name: ledger-api\n    runtime: python\n    envVars:\n      - fromGroup: ledger-prod\n  - type: worker\n    name: ledger-worker-staging\n    runtime: python\n    envVars:\n      - fromGroup: ledger-staging\n      - key: LOG_LEVEL\n        value: debug\nenvVarGroups:\n  - name: ledger-prod\n    envVars:\n      - key: DATABASE_URL\n        value: postgresql://ledger@dpg-cq7mlh3v2p9s73b1kd0g-a.frankfurt-postgres.render.com/ledger\n  - name: ledger-staging\n    envVars:\n      - key: DATABASE_URL\n        value: postgresql://ledger@dpg-cr2tq8lds78s73e5g6ug-a.frankfurt-postgres.render.com/ledger_staging\n',
+        },
+        note: "Render Blueprint: the staging worker takes staging's own environment group",
+      },
+      {
+        files: { 'infra/main.tf': 'module "production" {\n  source      = "./modules/service"\n  environment = "production"\n  db_host     = "quarry-prod.c3vq8x1mz0ab.ap-southeast-2.rds.amazonaws.com"\n}\n\nmodule "uat" {\n  source      = "./modules/service"\n  environment = "uat"\n  db_host     = "quarry-uat.c3vq8x1mz0ab.ap-southeast-2.rds.amazonaws.com"\n}\n' },
+        note: 'Terraform: one configuration calling a module per environment, each with its own database host',
+      },
+      {
+        files: {
+          'src/Storefront/appsettings.Production.json': '{\n  "ConnectionStrings": {\n    "Redis": "pinecrest-prod.redis.cache.windows.net:6380,ssl=True,abortConnect=False"\n  }\n}\n',
+          'src/Storefront/appsettings.Staging.json': '{\n  "ConnectionStrings": {\n    "Redis": "pinecrest-staging.redis.cache.windows.net:6380,ssl=True,abortConnect=False"\n  }\n}\n',
+        },
+        note: "ASP.NET: staging's StackExchange.Redis configuration string names its own cache",
+      },
+      sample('.gitlab-ci.yml', 'deploy_staging:\n  stage: deploy\n  environment: staging\n  script:\n    - helm upgrade --install orders ./chart --namespace orders-staging --set image.tag=$CI_COMMIT_SHA --set database.host=orders-staging.cx9q2w8e7r6t.us-west-2.rds.amazonaws.com\n\ndeploy_production:\n  stage: deploy\n  environment: production\n  script:\n    - helm upgrade --install orders ./chart --namespace orders --set image.tag=$CI_COMMIT_SHA --set database.host=orders-prod.cx9q2w8e7r6t.us-west-2.rds.amazonaws.com\n', { note: "a staging GitLab job's `helm --set` giving staging's own database host" }),
+      {
+        files: {
+          'inventories/production/hosts': '[web]\nweb1.tollgate.io\n\n[all:vars]\nansible_user=deploy\npostgres_host=tollgate-prod.cl8x2mq7v1ab.eu-central-1.rds.amazonaws.com\n',
+          'inventories/staging/hosts': '[web]\nweb1.staging.tollgate.io\n\n[worker]\nworker1.staging.tollgate.io\n\n[all:vars]\nansible_user=deploy\npostgres_host=tollgate-staging.cl8x2mq7v1ab.eu-central-1.rds.amazonaws.com\n',
+        },
+        note: "Ansible: the staging inventory (an INI file without an extension, as Ansible's layout names it) sets staging's own database host",
       },
       {
         files: {
@@ -980,6 +1059,22 @@ export const sharedBucket: RuleMeta = {
     positive: [
       {
         files: {
+          'deploy/overlays/production/kustomization.yaml': 'resources:\n  - ../../base\npatches:\n  - target:\n      kind: ConfigMap\n      name: web-config\n    patch: |-\n      - op: replace\n        path: /data/MEDIA_BUCKET\n        value: harbor-media-prod\n',
+          'deploy/overlays/staging/kustomization.yaml': 'resources:\n  - ../../base\npatches:\n  - target:\n      kind: ConfigMap\n      name: web-config\n    patch: |-\n      - op: replace\n        path: /data/MEDIA_BUCKET\n        value: harbor-media-prod\n',
+        },
+        expect: { path: 'deploy/overlays/staging/kustomization.yaml', line: 10 },
+        note: "Kustomize: the staging overlay's inline JSON 6902 patch writes production's bucket into the ConfigMap",
+      },
+      {
+        files: {
+          'group_vars/production': '---\nnginx_worker_processes: 2\nmedia_bucket: kestrel-media-prod\n',
+          'group_vars/staging': '---\nnginx_worker_processes: 2\nmedia_bucket: kestrel-media-prod\n',
+        },
+        expect: { path: 'group_vars/staging', line: 3 },
+        note: "Ansible: group variables in files without an extension (`group_vars/staging`), staging's naming production's bucket",
+      },
+      {
+        files: {
           'app.yaml': 'runtime: python312\nentrypoint: gunicorn -b :$PORT main:app\nenv_variables:\n  GCS_BUCKET: acme-api-uploads\n',
           'app.staging.yaml': 'runtime: python312\nservice: api-staging\nenv_variables:\n  GCS_BUCKET: acme-api-uploads\n',
         },
@@ -1033,6 +1128,20 @@ export const sharedBucket: RuleMeta = {
       },
     ],
     negative: [
+      {
+        files: {
+          'deploy/overlays/production/kustomization.yaml': 'resources:\n  - ../../base\npatches:\n  - target:\n      kind: ConfigMap\n      name: web-config\n    patch: |-\n      - op: replace\n        path: /data/MEDIA_BUCKET\n        value: harbor-media-prod\n',
+          'deploy/overlays/staging/kustomization.yaml': 'resources:\n  - ../../base\npatches:\n  - target:\n      kind: ConfigMap\n      name: web-config\n    patch: |-\n      - op: replace\n        path: /data/MEDIA_BUCKET\n        value: harbor-media-staging\n',
+        },
+        note: "Kustomize: the staging overlay's inline JSON 6902 patch writes staging's own bucket",
+      },
+      {
+        files: {
+          'group_vars/production': '---\nnginx_worker_processes: 2\nmedia_bucket: kestrel-media-prod\n',
+          'group_vars/staging': '---\nnginx_worker_processes: 2\nmedia_bucket: kestrel-media-staging\n',
+        },
+        note: "Ansible: each environment's group variables (files without an extension) name its own bucket",
+      },
       {
         files: {
           'app.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app\ndata:\n  GCS_BUCKET: acme-api-uploads\n',

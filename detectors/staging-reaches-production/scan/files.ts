@@ -187,6 +187,10 @@ function classifyPathUncached(path: string, gitlabFolders = true): FileClass | u
     const rendered = classifyPathUncached(path.slice(0, -'.gotmpl'.length), gitlabFolders);
     return rendered && rendered.format === 'yaml' && rendered.kind !== 'gitlab-ci' && rendered.kind !== 'workflow' ? rendered : undefined;
   }
+  if (format === 'text' && !name.includes('.')) {
+    const ansible = ansibleFormat(path, dir, lower);
+    return ansible ? { ...make('data'), format: ansible } : undefined;
+  }
   if (!DATA_FORMATS.has(format)) return undefined;
   if (NOT_CONFIG_NAME.test(name) || (GITHUB_META_NAME.test(name) && /(^|\/)\.github$/i.test(dir)) || LOCALE_DIR.test(path)) return undefined;
   // Helm chart templates are Go templates that only look like YAML.
@@ -258,6 +262,18 @@ function classifyPathUncached(path: string, gitlabFolders = true): FileClass | u
     return make('node-config', `node-config:${dir}`, /^default\.(json|ya?ml|json5|toml)$/i);
   }
   return make('data');
+}
+
+/**
+ * Ansible keeps variables and inventories in files without an extension as often as with one: `group_vars/production`,
+ * `inventories/staging/group_vars/all/vars` (YAML), and the INI inventories `inventories/staging/hosts` or
+ * `inventory/production` (`[all:vars]` sections set variables for every host).
+ */
+function ansibleFormat(path: string, dir: string, lower: string): FileFormat | undefined {
+  if (/(^|\/)(group_vars|host_vars)(\/[^/]+)?$/i.test(dir)) return 'yaml';
+  if (/(^|\/)inventor(y|ies)$/i.test(dir)) return 'ini';
+  if ((lower === 'hosts' || lower === 'inventory') && /(^|\/)inventor(y|ies)\//i.test(path)) return 'ini';
+  return undefined;
 }
 
 /** The suffix a template adds to the file it stands for: `.env.staging.example`, `staging.env.sample`. */

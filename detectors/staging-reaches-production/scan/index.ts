@@ -4,7 +4,7 @@
 import type { FileEmitter, SourceFile } from '../../../src/model.js';
 import type { DataDocument, DataNode } from '../../../src/parse/data-tree.js';
 import { parseYaml } from '../../../src/parse/yaml.js';
-import { parseDotenv } from '../../../src/parse/lines.js';
+import { parseDotenv, parseIni } from '../../../src/parse/lines.js';
 import { classifyOutsideGitlab, classifyPath, type FileClass } from './files.js';
 import { holdsGitlabJobs, holdsStagedGitlabJobs, isGitlabCiName, mayHoldGitlabJobs } from '../../../knowledge/environments/gitlab.js';
 import { BASE, Recorder } from './recorder.js';
@@ -306,6 +306,10 @@ function parseAs(file: SourceFile, cls: FileClass): DataDocument | undefined {
   if (cls.format === 'yaml') {
     const blanked = file.text.replace(/\{\{[\s\S]*?\}\}/g, (action) => action.replace(/[^\n]/g, ' '));
     const parsed = parseYaml(blanked, (start, end) => file.spanOf(start, end));
+    return parsed.ok ? parsed.value : undefined;
+  }
+  if (cls.format === 'ini') {
+    const parsed = parseIni(file.text, (start, end) => file.spanOf(start, end));
     return parsed.ok ? parsed.value : undefined;
   }
   if (cls.format !== 'dotenv') return undefined;

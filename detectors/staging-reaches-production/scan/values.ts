@@ -64,6 +64,8 @@ const COMPACT_DATA_HOSTS = new Set(['pghost', 'dbhost', 'dbserver', 'dburl', 'db
 const HOST_WORDS = new Set(['host', 'hostname', 'hosts', 'server', 'servers', 'endpoint', 'endpoints', 'address', 'addr', 'url', 'uri', 'urls', 'dsn', 'cluster', 'writer', 'reader', 'primary', 'replica', 'nodes']);
 // Cosmos DB is addressed by its account's HTTPS endpoint (`https://acme-prod.documents.azure.com:443/`).
 const MANAGED_DATABASE_HOST = /^(?:https:\/\/(?=[a-z0-9.-]+\.documents\.azure\.com))?[a-z0-9.-]+\.(rds\.amazonaws\.com|redshift(-serverless)?\.amazonaws\.com|database\.windows\.net|(postgres|mysql|mariadb)\.database\.azure\.com|documents\.azure\.com|mongodb\.net|cache\.amazonaws\.com|neon\.tech|upstash\.io|flycast)(:\d+)?\/?$/;
+/** `acme-prod.redis.cache.windows.net:6380,password=…,ssl=True,abortConnect=False`: the first endpoint and its port. */
+const REDIS_CONFIGURATION = /^([a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)+):(\d{2,5})(?:,[a-z0-9.-]+:\d{2,5})*,\s*(?:password|ssl|abortConnect|connectTimeout|syncTimeout|allowAdmin|defaultDatabase|user|name|connectRetry)\s*=/i;
 /** An Azure Key Vault's URI names the vault: `https://kv-orders-prod.vault.azure.net/`. */
 const KEY_VAULT_URI = /^https:\/\/([a-z0-9-]{3,24})\.vault\.azure\.net\/?$/i;
 
@@ -154,7 +156,9 @@ export function identifyValue(raw: string, context: ValueContext): ResourceIdent
     const table = dynamoTableArnIdentity(value);
     if (table) return [table];
   }
-  const cloudSql = cloudSqlIdentity(value);
+  // The Cloud SQL connector's Unix socket (`INSTANCE_UNIX_SOCKET: /cloudsql/acme-prod:europe-west1:orders`, Google's
+  // Cloud Run and App Engine samples) names the instance whatever the variable.
+  const cloudSql = cloudSqlIdentity(value.startsWith('/cloudsql/') ? value.slice(10).replace(/\/\.s\.PGSQL\.\d+$/, '') : value);
   if (cloudSql) return [cloudSql];
   // Managed database endpoints say what they are, whatever the variable (`default = "orders-prod.….rds.amazonaws.com"`).
   // A host key's siblings (`database`, `port`, `user`) refine the identity; other names are judged by the value.
@@ -173,6 +177,12 @@ export function identifyValue(raw: string, context: ValueContext): ResourceIdent
   if (storageAccount) {
     const account = azureStorageIdentity(storageAccount);
     return account ? [account] : [];
+  }
+  // A StackExchange.Redis configuration string (.NET's usual form, Azure Cache for Redis' own): endpoints, then options.
+  const redis = value.includes(',') ? REDIS_CONFIGURATION.exec(value) : null;
+  if (redis) {
+    const identity = databaseHostIdentity(redis[1]!, { port: Number(redis[2]), engine: 'redis' });
+    return identity ? [identity] : [];
   }
   if (/;/.test(value) && /(^|;)\s*(server|data source|host|address)\s*=/i.test(value)) {
     const connection = connectionStringIdentity(value);

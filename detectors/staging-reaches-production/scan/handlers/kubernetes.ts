@@ -12,6 +12,7 @@ import { namedTag, type EnvTag, type Recorder } from '../recorder.js';
 import { walkSection, type Section } from '../tree.js';
 import { topSection, walkOptions } from '../sections.js';
 import { parseYaml } from '../../../../src/parse/yaml.js';
+import { identifyValue } from '../values.js';
 import type { Span } from '../../../../src/model.js';
 
 /** Namespace (or a Helm `environment:` value) as the environment of a file whose path names none. */
@@ -175,21 +176,37 @@ function inlinePatches(rec: Recorder, cls: FileClass, tag: EnvTag, root: DataNod
       if (!parsed.ok) continue;
       for (const document of parsed.value.roots) {
         if (document.kind === 'map') scanKubernetesDocument(rec, { ...cls, tag, role: 'plain', family: undefined }, document);
-        else if (document.kind === 'seq') jsonPatchValues(rec, tag, document);
+        else if (document.kind === 'seq') jsonPatchValues(rec, cls, tag, document);
       }
     }
   }
 }
 
-/** The values a JSON 6902 patch writes into a secret reference (`…/secretKeyRef/name`, `…/secret/secretName`). */
-function jsonPatchValues(rec: Recorder, tag: EnvTag, operations: DataNode): void {
+/**
+ * The values a JSON 6902 patch writes: a secret reference by name (`…/secretKeyRef/name`, `…/secret/secretName`), and
+ * any other value as the key its path ends in (`/data/DB_HOST`), an env entry by its name (`{name, value}` added to
+ * `…/env/-`), or a value that says what it is wherever it goes (`…/env/0/value: orders-prod.….rds.amazonaws.com`).
+ */
+function jsonPatchValues(rec: Recorder, cls: FileClass, tag: EnvTag, operations: DataNode): void {
   for (const operation of operations.kind === 'seq' ? operations.items : []) {
     const op = literalString(get(operation, 'op'));
     const path = literalString(get(operation, 'path')) ?? '';
     const value = get(operation, 'value');
+    if ((op !== 'replace' && op !== 'add') || !value) continue;
     const name = literalString(value);
-    if ((op !== 'replace' && op !== 'add') || !value || !name) continue;
-    if (/\/(?:secretKeyRef|secretRef)\/name$|\/secret\/secretName$/.test(path) && /^[a-z0-9][a-z0-9.-]*$/.test(name)) rec.resource(tag, secretIdentity(name, 'k8s'), value.span, { variable: path });
+    if (name !== undefined) {
+      if (/\/(?:secretKeyRef|secretRef)\/name$|\/secret\/secretName$/.test(path)) {
+        if (/^[a-z0-9][a-z0-9.-]*$/.test(name)) rec.resource(tag, secretIdentity(name, 'k8s'), value.span, { variable: path });
+        continue;
+      }
+      const steps = path.split('/').slice(1).map((step) => step.replace(/~1/g, '/').replace(/~0/g, '~'));
+      const last = steps[steps.length - 1];
+      // `…/env/3/value` names the value's slot, not its variable.
+      const variable = last && last !== 'value' && last !== '-' && !/^\d+$/.test(last) ? last : undefined;
+      for (const identity of identifyValue(name, { variable, path: steps })) rec.resource(tag, identity, value.span, { variable: variable ?? path });
+      continue;
+    }
+    walkSection(rec, { node: value.kind === 'map' ? { kind: 'seq', items: [value], span: value.span } : value, path: [path], tag, role: 'plain', family: undefined, span: value.span }, walkOptions({ ...cls, tag, role: 'plain', family: undefined }));
   }
 }
 

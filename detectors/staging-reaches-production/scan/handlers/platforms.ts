@@ -36,6 +36,8 @@ export function scanRender(rec: Recorder, cls: FileClass, document: DataDocument
   const previewsOn = (previews !== undefined && previews !== 'off') || literalString(get(root, 'previewsEnabled')) === 'true' || getBoolean(get(root, 'previewsEnabled'));
   const projects = get(root, 'projects');
   if (projects && projects.kind !== 'seq') rec.notify('environment-config-unreadable', `${rec.file.path}: "projects" is not a list; Render environments in it were not read.`);
+  const production: EnvTag = cls.tag.environment !== 'base' ? cls.tag : { environment: 'production', name: 'production', evidence: 'key' };
+  const scopes: Array<{ scope: MapNode; tag: EnvTag; previews: boolean; servicesNameTheirs: boolean }> = [];
   if (projects?.kind === 'seq') {
     for (const project of projects.items) {
       const environments = get(project, 'environments');
@@ -43,12 +45,34 @@ export function scanRender(rec: Recorder, cls: FileClass, document: DataDocument
       for (const environment of environments.items) {
         const name = literalString(get(environment, 'name'));
         if (!name || environment.kind !== 'map') continue;
-        renderScope(rec, environment, namedTag(name, 'key'), false);
+        scopes.push({ scope: environment, tag: namedTag(name, 'key'), previews: false, servicesNameTheirs: false });
       }
     }
   }
-  const production: EnvTag = cls.tag.environment !== 'base' ? cls.tag : { environment: 'production', name: 'production', evidence: 'key' };
-  renderScope(rec, root, production, previewsOn, cls.tag.environment === 'base');
+  scopes.push({ scope: root, tag: production, previews: previewsOn, servicesNameTheirs: cls.tag.environment === 'base' });
+  // Environment groups are the Blueprint's, whichever scope declares them: a service of any environment may use one.
+  const groups = new Map<string, RenderGroup>();
+  for (const { scope, tag, servicesNameTheirs } of scopes) {
+    const list = get(scope, 'envVarGroups');
+    for (const group of list?.kind === 'seq' ? list.items : []) {
+      const name = literalString(get(group, 'name'));
+      const envVars = get(group, 'envVars');
+      if (name && !groups.has(name) && envVars?.kind === 'seq') groups.set(name, { tag: renderOwnTag(tag, name, servicesNameTheirs), envVars: envVars.items });
+    }
+  }
+  for (const { scope, tag, previews, servicesNameTheirs } of scopes) renderScope(rec, scope, tag, previews, servicesNameTheirs, groups);
+}
+
+interface RenderGroup {
+  /** The environment the group is its own (by its name or the scope that declares it). */
+  tag: EnvTag;
+  envVars: readonly DataNode[];
+}
+
+/** A flat Blueprint runs every environment's services and databases side by side: `shop-api-staging` and `shop-db-staging` are staging's. */
+function renderOwnTag(tag: EnvTag, name: string | undefined, servicesNameTheirs: boolean): EnvTag {
+  const named = servicesNameTheirs && name ? canonicalEnvironment(name) : undefined;
+  return named && named !== 'production' ? { environment: named, name: name!, evidence: 'value' } : tag;
 }
 
 /**
@@ -79,14 +103,9 @@ function getBoolean(node: DataNode | undefined): boolean {
   return node?.kind === 'scalar' && node.value === true;
 }
 
-function renderScope(rec: Recorder, scope: MapNode, tag: EnvTag, previewsCopyLiterals: boolean, servicesNameTheirs = false): void {
+function renderScope(rec: Recorder, scope: MapNode, tag: EnvTag, previewsCopyLiterals: boolean, servicesNameTheirs: boolean, groups: ReadonlyMap<string, RenderGroup>): void {
   const preview: EnvTag = { environment: 'preview', name: 'preview environments', evidence: 'key' };
-  // A flat Blueprint runs every environment's services and databases side by side: `shop-api-staging` and
-  // `shop-db-staging` are staging's.
-  const ownTag = (name: string | undefined): EnvTag => {
-    const named = servicesNameTheirs && name ? canonicalEnvironment(name) : undefined;
-    return named && named !== 'production' ? { environment: named, name: name!, evidence: 'value' } : tag;
-  };
+  const ownTag = (name: string | undefined): EnvTag => renderOwnTag(tag, name, servicesNameTheirs);
   const databases = get(scope, 'databases');
   if (databases?.kind === 'seq') {
     for (const database of databases.items) {
@@ -104,6 +123,12 @@ function renderScope(rec: Recorder, scope: MapNode, tag: EnvTag, previewsCopyLit
       const serviceTag = ownTag(serviceName);
       const envVars = get(service, 'envVars');
       for (const variable of envVars?.kind === 'seq' ? envVars.items : []) {
+        const fromGroupNode = listKey === 'services' ? get(variable, 'fromGroup') : undefined;
+        const fromGroup = literalString(fromGroupNode);
+        const group = fromGroup ? groups.get(fromGroup) : undefined;
+        // `- fromGroup: prod-secrets` in a staging service: the group's literal values are this service's too, said
+        // where the service takes them (a group of the service's own environment is reported where it is declared).
+        if (group && fromGroupNode && group.tag.environment !== serviceTag.environment) renderGroupValues(rec, group, fromGroup!, fromGroupNode.span, serviceTag);
         const key = literalString(get(variable, 'key'));
         if (!key) continue;
         const fromDatabase = literalString(getPath(variable, ['fromDatabase', 'name']));
@@ -129,6 +154,15 @@ function renderScope(rec: Recorder, scope: MapNode, tag: EnvTag, previewsCopyLit
         rec.resource(serviceTag, { kind: 'volume', identity: `volume:render:${id}`, otherIdentities: [], display: `Render disk ${diskName} of ${serviceName}`, name: diskName, secrets: [] }, disk.span, { variable: 'disk', declared: true });
       }
     }
+  }
+}
+
+function renderGroupValues(rec: Recorder, group: RenderGroup, name: string, span: Span, tag: EnvTag): void {
+  for (const variable of group.envVars) {
+    const key = literalString(get(variable, 'key'));
+    const value = literalString(get(variable, 'value'));
+    if (!key || !value) continue;
+    for (const identity of identifyValue(value, { variable: key, path: ['envVarGroups', key] })) rec.resource(tag, identity, span, { variable: `${key} (from the group ${name})` });
   }
 }
 

@@ -14,6 +14,8 @@ import {
   gcpProjectIdentity,
   rdsIdentity,
   rdsSnapshotIdentity,
+  secretArnIdentity,
+  secretIdentity,
   terraformStateIdentity,
   type ResourceIdentity,
 } from '../../../../knowledge/environments/identities.js';
@@ -45,6 +47,20 @@ const LOOKUP_ATTRIBUTES: Readonly<Record<string, { attribute: string; identity: 
 });
 
 /**
+ * Secrets a configuration reads by name from the cloud's secret stores (`data "aws_secretsmanager_secret_version"
+ * { secret_id = "prod/api/database" }`, `data "aws_ssm_parameter" { name = "/acme/prod/db-password" }`): a
+ * non-production configuration reading one named for production holds production's credential.
+ */
+const aws = (value: string) => (value.startsWith('arn:') ? secretArnIdentity(value) : secretIdentity(value, 'aws-secrets-manager'));
+const SECRET_LOOKUPS: Readonly<Record<string, { attribute: string; identity: (value: string) => ResourceIdentity | undefined }>> = lookupTable({
+  aws_secretsmanager_secret_version: { attribute: 'secret_id', identity: aws },
+  aws_secretsmanager_secret: { attribute: 'name', identity: aws },
+  aws_ssm_parameter: { attribute: 'name', identity: (value) => (value.startsWith('arn:') ? secretArnIdentity(value) : secretIdentity(value, 'ssm')) },
+  google_secret_manager_secret_version: { attribute: 'secret', identity: (value) => secretIdentity(value.replace(/^projects\/[^/]+\/secrets\//, ''), 'gcp-secret-manager') },
+  google_secret_manager_secret_version_access: { attribute: 'secret', identity: (value) => secretIdentity(value.replace(/^projects\/[^/]+\/secrets\//, ''), 'gcp-secret-manager') },
+});
+
+/**
  * Cloud block volumes and disks, by the attribute that names them in a resource and in the data source that looks one
  * up. A non-production configuration that creates one of the same name is in another account (names are unique in
  * one), so only production's declarations are recorded; lookups are recorded in every environment.
@@ -70,13 +86,25 @@ export function scanTerraform(rec: Recorder, cls: FileClass, document: DataDocum
   if (!root || root.kind !== 'map') return;
   // State locations are read below as state; one state bucket for every environment's keys is the norm.
   // Snapshot lookups name the instance a copy is made from, not one in use: read below as copies.
+  // One configuration calling a module per environment (`module "staging" { environment = "staging" … }`): each
+  // call's arguments are its environment's.
+  const modules = new Map<MapEntry, EnvTag>();
+  if (cls.kind === 'terraform' && cls.tag.environment === 'base') {
+    for (const entry of root.entries) {
+      const tag = entry.key === 'module' && entry.value.kind === 'map' ? moduleTag(entry.value) : undefined;
+      if (tag) modules.set(entry, tag);
+    }
+  }
   const values: MapNode = {
     ...root,
-    entries: root.entries.filter((entry) => entry.key !== 'terraform' && !(entry.key === 'data' && entry.value.kind === 'map' && (entry.value.block?.labels[0] === 'terraform_remote_state' || SNAPSHOT_LOOKUPS[entry.value.block?.labels[0] ?? ''] !== undefined))),
+    entries: root.entries.filter((entry) => entry.key !== 'terraform' && !modules.has(entry) && !(entry.key === 'data' && entry.value.kind === 'map' && (entry.value.block?.labels[0] === 'terraform_remote_state' || SNAPSHOT_LOOKUPS[entry.value.block?.labels[0] ?? ''] !== undefined))),
   };
   // What a database is copied from is read below with its block's address (`aws_db_instance.orders.snapshot_identifier`).
   const copies = cls.kind === 'terraform' ? { skipKey: (key: string) => isCopyKey(key) !== undefined } : {};
   walkSection(rec, topSection(cls, values), { ...walkOptions(cls), ...copies });
+  for (const [entry, tag] of modules) {
+    walkSection(rec, { ...topSection(cls, { ...root, entries: [entry] }), tag, role: 'plain', family: undefined }, { ...walkOptions(cls), ...copies });
+  }
   for (const entry of root.entries) {
     const block = entry.value.kind === 'map' ? entry.value : undefined;
     if (cls.kind === 'terraform' && block && (entry.key === 'locals' || entry.key === 'variable')) copySources(rec, cls.tag, root, block, entry.key === 'locals' ? 'local' : `var.${block.block?.labels[0] ?? ''}`, cls.tag.environment !== 'base');
@@ -93,6 +121,8 @@ export function scanTerraform(rec: Recorder, cls: FileClass, document: DataDocum
     if (entry.key === 'data' && type) {
       const lookup = LOOKUP_ATTRIBUTES[type];
       if (lookup) recordAttribute(rec, cls.tag, block, lookup.attribute, lookup.identity, `data.${type}.${name}.${lookup.attribute}`, false);
+      const secret = SECRET_LOOKUPS[type];
+      if (secret) recordAttribute(rec, cls.tag, block, secret.attribute, secret.identity, `data.${type}.${name}.${secret.attribute}`, false);
       blockVolume(rec, cls.tag, block, type, name ?? '', false);
       if (type === 'terraform_remote_state') remoteState(rec, cls.tag, block, name ?? '');
       if (SNAPSHOT_LOOKUPS[type]) snapshotLookup(rec, cls.tag, block, type, name ?? '');
@@ -336,6 +366,19 @@ const WORKSPACE_COUNT = /^(?:terraform\.workspace|var\.(?:env|environment|stage|
  * The environment a resource block says it belongs to: its labels or tags (`environment = "production"`, Cloud SQL's
  * `settings { user_labels }`), its own name when that names one environment alone, or the one workspace it exists in.
  */
+/** A module call's environment: its label (`module "staging"`, `module "app_prod"`), else a literal `environment`, `env` or `stage` argument. */
+function moduleTag(block: MapNode): EnvTag | undefined {
+  const label = block.block?.labels[0];
+  const named = label ? canonicalEnvironment(label) : undefined;
+  if (named && named !== 'base') return { environment: named, name: label!, evidence: 'key' };
+  for (const key of ['environment', 'env', 'stage', 'environment_name', 'env_name']) {
+    const value = literalString(get(block, key));
+    const environment = value ? canonicalEnvironment(value) : undefined;
+    if (environment && environment !== 'base') return { environment, name: value!, evidence: 'value' };
+  }
+  return undefined;
+}
+
 function blockTag(type: string, block: MapNode): EnvTag | undefined {
   for (const labels of [get(block, 'tags'), get(block, 'labels'), get(block, 'user_labels'), get(get(block, 'settings'), 'user_labels')]) {
     if (labels?.kind !== 'map') continue;

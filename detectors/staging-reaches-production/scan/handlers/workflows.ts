@@ -210,6 +210,7 @@ export function scanGitlabCi(rec: Recorder, cls: FileClass, document: DataDocume
     if (!tag) continue;
     walkSection(rec, { node: job, path: [entry.key], tag, role: 'plain', span: entry.keySpan }, options);
     scanSecretReferences(rec, job, tag, family);
+    scanDeployCommands(rec, job, tag, family);
     // `extends: .deploy`: the hidden templates it names give the job their variables and script.
     for (const name of extendedTemplates(job)) {
       const template = get(root, name);
@@ -281,24 +282,41 @@ export function scanSecretReferences(rec: Recorder, job: DataNode, tag: EnvTag, 
 }
 
 /**
- * A step that writes a platform variable for a non-production environment (`vercel env add DATABASE_URL preview`)
- * gives it whatever the step holds: the secrets its `env` reads are that environment's from then on.
+ * A step that writes a platform variable for a non-production environment (`vercel env add DATABASE_URL preview`, or a
+ * custom environment: `vercel env add DATABASE_URL staging`) gives it whatever the step holds: the secrets its `env`
+ * reads, and those written on the command's own line (`printf '%s' "${{ secrets.PROD_DATABASE_URL }}" | vercel env
+ * add …`), are that environment's from then on. The CLI takes one environment per call.
  */
-const VARIABLE_COPY = /\bvercel\s+env\s+add\s+[A-Za-z_][A-Za-z0-9_]*\s+(preview|development)\b/;
+const VARIABLE_COPY = /\bvercel\s+env\s+add\s+[A-Za-z_][A-Za-z0-9_]*\s+([A-Za-z][\w-]*)/g;
+const INLINE_SECRET = /\$\{\{\s*secrets\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
 
 function scanPlatformVariableCopies(rec: Recorder, job: MapNode): void {
   const steps = get(job, 'steps');
   if (steps?.kind !== 'seq') return;
   for (const step of steps.items) {
-    const run = literalString(get(step, 'run'));
-    const target = run ? VARIABLE_COPY.exec(run)?.[1] : undefined;
+    const runNode = get(step, 'run');
+    const run = literalString(runNode);
+    if (!runNode || !run?.includes('vercel')) continue;
     const env = get(step, 'env') ?? get(job, 'env');
-    if (!target || env?.kind !== 'map') continue;
-    const tag: EnvTag = { environment: target === 'preview' ? 'preview' : 'development', name: `vercel ${target}`, evidence: 'value' };
-    for (const variable of env.entries) {
-      const value = variable.value.kind === 'scalar' ? String(variable.value.value ?? '') : '';
-      for (const reference of value.matchAll(/\bsecrets\.([A-Za-z_][A-Za-z0-9_]*)/g)) {
-        rec.resource(tag, secretIdentity(reference[1]!), variable.value.span, { variable: `secrets.${reference[1]}` });
+    const targets = new Set<string>();
+    for (const command of run.matchAll(VARIABLE_COPY)) {
+      const target = command[1]!;
+      const environment = canonicalEnvironment(target);
+      if (!environment || environment === 'production' || environment === 'base' || targets.has(target)) continue;
+      targets.add(target);
+      const tag: EnvTag = { environment, name: `vercel ${target}`, evidence: 'value' };
+      for (const variable of env?.kind === 'map' ? env.entries : []) {
+        const value = variable.value.kind === 'scalar' ? String(variable.value.value ?? '') : '';
+        for (const reference of value.matchAll(/\bsecrets\.([A-Za-z_][A-Za-z0-9_]*)/g)) {
+          rec.resource(tag, secretIdentity(reference[1]!), variable.value.span, { variable: `secrets.${reference[1]}` });
+        }
+      }
+      // The run's lines as the file has them, so that a secret written on the command's line is reported there.
+      const { text, record } = nodeText(rec, runNode, tag);
+      for (const line of text.matchAll(/^.*$/gm)) {
+        const commands = [...line[0].matchAll(VARIABLE_COPY)];
+        if (!commands.some((other) => other[1] === target)) continue;
+        for (const reference of line[0].matchAll(INLINE_SECRET)) record(secretIdentity(reference[1]!), line.index + reference.index, `secrets.${reference[1]}`);
       }
     }
   }
@@ -471,6 +489,39 @@ function scanText(rec: Recorder, node: DataNode, tag: EnvTag, family?: string): 
       for (const identity of identifyValue(variable.value, { variable: variable.name, path: [variable.name], projectKeys: true })) record(identity, variable.index, `-var ${variable.name}`);
     }
   }
+  deployCommands(text, record);
+}
+
+/**
+ * What a job's deploy commands give the environment: another environment's configuration (`helm upgrade … -f
+ * values-production.yaml`, `kubectl apply -k overlays/production`), judged by its name as files of variables are, and
+ * the values `helm --set key=value` writes. Compose files are left out: `docker-compose.prod.yml` is as often the
+ * production build every deployed environment runs as production's own.
+ */
+const CONFIG_FILES: ReadonlyArray<{ regex: RegExp; store: 'values-file' | 'config-file' }> = [
+  { regex: /(?<=\bhelm(?:file)?\s+(?:upgrade|install|template|diff|apply|sync)\b[^\n]*?)\s(?:-f|--values)[=\s]+["']?([\w./-]+\.ya?ml)\b/g, store: 'values-file' },
+  { regex: /\b(?:kubectl\s+(?:apply|diff|replace|create)\b[^\n]*?\s(?:-k|--kustomize)[=\s]+|kustomize\s+build\s+)["']?([\w./-]+)/g, store: 'config-file' },
+];
+const HELM_SET = /(?<=\bhelm\s+(?:upgrade|install|template)\b[^\n]*?)\s--set(?:-string)?[=\s]+["']?([\w.-]+)=([^\s,"']+)/g;
+
+function deployCommands(text: string, record: (identity: ResourceIdentity, index: number, variable: string) => void): void {
+  if (!/\b(?:helm|helmfile|kubectl|kustomize)\b/.test(text)) return;
+  for (const { regex, store } of CONFIG_FILES) {
+    for (const match of text.matchAll(regex)) {
+      const path = match[1]!.replace(/^(?:\.\/)+/, '').replace(/\/+$/, '');
+      record(secretIdentity(path, store), match.index + match[0].indexOf(match[1]!), path);
+    }
+  }
+  for (const match of text.matchAll(HELM_SET)) {
+    const key = match[1]!;
+    const variable = key.slice(key.lastIndexOf('.') + 1);
+    for (const identity of identifyValue(match[2]!, { variable, path: key.split('.') })) record(identity, match.index + match[0].indexOf(match[2]!), `--set ${key}`);
+  }
+}
+
+function scanDeployCommands(rec: Recorder, job: DataNode, tag: EnvTag, family?: string): void {
+  const { text, record } = nodeText(rec, job, tag, family);
+  deployCommands(text, record);
 }
 
 /** The source lines of a node, and a recorder for what they name at an offset (lines that are comments name nothing). */
