@@ -45,6 +45,21 @@ describe('documentation in source', () => {
     expect(severities(result, 'exposed-credential/')).toEqual(['exposed-credential/hardcoded-password 4 low', 'exposed-credential/hardcoded-password 6 medium']);
   });
 
+  it("rates a command line of a program's help (argparse's `%(prog)s`) low, and the same token set in its code at full severity", async () => {
+    const source = [
+      'import argparse',
+      '',
+      "parser = argparse.ArgumentParser(epilog='''",
+      '  %(prog)s --os-auth-token 6ee5eb33efad4e45ab46806eac010566 \\\\',
+      '      --os-storage-url https://10.1.5.2:8080/v1/AUTH_ced809b6a4baea7aeab61a list',
+      "''')",
+      "AUTH_TOKEN = '6ee5eb33efad4e45ab46806eac010566'",
+      '',
+    ].join('\n');
+    const result = await scanFiles({ 'acmeclient/shell.py': source });
+    expect(severities(result, 'exposed-credential/')).toEqual(['exposed-credential/generic-secret 4 low', 'exposed-credential/generic-secret 7 medium']);
+  });
+
   it("rates the strings of a module's `examples` metadata low, and the same setting in its code at full severity", async () => {
     const source = [
       'from textwrap import dedent',

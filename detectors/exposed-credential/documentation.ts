@@ -30,6 +30,7 @@ export function documentationRanges(file: SourceFile): Array<[number, number]> {
   if (lineDocs) return lineDocComments(file.text, lineDocs);
   if (file.format !== 'python') return [];
   const ranges: Array<[number, number]> = /\bexamples?\b/i.test(file.text) ? pythonExampleValues(file.text) : [];
+  if (file.text.includes(PROGRAM_NAME)) ranges.push(...usageLines(file.text));
   if (!file.text.includes('"""') && !file.text.includes("'''")) return ranges;
   const text = file.text;
   const closeOf = (quote: string, from: number): number => {
@@ -72,6 +73,26 @@ function pythonExampleValues(text: string): Array<[number, number]> {
     if (open < after) continue;
     after = endOfPythonValue(text, open);
     ranges.push([open, after]);
+  }
+  return ranges;
+}
+
+/** argparse's stand-in for the program's name, in a usage or epilog text. */
+const PROGRAM_NAME = '%(prog)s';
+
+/**
+ * Command lines a program's help shows (argparse's `%(prog)s --os-auth-token 6ee5eb33… list`), through the lines a
+ * trailing backslash continues: how to call the program, for its reader to fill in.
+ */
+function usageLines(text: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  for (let at = text.indexOf(PROGRAM_NAME); at !== -1; at = text.indexOf(PROGRAM_NAME, at + PROGRAM_NAME.length)) {
+    const start = text.lastIndexOf('\n', at) + 1;
+    let end = text.indexOf('\n', at);
+    while (end !== -1 && /\\[ \t]*$/.test(text.slice(Math.max(start, end - 4), end))) end = text.indexOf('\n', end + 1);
+    ranges.push([start, end === -1 ? text.length : end]);
+    if (end === -1) break;
+    at = Math.max(at, end - PROGRAM_NAME.length);
   }
   return ranges;
 }

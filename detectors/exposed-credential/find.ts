@@ -987,10 +987,21 @@ function looksLikeGeneratedSecret(value: string): boolean {
   if (segments.length >= 2 && segments.every(wordLike)) return false;
   // One CamelCase name with a digit or two is an identifier (`Ec2InstanceMetadata`), which generated tokens never spell.
   // So is one behind an API version (a generated client's model types: `V1SecretVolumeSource`, `V2beta1Secret`).
-  if (/^(?:[a-z]*\d{0,2}|[A-Z]\d{1,2}(?:[a-z]+\d{1,2})?)(?:[A-Z][a-z]+\d{0,2}){2,}[.,;:]?$/.test(value)) return false;
+  if (CAMEL_IDENTIFIER.test(value)) return false;
+  // An acronym among its words (`heightOfGeoidAboveWGS84Units`, a unit's name) leaves one too when taken out.
+  if (/[A-Z]{2}/.test(value)) {
+    const words = value.replace(ACRONYM_WORD, '');
+    if (words.length >= 12 && words.length !== value.length && CAMEL_IDENTIFIER.test(words)) return false;
+  }
+  // An entry point or import reference (`package.module:Attribute`: setuptools' entry_points.txt, `app.wsgi:application`).
+  if (/^[A-Za-z_]\w*(?:\.\w+)+:[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/.test(value)) return false;
   // Placeholder words run together (`OldPassPhrase@123`), which a generated token never segments into.
   return !isHumanPlaceholder(value);
 }
+
+const CAMEL_IDENTIFIER = /^(?:[a-z]*\d{0,2}|[A-Z]\d{1,2}(?:[a-z]+\d{1,2})?)(?:[A-Z][a-z]+\d{0,2}){2,}[.,;:]?$/;
+/** An acronym between two of an identifier's words, a few digits after it (`WGS84`, `EC2`). */
+const ACRONYM_WORD = /(?<=[a-z])[A-Z]{2,5}\d{0,3}(?=[A-Z][a-z])/g;
 
 const SIGNED_REQUEST = /^(?:q-sign-algorithm=|(?:AWS4|OSS4|TC3)-(?:HMAC|ECDSA-P256)-SHA256 Credential=)/;
 

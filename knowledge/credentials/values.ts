@@ -98,6 +98,8 @@ const PLACEHOLDER_WORDS = new Set(
     // PostgreSQL's replication and pg_rewind roles named in their own password (Patroni's `rep-pass`, `rewind-pass`).
     'rep repl replication replicator rewind ' +
     'not needed unused required ' +
+    // What a value is, said instead of it (`addStringData('password', 'some-encrypted-data')`).
+    'encrypted data ' +
     // Secrecy denied in words (`redis://shared:some_password_everyone_knows@…`, a shared staging login in a comment).
     'everyone knows'
   ).split(' '),
