@@ -31,6 +31,7 @@ export function documentationRanges(file: SourceFile): Array<[number, number]> {
   if (file.format !== 'python') return [];
   const ranges: Array<[number, number]> = /\bexamples?\b/i.test(file.text) ? pythonExampleValues(file.text) : [];
   if (file.text.includes(PROGRAM_NAME)) ranges.push(...usageLines(file.text));
+  if (file.text.includes('examples:')) ranges.push(...helpExamples(file.text));
   if (!file.text.includes('"""') && !file.text.includes("'''")) return ranges;
   const text = file.text;
   const closeOf = (quote: string, from: number): number => {
@@ -76,6 +77,28 @@ function pythonExampleValues(text: string): Array<[number, number]> {
   }
   return ranges;
 }
+
+/** A YAML `examples:` key alone on its line: in Python source, only inside a string. */
+const HELP_EXAMPLES_KEY = /^[ \t]*examples:[ \t]*$/gm;
+
+/**
+ * The examples of a command's help written as YAML in a string (knack's `helps['vm create'] = """ … examples: - name: …
+ * text: az vm create …"""`, as the Azure CLI and its extensions write every command's help), up to the string's end.
+ */
+function helpExamples(text: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  let after = 0;
+  for (const match of text.matchAll(HELP_EXAMPLES_KEY)) {
+    if (match.index < after) continue;
+    const close = /"""|'''/.exec(text.slice(match.index, match.index + MAX_HELP_EXAMPLES));
+    if (!close) continue;
+    after = match.index + close.index;
+    ranges.push([match.index, after]);
+  }
+  return ranges;
+}
+
+const MAX_HELP_EXAMPLES = 20_000;
 
 /** argparse's stand-in for the program's name, in a usage or epilog text. */
 const PROGRAM_NAME = '%(prog)s';

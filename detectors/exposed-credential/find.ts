@@ -974,6 +974,9 @@ function looksLikeGeneratedSecret(value: string): boolean {
   // Publishable keys (Stripe's and Clerk's `pk_live_`/`pk_test_`) ship to every browser: public by design, whatever
   // the name holding them (Laravel Cashier calls Stripe's `STRIPE_KEY`).
   if (/^pk_(?:live|test)_[A-Za-z0-9]{10,}$/.test(value)) return false;
+  // So is PostHog's project key (`phc_…`), which only sends events, in every page's snippet; its personal key
+  // (`phx_…`) reads every project and stays a secret.
+  if (/^phc_[A-Za-z0-9]{30,}$/.test(value)) return false;
   // Base64 of a sentence is a sample, not a key (`raw_key: SGVsbG8gZnJvbSBHb29nbGUgQ2xvdWQgUGxhdGZvcm0=`).
   if (/^[A-Za-z0-9+/]{16,}={0,2}$/.test(value) && /^[A-Za-z][\x20-\x7e]*\s[\x20-\x7e]*$/.test(decodeBase64Text(value) ?? '')) return false;
   // Words, camelCase words, short codes and numbers joined by separators are names and paths, not secrets
