@@ -97,6 +97,7 @@ export const genericSecret: CredentialKind = {
   exposedSeverity: 'medium',
   samples: {
     positive: [
+      sample('deploy/partner.env', 'PARTNER_API_TOKEN=4fa9d2a7f3d8a1f6d0a5f2d9a3f7d1a8f4d6a2f0d5a9f3d7a1f8d2a6f4d0a3f9\n', { expect: { line: 1 }, note: "hex, whose letters are half the home row's: no keyboard mash" }),
       sample('deploy/webhooks.env.sh', 'export HMAC_SHA256_SECRET=Zq4vW8yB2nM6kP0tR3xS7uD1gF5hJ9cL\n', { note: 'a signing algorithm before the secret word names what it signs with, not a checksum' }),
       sample('scripts/report.sh', '#!/bin/sh\ncurl "https://api.partner.io/v1/export?api_key=Zq4vW8yB2nM6kP0tR3xS7uD1gF5hJ9cL&format=csv" -o report.csv\n', { expect: { line: 2 }, note: 'a query parameter holding a key, up to the next &' }),
       sample('.cursor/mcp.json', '{\n  "mcpServers": {\n    "planetscale": {\n      "command": "pscale",\n      "args": ["mcp", "server"],\n      "env": { "PLANETSCALE_SERVICE_TOKEN": "q8Vt2LmR9xKp4NwZ7bYc3HfJ6sDg1AeU5oTi" }\n    }\n  }\n}\n', { expect: { line: 6 }, note: 'a service token is a secret; a token service is not' }),

@@ -173,9 +173,10 @@ function isMostlyTyped(value: string): boolean {
 /**
  * Fingers run along the keyboard's home row (`sdlfkjsdlkfsjdfLDKFTERLKFDFKLjsdfks…`): four in five of twenty letters
  * or more from `asdfghjkl`, where a random key has about one in three, and twenty such letters about once in a million.
+ * Not hex, whose letters are half `a`, `d` and `f`.
  */
 function isHomeRowMash(value: string): boolean {
-  if (value.length < 20) return false;
+  if (value.length < 20 || /^[0-9a-fA-F]+$/.test(value)) return false;
   let letters = 0;
   let home = 0;
   for (const char of value) {
