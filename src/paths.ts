@@ -6,6 +6,8 @@ const TEST_OR_EXAMPLE = new RegExp(
     // Ansible roles keep their tests in `molecule/`; suites are named `mysql-test`, `integration_tests`, `std_data`.
     // C and C++ projects keep theirs in `unittest/` (MariaDB's client library, Chromium's components), and fuzzers'
     // inputs in `fuzz/corpus/` (OSS-Fuzz's seed corpora: malformed URLs, requests, certificates).
+    // An SDK's example programs under a suffixed name (`samples-dev/`, `examples-node/`, `sample-app/`).
+    String.raw`(?:^|\/)(?:examples?|samples?)[-_][\w-]+\/`,
     String.raw`(?:^|\/)(?:tests?|unittests?|fuzz|fuzzing|corpus|corpora|testsuite|test-?suites?|spec|specs|__tests__|__mocks__|fixtures?|testdata|test-data|mocks?|examples?|samples?|molecule|std_data)(?:\/|$)`,
     // Thunder Client's Git Sync folder (`thunder-tests/`) holds a team's API collections, not tests.
     String.raw`(?:^|\/)(?!thunder-tests\/)[\w.]+[-_]tests?(?:\/|$)`,

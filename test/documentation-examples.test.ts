@@ -45,6 +45,42 @@ describe('documentation in source', () => {
     expect(severities(result, 'exposed-credential/')).toEqual(['exposed-credential/hardcoded-password 4 low', 'exposed-credential/hardcoded-password 6 medium']);
   });
 
+  it("rates a command line of a program's help (argparse's `%(prog)s`) low, and the same token set in its code at full severity", async () => {
+    const source = [
+      'import argparse',
+      '',
+      "parser = argparse.ArgumentParser(epilog='''",
+      '  %(prog)s --os-auth-token 6ee5eb33efad4e45ab46806eac010566 \\\\',
+      '      --os-storage-url https://10.1.5.2:8080/v1/AUTH_ced809b6a4baea7aeab61a list',
+      "''')",
+      "AUTH_TOKEN = '6ee5eb33efad4e45ab46806eac010566'",
+      '',
+    ].join('\n');
+    const result = await scanFiles({ 'acmeclient/shell.py': source });
+    expect(severities(result, 'exposed-credential/')).toEqual(['exposed-credential/generic-secret 4 low', 'exposed-credential/generic-secret 7 medium']);
+  });
+
+  it("rates the examples of a command's YAML help in a string low, and the same key set in its code at full severity", async () => {
+    const source = [
+      'from knack.help_files import helps',
+      '',
+      "helps['acme db export'] = \"\"\"",
+      'type: command',
+      'short-summary: Export a database to a bacpac.',
+      'examples:',
+      '  - name: Export bacpac using a storage account key.',
+      '    text: |',
+      '        az acme db export -s myserver -n mydatabase -g mygroup \\\\',
+      '            --storage-account-key Ay2ZbdxLnD4OJPT29F6jLPkB6KynOzx85YCObhrw==',
+      '"""',
+      '',
+      "STORAGE_ACCOUNT_KEY = 'Ay2ZbdxLnD4OJPT29F6jLPkB6KynOzx85YCObhrw=='",
+      '',
+    ].join('\n');
+    const result = await scanFiles({ 'azext_acme/_help.py': source });
+    expect(severities(result, 'exposed-credential/')).toEqual(['exposed-credential/generic-secret 10 low', 'exposed-credential/generic-secret 13 medium']);
+  });
+
   it("rates the strings of a module's `examples` metadata low, and the same setting in its code at full severity", async () => {
     const source = [
       'from textwrap import dedent',

@@ -65,11 +65,13 @@ describe('test and example paths', () => {
     'blueprints/service/files/app/services/__name__.js',
     '_templates/component/new/config.ejs.t',
     '{{cookiecutter.project_slug}}/config/settings/production.py',
+    'samples-dev/databaseAuditingCreateSample.ts',
+    'sdk/storage/examples-node/upload.js',
   ])('%s is test or example content', (path) => {
     expect(isTestOrExamplePath(path)).toBe(true);
   });
 
-  it.each(['src/client.ts', 'config/testing.yml', 'ml/regression/linear.py', 'deploy/testing/values.yaml', '.env.example', 'apps/api/.env.sample', 'config/production.env.example', 'deploy/app.env.sample', 'deploy/app.env.example-prod', 'config/.env.sample-production', 'app/latest.py', 'contest/main.go', 'src/attestation.rb', 'lib/examples_loader.js', 'deploy/.env.production', 'deploy/target/app.conf', 'scripts/testify.sh', 'contrib/t.sh', 'tools/fakeroot/run.sh', 'src/integrations/stripe.ts', 'internal/certs/certs.go', 'src/testfixtures.go', 'scripts/regression.sh', 'ops/testers/deploy.sh', 'scripts/load_test_results.sh', 'phpunit.xml.bak.md', 'deploy/latest-testament/app.conf', 'templates/app.ts.ejs', 'thunder-tests/environments/tc_env_production.json', 'environments/demo/values.yaml', 'deploy/demo/app.env', 'k8s/overlays/demo/secret.yaml', 'demo/docker-compose.yml', 'certs/contest.key', 'certs/latest-test-results.json', 'config/exampleco.yml', 'ssl/attestation.pem', 'charts/api/templates/secret.yaml', 'roles/db/templates/my.cnf.j2', 'app/blueprints/auth/templates/login.html', 'generators.yml', 'src/generators/token.ts'])(
+  it.each(['src/client.ts', 'config/testing.yml', 'ml/regression/linear.py', 'deploy/testing/values.yaml', '.env.example', 'apps/api/.env.sample', 'config/production.env.example', 'deploy/app.env.sample', 'deploy/app.env.example-prod', 'config/.env.sample-production', 'app/latest.py', 'contest/main.go', 'src/attestation.rb', 'lib/examples_loader.js', 'deploy/.env.production', 'deploy/target/app.conf', 'scripts/testify.sh', 'contrib/t.sh', 'tools/fakeroot/run.sh', 'src/integrations/stripe.ts', 'internal/certs/certs.go', 'src/testfixtures.go', 'scripts/regression.sh', 'ops/testers/deploy.sh', 'scripts/load_test_results.sh', 'phpunit.xml.bak.md', 'deploy/latest-testament/app.conf', 'templates/app.ts.ejs', 'thunder-tests/environments/tc_env_production.json', 'environments/demo/values.yaml', 'deploy/demo/app.env', 'k8s/overlays/demo/secret.yaml', 'demo/docker-compose.yml', 'certs/contest.key', 'certs/latest-test-results.json', 'config/exampleco.yml', 'ssl/attestation.pem', 'charts/api/templates/secret.yaml', 'roles/db/templates/my.cnf.j2', 'app/blueprints/auth/templates/login.html', 'generators.yml', 'src/generators/token.ts', 'deploy/example.com/app.env', 'lib/samples.js'])(
     '%s is not',
     (path) => {
       expect(isTestOrExamplePath(path)).toBe(false);

@@ -161,6 +161,16 @@ function inTemplateTag(text: string, at: number): boolean {
   return close > at;
 }
 
+/**
+ * The bare name of a line binding stands right after a quote, and the same quote follows its operator with nothing
+ * between: name and operator are one string's text (`"Password:"`, `'token='`), which that quote closes.
+ */
+function closesNameString(text: string, match: RegExpExecArray, value: string): boolean {
+  const opening = match[0].length - value.length - 2;
+  const quote = match[0].charAt(opening);
+  return match.index > 0 && text.charAt(match.index - 1) === quote && /[=:]/.test(match[0].charAt(opening - 1));
+}
+
 /** A test report's status (`echo "PASS: agentic-flow@1.10.0 exists"`): `PASS:` written in capitals, not `pass: …` in a config. */
 function isStatusLabel(name: string | undefined, matched: string): boolean {
   return name === 'PASS' && /PASS[ \t]*:/.test(matched);
@@ -238,6 +248,15 @@ export function lineBindings(text: string, offset = 0, bareLiterals = true): Bin
     }
     // A Go struct tag (`protobuf_key:"bytes,1,opt,name=key,proto3"` between backticks) is metadata, not a value.
     if (index === 0 && hasBacktick && inStructTag(text, match.index)) continue;
+    // A string whose text is the name and its colon (a form's label, `"Password:"),B?e.createElement("code"…`): the
+    // quote after the operator closes that string, and what it seems to open is the code between two strings.
+    // A TypeScript type alias (`export type PasswordCredentialEnum = 'UNVERIFIED' | 'VERIFIED'`): its literals are
+    // the members of a type, no value.
+    if (match[3] !== undefined && match.index > 5 && text.charCodeAt(match.index - 1) === 32 && /(?:^|[^\w$.])type[ \t]+$/.test(text.slice(Math.max(0, match.index - 12), match.index))) continue;
+    if (index < 3 && match[3] !== undefined && closesNameString(text, match, value)) {
+      pattern.lastIndex = match.index + match[0].length - value.length - 1;
+      continue;
+    }
     // A quoted string compared or defaulted is no name bound: `[ "$password" = x ]` is a shell test (an assignment
     // has neither quotes nor a `$`), `'userpassword' || x` a string literal on the left of an operator.
     if (match[2] !== undefined && !isQuotedName(match[0], match[2], match[1]!)) {

@@ -30,6 +30,8 @@ export function documentationRanges(file: SourceFile): Array<[number, number]> {
   if (lineDocs) return lineDocComments(file.text, lineDocs);
   if (file.format !== 'python') return [];
   const ranges: Array<[number, number]> = /\bexamples?\b/i.test(file.text) ? pythonExampleValues(file.text) : [];
+  if (file.text.includes(PROGRAM_NAME)) ranges.push(...usageLines(file.text));
+  if (file.text.includes('examples:')) ranges.push(...helpExamples(file.text));
   if (!file.text.includes('"""') && !file.text.includes("'''")) return ranges;
   const text = file.text;
   const closeOf = (quote: string, from: number): number => {
@@ -72,6 +74,48 @@ function pythonExampleValues(text: string): Array<[number, number]> {
     if (open < after) continue;
     after = endOfPythonValue(text, open);
     ranges.push([open, after]);
+  }
+  return ranges;
+}
+
+/** A YAML `examples:` key alone on its line: in Python source, only inside a string. */
+const HELP_EXAMPLES_KEY = /^[ \t]*examples:[ \t]*$/gm;
+
+/**
+ * The examples of a command's help written as YAML in a string (knack's `helps['vm create'] = """ … examples: - name: …
+ * text: az vm create …"""`, as the Azure CLI and its extensions write every command's help), up to the string's end.
+ */
+function helpExamples(text: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  let after = 0;
+  for (const match of text.matchAll(HELP_EXAMPLES_KEY)) {
+    if (match.index < after) continue;
+    const close = /"""|'''/.exec(text.slice(match.index, match.index + MAX_HELP_EXAMPLES));
+    if (!close) continue;
+    after = match.index + close.index;
+    ranges.push([match.index, after]);
+  }
+  return ranges;
+}
+
+const MAX_HELP_EXAMPLES = 20_000;
+
+/** argparse's stand-in for the program's name, in a usage or epilog text. */
+const PROGRAM_NAME = '%(prog)s';
+
+/**
+ * Command lines a program's help shows (argparse's `%(prog)s --os-auth-token 6ee5eb33… list`), through the lines a
+ * trailing backslash continues: how to call the program, for its reader to fill in.
+ */
+function usageLines(text: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  for (let at = text.indexOf(PROGRAM_NAME); at !== -1; at = text.indexOf(PROGRAM_NAME, at + PROGRAM_NAME.length)) {
+    const start = text.lastIndexOf('\n', at) + 1;
+    let end = text.indexOf('\n', at);
+    while (end !== -1 && /\\[ \t]*$/.test(text.slice(Math.max(start, end - 4), end))) end = text.indexOf('\n', end + 1);
+    ranges.push([start, end === -1 ? text.length : end]);
+    if (end === -1) break;
+    at = Math.max(at, end - PROGRAM_NAME.length);
   }
   return ranges;
 }

@@ -974,6 +974,9 @@ function looksLikeGeneratedSecret(value: string): boolean {
   // Publishable keys (Stripe's and Clerk's `pk_live_`/`pk_test_`) ship to every browser: public by design, whatever
   // the name holding them (Laravel Cashier calls Stripe's `STRIPE_KEY`).
   if (/^pk_(?:live|test)_[A-Za-z0-9]{10,}$/.test(value)) return false;
+  // So is PostHog's project key (`phc_…`), which only sends events, in every page's snippet; its personal key
+  // (`phx_…`) reads every project and stays a secret.
+  if (/^phc_[A-Za-z0-9]{30,}$/.test(value)) return false;
   // Base64 of a sentence is a sample, not a key (`raw_key: SGVsbG8gZnJvbSBHb29nbGUgQ2xvdWQgUGxhdGZvcm0=`).
   if (/^[A-Za-z0-9+/]{16,}={0,2}$/.test(value) && /^[A-Za-z][\x20-\x7e]*\s[\x20-\x7e]*$/.test(decodeBase64Text(value) ?? '')) return false;
   // Words, camelCase words, short codes and numbers joined by separators are names and paths, not secrets
@@ -987,10 +990,21 @@ function looksLikeGeneratedSecret(value: string): boolean {
   if (segments.length >= 2 && segments.every(wordLike)) return false;
   // One CamelCase name with a digit or two is an identifier (`Ec2InstanceMetadata`), which generated tokens never spell.
   // So is one behind an API version (a generated client's model types: `V1SecretVolumeSource`, `V2beta1Secret`).
-  if (/^(?:[a-z]*\d{0,2}|[A-Z]\d{1,2}(?:[a-z]+\d{1,2})?)(?:[A-Z][a-z]+\d{0,2}){2,}[.,;:]?$/.test(value)) return false;
+  if (CAMEL_IDENTIFIER.test(value)) return false;
+  // An acronym among its words (`heightOfGeoidAboveWGS84Units`, a unit's name) leaves one too when taken out.
+  if (/[A-Z]{2}/.test(value)) {
+    const words = value.replace(ACRONYM_WORD, '');
+    if (words.length >= 12 && words.length !== value.length && CAMEL_IDENTIFIER.test(words)) return false;
+  }
+  // An entry point or import reference (`package.module:Attribute`: setuptools' entry_points.txt, `app.wsgi:application`).
+  if (/^[A-Za-z_]\w*(?:\.\w+)+:[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/.test(value)) return false;
   // Placeholder words run together (`OldPassPhrase@123`), which a generated token never segments into.
   return !isHumanPlaceholder(value);
 }
+
+const CAMEL_IDENTIFIER = /^(?:[a-z]*\d{0,2}|[A-Z]\d{1,2}(?:[a-z]+\d{1,2})?)(?:[A-Z][a-z]+\d{0,2}){2,}[.,;:]?$/;
+/** An acronym between two of an identifier's words, a few digits after it (`WGS84`, `EC2`). */
+const ACRONYM_WORD = /(?<=[a-z])[A-Z]{2,5}\d{0,3}(?=[A-Z][a-z])/g;
 
 const SIGNED_REQUEST = /^(?:q-sign-algorithm=|(?:AWS4|OSS4|TC3)-(?:HMAC|ECDSA-P256)-SHA256 Credential=)/;
 

@@ -97,6 +97,7 @@ export const genericSecret: CredentialKind = {
   exposedSeverity: 'medium',
   samples: {
     positive: [
+      sample('deploy/partner.env', 'PARTNER_API_TOKEN=4fa9d2a7f3d8a1f6d0a5f2d9a3f7d1a8f4d6a2f0d5a9f3d7a1f8d2a6f4d0a3f9\n', { expect: { line: 1 }, note: "hex, whose letters are half the home row's: no keyboard mash" }),
       sample('deploy/webhooks.env.sh', 'export HMAC_SHA256_SECRET=Zq4vW8yB2nM6kP0tR3xS7uD1gF5hJ9cL\n', { note: 'a signing algorithm before the secret word names what it signs with, not a checksum' }),
       sample('scripts/report.sh', '#!/bin/sh\ncurl "https://api.partner.io/v1/export?api_key=Zq4vW8yB2nM6kP0tR3xS7uD1gF5hJ9cL&format=csv" -o report.csv\n', { expect: { line: 2 }, note: 'a query parameter holding a key, up to the next &' }),
       sample('.cursor/mcp.json', '{\n  "mcpServers": {\n    "planetscale": {\n      "command": "pscale",\n      "args": ["mcp", "server"],\n      "env": { "PLANETSCALE_SERVICE_TOKEN": "q8Vt2LmR9xKp4NwZ7bYc3HfJ6sDg1AeU5oTi" }\n    }\n  }\n}\n', { expect: { line: 6 }, note: 'a service token is a secret; a token service is not' }),
@@ -124,6 +125,10 @@ export const genericSecret: CredentialKind = {
       sample('config/settings.yaml', 'monitoring:\n  provider: datadog\n\nsearch:\n  engine:\n    app_id: K7QX2M9PLA\n    api_key: 4f1c9e27b3a86d05c2e7f91b48a3d6e0\n', { expect: { line: 7 }, note: "a bare name a provider's pattern takes only with its context (Datadog's api_key): the context disowns it, the name still holds a secret" }),
     ],
     negative: [
+      sample('src/audit/policies.ts', 'export const auditPolicy = {\n  state: "Enabled",\n  storageAccountAccessKey: "sdlfkjabc+sdlfkjsdlkfsjdfLDKFTERLKFDFKLjsdfksjdflsdkfD2342309432849328476458/3RSD==",\n};\n', { note: "fingers run along the keyboard's home row" }),
+      sample('src/config/diagnostics.config.ts', "export class DiagnosticsConfig {\n  enabled = true;\n  apiKey = 'phc_kMstNfAgBcBkWSh6KdsgN09heqqNe5VNmalHP1Ni9Q4';\n}\n", { note: "PostHog's project key, whatever the name holding it: it only sends events" }),
+      sample('acme_cli.egg-info/entry_points.txt', '[acme.cli]\nsecret_create = acme_cli.compute.v2.secrets:CreateSecret\napi_key_rotate = acme_cli.identity.v3.keys:RotateEC2Key\n', { note: 'entry points: a module and the class it holds, an acronym among its words' }),
+      sample('src/geo/fields.ts', "export const geoidField = { valueKey: 'geoidSeparation', unitKey: 'heightAboveWGS84Ellipsoid' };\n", { note: "an identifier with an acronym and its number among the words" }),
       sample('config/custom.js', "module.exports.custom = {\n  // sendgridSecret: 'SG.fake.3e0Bn0qSQVnwb1E4qNPz9JZP5vLZYqjh7sn8S93oSHU',\n};\n", { note: 'a key that says it is fake between its dots' }),
       sample('kubernetes/client/models/v1_volume_projection.py', "class V1VolumeProjection(object):\n    openapi_types = {\n        'config_map': 'V1ConfigMapProjection',\n        'secret': 'V1SecretProjection',\n        'service_account_token': 'V1ServiceAccountTokenProjection'\n    }\n", { note: "a generated client's model types, named after their API version" }),
       sample('src/constants.ts', "export const CREDENTIAL_BLANKING_VALUE = '__acme_BLANK_VALUE_e5362baf-c777-4d57-a609-6eaf1f9e87f6';\nexport const OIDC_CLIENT_SECRET_REDACTED_VALUE = '__acme_CLIENT_SECRET_VALUE_e5362baf-c777-4d57-a609-6eaf1f9e87f6';\n", { note: 'the marker a form shows instead of a stored secret' }),
@@ -223,7 +228,8 @@ const STATEMENT_PASSWORDS: readonly ValuePattern[] = [
   { regex: /\b(?:CREATE|ALTER)[ \t]+(?:USER|ROLE)\b[^;\n]*?\bPASSWORD[ \t]+'([^'\n]{6,200})'/gi, keywords: ['create user', 'alter user', 'create role', 'alter role'] },
   // Only in a statement about an account: "a copy operation identified by 'x-ms-copy-id'" is prose.
   { regex: /\b(?:USER|ROLE|GRANT|LOGIN)\b[^;\n]*?\bIDENTIFIED[ \t]+BY[ \t]+'([^'\n]{6,200})'/gi, keywords: ['identified by'] },
-  { regex: /^(?![#\s])[^:\n]+:(?:\d+|\*):[^:\n]+:[^:\n]+:([^\n]{6,200})$/gm, keywords: [':5432:', ':*:', ':3306:'] },
+  // A host holds no blank and no `=` (`export DEBUG=azure:*:(error|warning),rhea:…` is a log filter, not a .pgpass line).
+  { regex: /^(?![#\s])[^:\s=]+:(?:\d+|\*):[^:\n]+:[^:\n]+:([^\n]{6,200})$/gm, keywords: [':5432:', ':*:', ':3306:'] },
   { regex: /\bmachine[ \t]+\S+\s+login[ \t]+\S+\s+password[ \t]+([^\s]{6,200})/g, keywords: ['machine'] },
   // Prose in docs and runbooks: "The admin password is `…`", "password: `…`".
   { regex: /\bpassword(?:[ \t]+is|[ \t]*[:=])[ \t]*`([^`\s]{8,200})`/gi, keywords: ['password'] },
@@ -328,6 +334,9 @@ export const hardcodedPassword: CredentialKind = {
     // A password equal to the user or database name beside it (`ledgerly`/`ledgerly`) is a local default, in a
     // statement too (`CREATE USER icingaweb2 ... IDENTIFIED BY 'icingaweb2'`).
     !Object.values(context.siblingValues).some((sibling) => sibling.toLowerCase() === value.toLowerCase()) &&
+    // The anonymous account's password, an email address by FTP's convention (`username="anonymous", password=
+    // "guest@example.org"`): public by design.
+    !(/^[^\s@]*@[\w.-]*$/.test(value) && Object.values(context.siblingValues).some((sibling) => /^(?:anonymous|anon|ftp)$/i.test(sibling))) &&
     STATEMENT_ACCOUNT.exec(context.line)?.[1]?.toLowerCase() !== value.toLowerCase() &&
     !namedAccountNearby(context.nearby, value),
   rate: (context) => {
@@ -379,6 +388,13 @@ export const hardcodedPassword: CredentialKind = {
       sample('src/mailer.ts', "import nodemailer from 'nodemailer';\n\nconst smtpPassword: string = 'Vt7qL2wRb9zX4eKp';\n", { expect: { line: 3 }, note: 'a type annotation before the value' }),
     ],
     negative: [
+      sample('README.md', "## Authentication\n\n```ruby\nclient = Acme::Client.new(:login => 'octocat', :password => 'c0d3b4ssssss!')\n```\n", { note: 'a letter held down' }),
+      sample('README.md', "## Logging\n\n```bash\nexport DEBUG=azure:*:(error|warning),rhea-promise:error,rhea:events,rhea:frames,rhea:io,rhea:flow\n```\n", { note: "a log filter's `name:*:` is no .pgpass line" }),
+      sample('cli/role/custom.py', "logger.warning(\n    \"Please copy %s to a safe place. When you run 'az login', provide the file path in the --password argument\",\n    cert_file)\n", { note: 'the flag named in prose' }),
+      sample('public/assets/auth-form.js', 'e.createElement("label",{htmlFor:"auth_password"},"Password:"),B?e.createElement("code",null," ****** "):e.createElement(x,null,e.createElement(w,{id:"auth_password",type:"password"}))\n', { note: "a label's text and its colon: the quote after them closes the string, and code follows" }),
+      sample('lib/ftp/client.py', 'class FTPClient:\n    def __init__(self, username="anonymous", password="guest@acme.io", passive=True):\n        self.username = username\n', { note: "anonymous FTP's password: an email address, by convention" }),
+      sample('docs/guides/secrets.md', "```ts\nconst secret = new kplus.Secret(this, 'Secret');\nsecret.addStringData('password', 'some-encrypted-data');\n```\n", { note: 'words saying what the value is' }),
+      sample('src/models/PasswordPolicyEnum.d.ts', "export type PasswordCredentialStatusEnum = 'UNVERIFIED' | 'VERIFIED';\n", { note: "a TypeScript type alias: a generated client's enum" }),
       sample('app/assets/ca-ES-CpM3riV6.js', "var e={resolve_continue:`Continua`,resolve_show_n_more:`Mostra {count} més`,resolve_section_flows:`Fluxes`,resolve_sso_admin_password:`Contrasenya`};export{e as default};\n", { note: "a bundler's chunk of one locale's messages, named by the locale" }),
       sample('app/assets/erlang-DVpZmYHv.js', "function P(n,r){return n.in_string||n.in_atom?e.Pass:c?s.token==`when`?s.column+a:o}\n", { note: "a ternary's branches in minified code" }),
       sample('etc/patroni/config.yml', 'postgresql:\n  authentication:\n    superuser:\n      username: postgres\n      password: zalando\n    replication:\n      username: replicator\n      password: rep-pass\n    rewind:\n      username: rewind_user\n      password: rewind-pass\n', { note: "the replication and pg_rewind roles' names with `pass`: Patroni's sample values" }),

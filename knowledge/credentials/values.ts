@@ -98,6 +98,10 @@ const PLACEHOLDER_WORDS = new Set(
     // PostgreSQL's replication and pg_rewind roles named in their own password (Patroni's `rep-pass`, `rewind-pass`).
     'rep repl replication replicator rewind ' +
     'not needed unused required ' +
+    // What a value is, said instead of it (`addStringData('password', 'some-encrypted-data')`).
+    'encrypted data ' +
+    // The flag named in prose after it (`provide the file path in the --password argument`).
+    'argument arguments option options parameter parameters flag ' +
     // Secrecy denied in words (`redis://shared:some_password_everyone_knows@…`, a shared staging login in a comment).
     'everyone knows'
   ).split(' '),
@@ -110,6 +114,9 @@ const PLACEHOLDER_PATTERNS = [
   /^(.)\1+$/, // xxxx, 0000
   /^(?:x+|X+|0+|\*+|\.+|-+|_+|#+)$/,
   /(?:x{5,}|X{5,}|\*{4,}|0{8,}|a{6,}|\.{3,}|\u2026)/, // trufflehog-style fill substrings
+  // A letter held down (`c0d3b4ssssss!`): six in a row, which a random key holds about once in a billion. Only a
+  // lowercase letter past hex's: base64 of binary runs its zero bytes into `AAAAAAAA`, hex its masks into `ffffff`.
+  /([g-z])\1{5,}/,
   /example|sample|placeholder|dummy|changeme|change_me|change-me|replace[_-]?me|replace[_-]with|generate[_-]with|openssl[_-]rand|your[_-]|_here\b|redacted|not[_-]?a[_-]?real|notreal|fake[_.-]|[_.-]fake|^mock|[_-]mock/i,
   // Values that say they are no secret (`insecure-key-do-not-use-this-key`), and redaction marks (`auth=05f3<deleted>`).
   /do[_-]?not[_-]?use|insecure[_-]|<deleted>|<redacted>|<snip>|not[_-]?production/i,
@@ -161,6 +168,24 @@ function isMostlyTyped(value: string): boolean {
   }
   for (const row of value.matchAll(KEYBOARD_ROWS)) covered += row[0].length;
   return covered * 3 >= value.length;
+}
+
+/**
+ * Fingers run along the keyboard's home row (`sdlfkjsdlkfsjdfLDKFTERLKFDFKLjsdfks…`): four in five of twenty letters
+ * or more from `asdfghjkl`, where a random key has about one in three, and twenty such letters about once in a million.
+ * Not hex, whose letters are half `a`, `d` and `f`.
+ */
+function isHomeRowMash(value: string): boolean {
+  if (value.length < 20 || /^[0-9a-fA-F]+$/.test(value)) return false;
+  let letters = 0;
+  let home = 0;
+  for (const char of value) {
+    const lower = char.toLowerCase();
+    if (lower < 'a' || lower > 'z') continue;
+    letters++;
+    if ('asdfghjkl'.includes(lower)) home++;
+  }
+  return letters >= 20 && home >= letters * 0.8;
 }
 
 /** Sequential runs (`abcdefgh`, `12345678`) are typed by people, not generated. */
@@ -294,7 +319,7 @@ export function isPlaceholder(value: string): boolean {
   if (KNOWN_EXAMPLES.has(trimmed)) return true;
   if (/EXAMPLE(?:KEY)?$/.test(trimmed)) return true;
   if (PLACEHOLDER_PATTERNS.some((pattern) => pattern.test(trimmed))) return true;
-  if (isSequential(trimmed) || isMostlyTyped(trimmed) || isShuffledRun(trimmed)) return true;
+  if (isSequential(trimmed) || isMostlyTyped(trimmed) || isShuffledRun(trimmed) || isHomeRowMash(trimmed)) return true;
   const body = trimmed.replace(/^[a-z]{2,8}[_-](?:[a-z0-9]{1,8}[_-])?/i, '');
   if (body.length >= 8 && /^(.)\1+$/.test(body)) return true;
   // A UUID of a few digits repeated (`11111111-1111-…`, `aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee`): a generated one holds
