@@ -41,7 +41,7 @@ import { isFlyConfig, scanFly } from './inventory/fly.js';
 import { isHerokuConfig, scanHeroku } from './inventory/heroku.js';
 import { CLOUD_SQL_KEYWORDS, isSupabaseConfig, scanCloudSqlConnections, scanConnections, scanPackages, scanSupabaseConfig } from './inventory/hosted.js';
 import { isHelmChart, isHelmTemplate, looksLikeKubernetes, scanCnpgChartValues, scanHelmChart, scanHelmValues, scanKubernetes, scanVeleroValues } from './inventory/kubernetes.js';
-import { scanProgram } from './inventory/programs.js';
+import { importsKnownClasses, scanProgram } from './inventory/programs.js';
 import { scanSst } from './inventory/sst.js';
 import { isSstConfig } from '../../knowledge/environments/sst.js';
 import { isRailwayIac, scanRailwayIac, scanRailwayVolumeUse } from './inventory/railway.js';
@@ -306,9 +306,9 @@ function scanProgramFile(inventory: Inventory, file: SourceFile): void {
     scanOrm(inventory);
     if (file.format === 'python') return;
   }
-  // Only programs that import CDK or Pulumi are parsed (mentioning them in a string or comment is not enough).
-  const imports = file.format === 'python' ? /^\s*(from|import)\s+(aws_cdk|pulumi)/m : /(from|require\()\s*['"](aws-cdk-lib|@aws-cdk\/|@pulumi\/)/;
-  if ((file.hasKeyword('aws-cdk-lib') || file.hasKeyword('@aws-cdk/') || file.hasKeyword('@pulumi/') || file.hasKeyword('aws_cdk') || file.hasKeyword('pulumi')) && imports.test(file.text)) {
+  // Only programs that import CDK or a Pulumi provider are parsed (mentioning them in a string or comment is not enough).
+  const imports = (): boolean => (file.format === 'python' ? /^\s*(from|import)\s+(aws_cdk|pulumi)/m.test(file.text) : importsKnownClasses(file.text));
+  if ((file.hasKeyword('aws-cdk-lib') || file.hasKeyword('@aws-cdk/') || file.hasKeyword('@pulumi/') || file.hasKeyword('aws_cdk') || file.hasKeyword('pulumi')) && imports()) {
     scanProgram(inventory);
   }
   if (file.hasKeyword('typeorm') && file.hasKeyword('DataSource') && file.format !== 'python') scanTypeormSource(inventory);

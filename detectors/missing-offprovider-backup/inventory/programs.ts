@@ -35,6 +35,20 @@ const PULUMI_CLASSES: Readonly<Record<string, CloudKind>> = lookupTable({
   'gcp.storage.Bucket': 'gcs',
 });
 
+/** The module sources whose classes the program pass knows: CDK's construct libraries and Pulumi's cloud providers. */
+const CDK_MODULE = /^(?:aws-cdk-lib\/|@aws-cdk\/)(aws-[\w-]+)$/;
+const PULUMI_PROVIDER = /^@pulumi\/(aws|gcp|azure-native|azure)$/;
+const KNOWN_IMPORT = /\bfrom\s*['"]((?:aws-cdk-lib|@aws-cdk)\/aws-[\w-]+|aws-cdk-lib|@pulumi\/(?:aws|gcp|azure-native|azure))['"]/;
+
+/**
+ * Whether a JS/TS module imports (`import … from`) a module whose classes the pass knows: only such a module can
+ * declare a store it reads. A provider's own SDK (`@pulumi/digitalocean`'s hundreds of generated modules import only
+ * `@pulumi/pulumi`) and compiled `require()` code declare none, and are not parsed.
+ */
+export function importsKnownClasses(text: string): boolean {
+  return KNOWN_IMPORT.test(text);
+}
+
 export function scanProgram(inventory: Inventory): void {
   if (inventory.path.endsWith('.py')) {
     scanPython(inventory);
@@ -50,8 +64,8 @@ export function scanProgram(inventory: Inventory): void {
   for (const statement of program.body) {
     if (statement.type !== 'ImportDeclaration') continue;
     const source = String(statement.source.value);
-    const cdkModule = /^(?:aws-cdk-lib\/|@aws-cdk\/)(aws-[\w-]+)$/.exec(source)?.[1];
-    const pulumiProvider = /^@pulumi\/(aws|gcp|azure-native|azure)$/.exec(source)?.[1];
+    const cdkModule = CDK_MODULE.exec(source)?.[1];
+    const pulumiProvider = PULUMI_PROVIDER.exec(source)?.[1];
     if (source === 'aws-cdk-lib' || cdkModule) cdk = true;
     if (pulumiProvider || source === '@pulumi/pulumi') pulumi = true;
     for (const specifier of statement.specifiers) {
