@@ -674,10 +674,40 @@ function continuedName(line: string): string | undefined {
   while (end >= 0 && isTrailingSpace(line.charCodeAt(end))) end--;
   const last = end >= 0 ? line[end] : '';
   if (last !== '=' && last !== ':' && last !== '?' && last !== '|') return undefined;
-  // Read from the tail only: unanchored at its start, the pattern would retry at every character of a long run of
-  // word characters ending in `=` (an inline base64 source map), which costs the square of the line's length.
-  const open = /([A-Za-z_$][\w$]*)["'`]?\s*(?:=|:|\?\?|\|\|)\s*$/.exec(line.length > MAX_OPEN_TAIL ? line.slice(-MAX_OPEN_TAIL) : line);
-  return open !== null && !NOT_A_BINDING.test(line) && !/[=!<>]=\s*$|=>\s*$/.test(line) && (nameClassOf(open[1]!) !== undefined || namedByContextKind(open[1]!)) ? open[1]! : undefined;
+  const name = nameBeforeOperator(line, end);
+  return name !== undefined && !NOT_A_BINDING.test(line) && !/[=!<>]=\s*$|=>\s*$/.test(line) && (nameClassOf(name) !== undefined || namedByContextKind(name)) ? name : undefined;
+}
+
+/**
+ * The name an operator ending the line at `end` (`=`, `:`, `??`, `||`) follows: blanks, an optional closing quote,
+ * then the name, read backwards from the operator. Within the line's last MAX_OPEN_TAIL characters, and from the first
+ * letter of the run of word characters (`9token` names `token`). A pattern anchored only at the end would retry at
+ * every character before it: on generated code, whose long lines often end in `:`, that was most of the pass.
+ */
+function nameBeforeOperator(line: string, end: number): string | undefined {
+  const floor = Math.max(0, line.length - MAX_OPEN_TAIL);
+  const last = line.charCodeAt(end);
+  let at = end;
+  // `??` and `||` are two characters; `=` and `:` one.
+  if (last === 63 || last === 124) {
+    if (end - 1 < floor || line.charCodeAt(end - 1) !== last) return undefined;
+    at = end - 2;
+  } else at = end - 1;
+  while (at >= floor && isTrailingSpace(line.charCodeAt(at))) at--;
+  if (at >= floor && (line.charCodeAt(at) === 34 || line.charCodeAt(at) === 39 || line.charCodeAt(at) === 96)) at--;
+  const nameEnd = at + 1;
+  while (at >= floor && isWordCode(line.charCodeAt(at))) at--;
+  let start = at + 1;
+  while (start < nameEnd && isDigitCode(line.charCodeAt(start))) start++;
+  return start < nameEnd ? line.slice(start, nameEnd) : undefined;
+}
+
+function isWordCode(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 36;
+}
+
+function isDigitCode(code: number): boolean {
+  return code >= 48 && code <= 57;
 }
 
 /** The first line after `line` that holds anything, when one of the next two does. */
