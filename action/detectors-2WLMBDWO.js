@@ -11,6 +11,7 @@ import {
   formatOf,
   lookupTable,
   parseDotenv,
+  parseIni,
   parseJsoncValue,
   parseYaml,
   sample,
@@ -113,7 +114,7 @@ function isReference(value) {
   return REFERENCE.test(value);
 }
 var PLACEHOLDER_WORDS = new Set(
-  "changeme change me changeit password passwd pass pwd secret secrets mysecret token apikey api key test tests testing dummy fake placeholder redacted todo tbd fixme null none nil undefined empty example examples sample samples demo your yours my mine here insert replace with value default local localhost dev development staging prod production admin administrator root user username postgres postgresql mysql mariadb mongo mongodb redis rabbitmq guest minio minioadmin ci app db database foo bar baz qux xyz abc abcd abcdef letmein welcome hello world super some thing keep set put fill enter add generate generated random string sekret s3cret secure strong new old the a an of for to be is it this that goes here private public access auth credential credentials client id key1 key2 hunter qwerty asdf asdfgh zxcv pa ss word docker compose service services server backend frontend api1 web worker geheim parole passwort kennwort motdepasse contrasena senha no more foobared tiger passphrase whatever correct horse battery staple top very master anonymous anon ftp com really hard guess and shh ssh sssh pas s rest crypt sooper cloud rep repl replication replicator rewind not needed unused required everyone knows".split(" ")
+  "changeme change me changeit password passwd pass pwd secret secrets mysecret token apikey api key test tests testing dummy fake placeholder redacted todo tbd fixme null none nil undefined empty example examples sample samples demo your yours my mine here insert replace with value default local localhost dev development staging prod production admin administrator root user username postgres postgresql mysql mariadb mongo mongodb redis rabbitmq guest minio minioadmin ci app db database foo bar baz qux xyz abc abcd abcdef letmein welcome hello world super some thing keep set put fill enter add generate generated random string sekret s3cret secure strong new old the a an of for to be is it this that goes here private public access auth credential credentials client id key1 key2 hunter qwerty asdf asdfgh zxcv pa ss word docker compose service services server backend frontend api1 web worker geheim parole passwort kennwort motdepasse contrasena senha no more foobared tiger passphrase whatever correct horse battery staple top very master anonymous anon ftp com really hard guess and shh ssh sssh pas s rest crypt sooper cloud rep repl replication replicator rewind not needed unused required encrypted data argument arguments option options parameter parameters flag everyone knows".split(" ")
 );
 var PLACEHOLDER_PATTERNS = [
   /^<[^<>]+>$/,
@@ -126,6 +127,9 @@ var PLACEHOLDER_PATTERNS = [
   /^(?:x+|X+|0+|\*+|\.+|-+|_+|#+)$/,
   /(?:x{5,}|X{5,}|\*{4,}|0{8,}|a{6,}|\.{3,}|\u2026)/,
   // trufflehog-style fill substrings
+  // A letter held down (`c0d3b4ssssss!`): six in a row, which a random key holds about once in a billion. Only a
+  // lowercase letter past hex's: base64 of binary runs its zero bytes into `AAAAAAAA`, hex its masks into `ffffff`.
+  /([g-z])\1{5,}/,
   /example|sample|placeholder|dummy|changeme|change_me|change-me|replace[_-]?me|replace[_-]with|generate[_-]with|openssl[_-]rand|your[_-]|_here\b|redacted|not[_-]?a[_-]?real|notreal|fake[_.-]|[_.-]fake|^mock|[_-]mock/i,
   // Values that say they are no secret (`insecure-key-do-not-use-this-key`), and redaction marks (`auth=05f3<deleted>`).
   /do[_-]?not[_-]?use|insecure[_-]|<deleted>|<redacted>|<snip>|not[_-]?production/i,
@@ -168,6 +172,18 @@ function isMostlyTyped(value) {
   }
   for (const row of value.matchAll(KEYBOARD_ROWS)) covered += row[0].length;
   return covered * 3 >= value.length;
+}
+function isHomeRowMash(value) {
+  if (value.length < 20 || /^[0-9a-fA-F]+$/.test(value)) return false;
+  let letters = 0;
+  let home = 0;
+  for (const char of value) {
+    const lower = char.toLowerCase();
+    if (lower < "a" || lower > "z") continue;
+    letters++;
+    if ("asdfghjkl".includes(lower)) home++;
+  }
+  return letters >= 20 && home >= letters * 0.8;
 }
 function isSequential(value) {
   if (value.length < 6) return false;
@@ -269,7 +285,7 @@ function isPlaceholder(value) {
   if (KNOWN_EXAMPLES.has(trimmed)) return true;
   if (/EXAMPLE(?:KEY)?$/.test(trimmed)) return true;
   if (PLACEHOLDER_PATTERNS.some((pattern) => pattern.test(trimmed))) return true;
-  if (isSequential(trimmed) || isMostlyTyped(trimmed) || isShuffledRun(trimmed)) return true;
+  if (isSequential(trimmed) || isMostlyTyped(trimmed) || isShuffledRun(trimmed) || isHomeRowMash(trimmed)) return true;
   const body2 = trimmed.replace(/^[a-z]{2,8}[_-](?:[a-z0-9]{1,8}[_-])?/i, "");
   if (body2.length >= 8 && /^(.)\1+$/.test(body2)) return true;
   if (UUID.test(trimmed) && new Set(trimmed.replace(/-/g, "").toLowerCase()).size < 7) return true;
@@ -973,6 +989,7 @@ function rateAwsKey(context, keyId) {
     return { scope: "root", because: "the key sits beside the account root ARN: root user keys can do anything, including closing the account" };
   }
   if (keyId?.startsWith("ASIA")) return { scope: "scoped", because: "an ASIA key id is a temporary role session (at most 36 hours)" };
+  if (keyId?.startsWith("ABIA") || keyId?.startsWith("ACCA")) return { scope: "scoped", because: `an ${keyId.slice(0, 4)} key id belongs to a credential issued for one service, not an IAM user's long-term key` };
   const pairNames = Object.entries(context.siblingValues).filter(([, value]) => /^(?:AKIA|ASIA)[A-Z2-7]{16}$/.test(value)).map(([name]) => name);
   const narrow = [context.variable, ...pairNames].flatMap((name) => wordsOf(name ?? "")).find((word) => NARROW_NAME_WORDS.has(word));
   if (narrow) return { scope: "scoped", because: `the variable names a ${narrow} key` };
@@ -1014,7 +1031,10 @@ var awsAccessKeyId = {
   },
   scopeSamples: {
     positive: [sample("ops/aws.ini", "[default]\naws_access_key_id = AKIAQX4KJ2MZ7HTLD5PW\n", { expect: { line: 2 } })],
-    negative: [sample("ops/aws.ini", "[default]\naws_access_key_id = ASIAQX4KJ2MZ7HTLD5PW\n")]
+    negative: [
+      sample("ops/aws.ini", "[default]\naws_access_key_id = ASIAQX4KJ2MZ7HTLD5PW\n"),
+      sample("debug/sts.md", "# STS debugging\n\nThe bearer token id was ABIAQX4KJ2MZ7HTLD5PW.\n", { note: "an STS service bearer token's id, issued for one service" })
+    ]
   }
 };
 var awsSecretAccessKey = {
@@ -1637,10 +1657,18 @@ var azureServiceBusKey = {
 };
 var SEARCH_ADMIN_KEY = "4A3446A1419926CF765769C8EA3FD9F2";
 var SEARCH_KEY_VALUE = /^(?:[A-F0-9]{32}|[A-Za-z0-9]{52})$/;
+var SEARCH_IDENTIFIABLE_KEY = "wKUl4encIpFe2TGxZUV3D0sU97rKbCFeYLqoVrpCSaAzSeBjokG6";
 var azureSearchKey = {
   id: "azure-search-key",
   provider: "azure",
   title: "Azure AI Search API key",
+  valuePatterns: [
+    // Identifiable keys (Microsoft's security-utilities, SEC101/166-167): 42 base62, the `AzSe` signature, one of A-D and
+    // 5 more; admin and query keys differ only in a checksum seed.
+    { regex: /(?<![A-Za-z0-9+/])([A-Za-z0-9]{42}AzSe[A-D][A-Za-z0-9]{5})(?![A-Za-z0-9+/=])/g, keywords: ["azse"] },
+    // A key given straight to the SDK's credential in a file that names a search service.
+    { regex: /AzureKeyCredential\(\s*["']([A-F0-9]{32}|[A-Za-z0-9]{52})["']\s*\)/g, keywords: ["azurekeycredential"], requires: ["search.windows.net"] }
+  ],
   contextPatterns: [
     { header: /^api-key$/i, value: SEARCH_KEY_VALUE, keywords: ["api-key"], requires: ["search.windows.net"] },
     { variable: /search[_.-]?(?:service[_.-]?)?(?:admin[_.-]?|query[_.-]?|api[_.-]?)?key|searchcredential/i, value: SEARCH_KEY_VALUE, keywords: ["search"], requires: ["search.windows.net"] }
@@ -1664,11 +1692,24 @@ client = SearchClient(SEARCH_ENDPOINT, "products", AzureKeyCredential(SEARCH_ADM
 `, { expect: { line: 5 } }),
       sample("scripts/reindex.http", `POST https://acme-search.search.windows.net/indexers/products-indexer/run?api-version=2024-07-01
 api-key: ${SEARCH_ADMIN_KEY}
-`, { expect: { line: 2 } })
+`, { expect: { line: 2 } }),
+      sample(".env.production", `CATALOG_INDEX=products
+CATALOG_KEY=${SEARCH_IDENTIFIABLE_KEY}
+`, { expect: { line: 2 }, note: "an identifiable key, known by its AzSe signature whatever it is named and wherever the endpoint is set" }),
+      sample("scripts/reindex.py", `from azure.core.credentials import AzureKeyCredential
+from azure.search.documents import SearchClient
+
+client = SearchClient("https://acme-search.search.windows.net", "products", AzureKeyCredential("${SEARCH_ADMIN_KEY}"))
+`, { expect: { line: 4 }, note: "given straight to the credential" })
     ],
     negative: [
       sample("indexer/push.py", 'SEARCH_ENDPOINT = "https://acme-search.search.windows.net"\nSEARCH_ADMIN_KEY = os.environ["SEARCH_ADMIN_KEY"]\n'),
-      sample("web/.env.local.example", "SEARCH_ENDPOINT=https://<service>.search.windows.net\nSEARCH_QUERY_KEY=<query-key>\n")
+      sample("web/.env.local.example", "SEARCH_ENDPOINT=https://<service>.search.windows.net\nSEARCH_QUERY_KEY=<query-key>\n"),
+      sample("scripts/translate.py", `from azure.core.credentials import AzureKeyCredential
+from azure.ai.translation.text import TextTranslationClient
+
+client = TextTranslationClient(credential=AzureKeyCredential("${SEARCH_ADMIN_KEY}"), region="westeurope")
+`, { note: "the same credential class for another service, in a file that names no search service" })
     ]
   },
   scopeSamples: {
@@ -4156,6 +4197,7 @@ var genericSecret = {
   exposedSeverity: "medium",
   samples: {
     positive: [
+      sample("deploy/partner.env", "PARTNER_API_TOKEN=4fa9d2a7f3d8a1f6d0a5f2d9a3f7d1a8f4d6a2f0d5a9f3d7a1f8d2a6f4d0a3f9\n", { expect: { line: 1 }, note: "hex, whose letters are half the home row's: no keyboard mash" }),
       sample("deploy/webhooks.env.sh", "export HMAC_SHA256_SECRET=Zq4vW8yB2nM6kP0tR3xS7uD1gF5hJ9cL\n", { note: "a signing algorithm before the secret word names what it signs with, not a checksum" }),
       sample("scripts/report.sh", '#!/bin/sh\ncurl "https://api.partner.io/v1/export?api_key=Zq4vW8yB2nM6kP0tR3xS7uD1gF5hJ9cL&format=csv" -o report.csv\n', { expect: { line: 2 }, note: "a query parameter holding a key, up to the next &" }),
       sample(".cursor/mcp.json", '{\n  "mcpServers": {\n    "planetscale": {\n      "command": "pscale",\n      "args": ["mcp", "server"],\n      "env": { "PLANETSCALE_SERVICE_TOKEN": "q8Vt2LmR9xKp4NwZ7bYc3HfJ6sDg1AeU5oTi" }\n    }\n  }\n}\n', { expect: { line: 6 }, note: "a service token is a secret; a token service is not" }),
@@ -4164,7 +4206,6 @@ var genericSecret = {
       sample("scripts/tunnel.sh", '#!/bin/sh\ncurl -x http://localhost:3128 "https://api.partner.io/v1/export?api_key=Zq4vW8yB2nM6kP0tR3xS7uD1gF5hJ9cL&format=csv"\n', { expect: { line: 2 }, note: "through a local proxy, the key still goes to the remote host its URL names" }),
       sample("Dockerfile", 'FROM node:20-alpine\nWORKDIR /app\nENV PARTNER_API_TOKEN Nw6kP1vR8qL3tY5zB2xC9fH4jD7gS0aM\nCMD ["node", "server.js"]\n', { expect: { line: 3 }, note: "Dockerfile's legacy ENV form, name and value apart" }),
       sample("app.json", '{\n  "name": "acme-partner",\n  "env": {\n    "PARTNER_API_TOKEN": {\n      "description": "Partner API",\n      "value": "Nw6kP1vR8qL3tY5zB2xC9fH4jD7gS0aM"\n    }\n  }\n}\n', { expect: { line: 6 }, note: "Heroku's app.json: the name holds a map whose value is the secret" }),
-      sample("scripts/export-events.sh", '#!/bin/sh\nexport POSTHOG_PERSONAL_API_KEY=phx_Kq7vX2mL9kR4tW8zB3nY6cF1hJ5dG0sA2eN4pT7wQ1\ncurl -H "Authorization: Bearer $POSTHOG_PERSONAL_API_KEY" https://eu.posthog.com/api/projects/\n', { expect: { line: 2 }, note: "PostHog's personal API key reads every project: a secret" }),
       sample("src/client.ts", "export const client = createClient({\n  baseUrl: 'https://api.acme.dev',\n  apiToken: 'c8f3a91e7b2d4f6a0e5b9c1d7a3f8e2b',\n});\n", { expect: { line: 3 } }),
       sample("scripts/sync.py", 'import requests\n\nSYNC_SECRET = "Zq4vW8yB2nM6kP0tR3xS7uD1gF5hJ9cL"\nrequests.post(URL, headers={"X-Secret": SYNC_SECRET})\n', { expect: { line: 3 } }),
       sample("src/env.js", "const signingKey = process.env.WEBHOOK_SIGNING_KEY ?? 'b3JjYS1zaWduaW5nLWtleS0yMDI2LXF3ZXJ0eQ';\nmodule.exports = { signingKey };\n", { expect: { line: 1 } }),
@@ -4184,6 +4225,10 @@ var genericSecret = {
       sample("config/settings.yaml", "monitoring:\n  provider: datadog\n\nsearch:\n  engine:\n    app_id: K7QX2M9PLA\n    api_key: 4f1c9e27b3a86d05c2e7f91b48a3d6e0\n", { expect: { line: 7 }, note: "a bare name a provider's pattern takes only with its context (Datadog's api_key): the context disowns it, the name still holds a secret" })
     ],
     negative: [
+      sample("src/audit/policies.ts", 'export const auditPolicy = {\n  state: "Enabled",\n  storageAccountAccessKey: "sdlfkjabc+sdlfkjsdlkfsjdfLDKFTERLKFDFKLjsdfksjdflsdkfD2342309432849328476458/3RSD==",\n};\n', { note: "fingers run along the keyboard's home row" }),
+      sample("src/config/diagnostics.config.ts", "export class DiagnosticsConfig {\n  enabled = true;\n  apiKey = 'phc_kMstNfAgBcBkWSh6KdsgN09heqqNe5VNmalHP1Ni9Q4';\n}\n", { note: "PostHog's project key, whatever the name holding it: it only sends events" }),
+      sample("acme_cli.egg-info/entry_points.txt", "[acme.cli]\nsecret_create = acme_cli.compute.v2.secrets:CreateSecret\napi_key_rotate = acme_cli.identity.v3.keys:RotateEC2Key\n", { note: "entry points: a module and the class it holds, an acronym among its words" }),
+      sample("src/geo/fields.ts", "export const geoidField = { valueKey: 'geoidSeparation', unitKey: 'heightAboveWGS84Ellipsoid' };\n", { note: "an identifier with an acronym and its number among the words" }),
       sample("config/custom.js", "module.exports.custom = {\n  // sendgridSecret: 'SG.fake.3e0Bn0qSQVnwb1E4qNPz9JZP5vLZYqjh7sn8S93oSHU',\n};\n", { note: "a key that says it is fake between its dots" }),
       sample("kubernetes/client/models/v1_volume_projection.py", "class V1VolumeProjection(object):\n    openapi_types = {\n        'config_map': 'V1ConfigMapProjection',\n        'secret': 'V1SecretProjection',\n        'service_account_token': 'V1ServiceAccountTokenProjection'\n    }\n", { note: "a generated client's model types, named after their API version" }),
       sample("src/constants.ts", "export const CREDENTIAL_BLANKING_VALUE = '__acme_BLANK_VALUE_e5362baf-c777-4d57-a609-6eaf1f9e87f6';\nexport const OIDC_CLIENT_SECRET_REDACTED_VALUE = '__acme_CLIENT_SECRET_VALUE_e5362baf-c777-4d57-a609-6eaf1f9e87f6';\n", { note: "the marker a form shows instead of a stored secret" }),
@@ -4274,7 +4319,8 @@ var STATEMENT_PASSWORDS = [
   { regex: /\b(?:CREATE|ALTER)[ \t]+(?:USER|ROLE)\b[^;\n]*?\bPASSWORD[ \t]+'([^'\n]{6,200})'/gi, keywords: ["create user", "alter user", "create role", "alter role"] },
   // Only in a statement about an account: "a copy operation identified by 'x-ms-copy-id'" is prose.
   { regex: /\b(?:USER|ROLE|GRANT|LOGIN)\b[^;\n]*?\bIDENTIFIED[ \t]+BY[ \t]+'([^'\n]{6,200})'/gi, keywords: ["identified by"] },
-  { regex: /^(?![#\s])[^:\n]+:(?:\d+|\*):[^:\n]+:[^:\n]+:([^\n]{6,200})$/gm, keywords: [":5432:", ":*:", ":3306:"] },
+  // A host holds no blank and no `=` (`export DEBUG=azure:*:(error|warning),rhea:…` is a log filter, not a .pgpass line).
+  { regex: /^(?![#\s])[^:\s=]+:(?:\d+|\*):[^:\n]+:[^:\n]+:([^\n]{6,200})$/gm, keywords: [":5432:", ":*:", ":3306:"] },
   { regex: /\bmachine[ \t]+\S+\s+login[ \t]+\S+\s+password[ \t]+([^\s]{6,200})/g, keywords: ["machine"] },
   // Prose in docs and runbooks: "The admin password is `…`", "password: `…`".
   { regex: /\bpassword(?:[ \t]+is|[ \t]*[:=])[ \t]*`([^`\s]{8,200})`/gi, keywords: ["password"] }
@@ -4300,6 +4346,20 @@ var LITERAL_SETTINGS_FILE = /\.properties$|(?:^|\/)\.env(?:\.(?!.*\b(?:example|s
 function literalPasswordSetting(context) {
   return LITERAL_SETTINGS_FILE.test(context.path) && /pass(?:word|wd)$/i.test(context.variable ?? "");
 }
+var CLIENT_PASSWORD_VARIABLES = /* @__PURE__ */ new Set(["PGPASSWORD", "MYSQL_PWD"]);
+function clientUserBelow(context) {
+  if (!CLIENT_PASSWORD_VARIABLES.has(context.variable ?? "")) return void 0;
+  for (const line of context.nearby.split("\n")) {
+    if (!/\b(?:psql|pg_dump|pg_restore|mysql|mysqldump|mariadb)\b/.test(line)) continue;
+    const account = superuserOnLine(line);
+    if (account) return account;
+  }
+  return void 0;
+}
+var SUPERUSER_PASSWORD_SETTINGS = /* @__PURE__ */ new Map([
+  ["POSTGRES_PASSWORD", "the postgres image gives POSTGRES_USER (postgres by default) superuser rights with POSTGRES_PASSWORD"],
+  ["postgresPassword", "it is the password of the postgres superuser in the PostgreSQL chart"]
+]);
 var hardcodedPassword = {
   id: "hardcoded-password",
   provider: "generic",
@@ -4318,10 +4378,15 @@ var hardcodedPassword = {
   // The rest of a passwd(5)-style line read as `pass: …` (`user:{plain}pass:1000:1000::/home/user`): uid, gid, home.
   !/^\d+:\d+:[^:\s]*:\/|^0x[0-9a-f]+,?$|^\d+(?:\.\d+){3,}$|^_?[a-z]\w*(?:\.[a-z_]\w*)*\.[A-Z]\w*$|^[a-z_][\w.]*:[A-Za-z_]\w*$|^(?:scram-sha-256|md5|sha-?(?:1|256|512)|bcrypt|argon2(?:id|i|d)?|pbkdf2)$/i.test(value) && !/\s/.test(value) && // A password equal to the user or database name beside it (`ledgerly`/`ledgerly`) is a local default, in a
   // statement too (`CREATE USER icingaweb2 ... IDENTIFIED BY 'icingaweb2'`).
-  !Object.values(context.siblingValues).some((sibling) => sibling.toLowerCase() === value.toLowerCase()) && STATEMENT_ACCOUNT.exec(context.line)?.[1]?.toLowerCase() !== value.toLowerCase() && !namedAccountNearby(context.nearby, value),
+  !Object.values(context.siblingValues).some((sibling) => sibling.toLowerCase() === value.toLowerCase()) && // The anonymous account's password, an email address by FTP's convention (`username="anonymous", password=
+  // "guest@example.org"`): public by design.
+  !(/^[^\s@]*@[\w.-]*$/.test(value) && Object.values(context.siblingValues).some((sibling) => /^(?:anonymous|anon|ftp)$/i.test(sibling))) && STATEMENT_ACCOUNT.exec(context.line)?.[1]?.toLowerCase() !== value.toLowerCase() && !namedAccountNearby(context.nearby, value),
   rate: (context) => {
-    const account = superuserOnLine(context.line);
+    const account = superuserOnLine(context.line) ?? clientUserBelow(context);
     if (account) return { scope: "root-resource", because: `it is the password of ${account}, the database's superuser` };
+    const superuserSetting = SUPERUSER_PASSWORD_SETTINGS.get(context.variable ?? "");
+    const remoteHost = /\.[a-z]{2,}$/i.test(context.siblingValues.POSTGRES_HOST ?? "") && !LOOPBACK.test(context.siblingValues.POSTGRES_HOST ?? "");
+    if (superuserSetting && !remoteHost) return rateByName(context, { scope: "root-resource", because: superuserSetting }, true);
     return rateByName(context, { scope: "unknown", because: "the password does not say which account it opens" }, true);
   },
   reach: "opens the account it belongs to; a root or admin password opens every database or tenant on the server",
@@ -4364,6 +4429,16 @@ var hardcodedPassword = {
       sample("src/mailer.ts", "import nodemailer from 'nodemailer';\n\nconst smtpPassword: string = 'Vt7qL2wRb9zX4eKp';\n", { expect: { line: 3 }, note: "a type annotation before the value" })
     ],
     negative: [
+      sample("README.md", "## Authentication\n\n```ruby\nclient = Acme::Client.new(:login => 'octocat', :password => 'c0d3b4ssssss!')\n```\n", { note: "a letter held down" }),
+      sample("README.md", "## Logging\n\n```bash\nexport DEBUG=azure:*:(error|warning),rhea-promise:error,rhea:events,rhea:frames,rhea:io,rhea:flow\n```\n", { note: "a log filter's `name:*:` is no .pgpass line" }),
+      sample("cli/role/custom.py", `logger.warning(
+    "Please copy %s to a safe place. When you run 'az login', provide the file path in the --password argument",
+    cert_file)
+`, { note: "the flag named in prose" }),
+      sample("public/assets/auth-form.js", 'e.createElement("label",{htmlFor:"auth_password"},"Password:"),B?e.createElement("code",null," ****** "):e.createElement(x,null,e.createElement(w,{id:"auth_password",type:"password"}))\n', { note: "a label's text and its colon: the quote after them closes the string, and code follows" }),
+      sample("lib/ftp/client.py", 'class FTPClient:\n    def __init__(self, username="anonymous", password="guest@acme.io", passive=True):\n        self.username = username\n', { note: "anonymous FTP's password: an email address, by convention" }),
+      sample("docs/guides/secrets.md", "```ts\nconst secret = new kplus.Secret(this, 'Secret');\nsecret.addStringData('password', 'some-encrypted-data');\n```\n", { note: "words saying what the value is" }),
+      sample("src/models/PasswordPolicyEnum.d.ts", "export type PasswordCredentialStatusEnum = 'UNVERIFIED' | 'VERIFIED';\n", { note: "a TypeScript type alias: a generated client's enum" }),
       sample("app/assets/ca-ES-CpM3riV6.js", "var e={resolve_continue:`Continua`,resolve_show_n_more:`Mostra {count} més`,resolve_section_flows:`Fluxes`,resolve_sso_admin_password:`Contrasenya`};export{e as default};\n", { note: "a bundler's chunk of one locale's messages, named by the locale" }),
       sample("app/assets/erlang-DVpZmYHv.js", "function P(n,r){return n.in_string||n.in_atom?e.Pass:c?s.token==`when`?s.column+a:o}\n", { note: "a ternary's branches in minified code" }),
       sample("etc/patroni/config.yml", "postgresql:\n  authentication:\n    superuser:\n      username: postgres\n      password: zalando\n    replication:\n      username: replicator\n      password: rep-pass\n    rewind:\n      username: rewind_user\n      password: rewind-pass\n", { note: "the replication and pg_rewind roles' names with `pass`: Patroni's sample values" }),
@@ -4494,6 +4569,8 @@ var hardcodedPassword = {
     positive: [
       sample("deploy/mysql.env.yaml", 'MYSQL_ROOT_PASSWORD: "Vt7#qL2w!Rb9zX4e"\n', { expect: { line: 1 } }),
       sample("docker-compose.prod.yml", 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_USER: postgres\n      POSTGRES_PASSWORD: "Vt7qL2wRb9zX4eKpWm3nQ8"\n', { expect: { line: 6 }, note: "the account is named beside the password" }),
+      sample("docker-compose.prod.yml", 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_USER: orders_app\n      POSTGRES_PASSWORD: "Vt7qL2wRb9zX4eKpWm3nQ8"\n', { expect: { line: 6 }, note: "the postgres image creates POSTGRES_USER, whatever its name, as a superuser" }),
+      sample("charts/api/values.yaml", "postgresql:\n  auth:\n    username: orders_app\n    password: Hq7vT2mLx9Rk4WzP\n    postgresPassword: Zt8kQ3vNw6Lp2XyR\n    database: orders\n", { expect: { line: 5 }, note: "the PostgreSQL chart's postgres user" }),
       sample("wp-config.php", "<?php\ndefine( 'DB_USER', 'root' );\ndefine( 'DB_PASSWORD', 'Qm7vX2pL9kRt4wZb' );\n", { expect: { line: 3 } }),
       sample("config/database.yml", "production:\n  adapter: postgresql\n  host: db.acme.internal\n  username: postgres\n  password: Gq83vPz2mLwKt7\n", { expect: { line: 5 }, note: "Rails: the adapter names the database beside the superuser" }),
       sample("scripts/restore.sh", "#!/bin/sh\nmysql -h db-prod.acme.internal -u root -pGq83vPz2mLwKt7 acme < dump.sql\n", { expect: { line: 2 }, note: "the client's user flag names the superuser" }),
@@ -4501,7 +4578,8 @@ var hardcodedPassword = {
       sample("src/main/resources/application.yml", "spring:\n  datasource:\n    url: jdbc:postgresql://acme-prod.c9akciq32.us-east-1.rds.amazonaws.com:5432/app\n    username: postgres\n    password: NKs0AD9d7v3AehVXzZ0IowQf\n", { expect: { line: 5 }, note: "the database named by the URL beside it" }),
       sample("deploy/.pgpass", "acme-prod.c9akciq32.us-east-1.rds.amazonaws.com:5432:*:postgres:7FC7zmwDuEQPoLYTR30hnKpI\n", { expect: { line: 1 } }),
       sample("src/etl/load.py", 'import psycopg2\nconn = psycopg2.connect(host="acme-prod.c9akciq32.us-east-1.rds.amazonaws.com", user="postgres", password="Fkw0ABwfCzecW8iLNSJNrpyC", dbname="app")\n', { expect: { line: 2 } }),
-      sample("ops/.my.cnf", "[client]\nuser=root\npassword=Fkw0ABwfCzecW8iLNSJN\nhost=db-prod.acme.internal\n", { expect: { line: 3 }, note: "a MySQL option file's client login" })
+      sample("ops/.my.cnf", "[client]\nuser=root\npassword=Fkw0ABwfCzecW8iLNSJN\nhost=db-prod.acme.internal\n", { expect: { line: 3 }, note: "a MySQL option file's client login" }),
+      sample("docs/runbooks/vacuum.md", '# Vacuum\n\n```bash\nexport PGPASSWORD=Fkw0ABwfCzecW8iLNSJN\npsql -h prod-db.c9akciq32.us-east-1.rds.amazonaws.com -U postgres -d app -c "vacuum analyze"\n```\n', { expect: { line: 4 }, note: "the client below logs in as the superuser with the exported password" })
     ],
     negative: [
       sample("scripts/restore.sh", "#!/bin/sh\nmysql -h db-prod.acme.internal -u ledger_app -pGq83vPz2mLwKt7 acme < dump.sql\n", { note: "an application user" }),
@@ -4513,9 +4591,10 @@ mysql -u root -e "CREATE USER 'rsyslog'@'%' IDENTIFIED BY 'Gq83vPz2mLwKt7';"
       sample("config/database.yml", "production:\n  adapter: postgresql\n  host: db.acme.internal\n  username: ledger_app\n  password: Gq83vPz2mLwKt7\n", { note: "an application user" }),
       sample("roles/personas_deployment/defaults/main.yml", 'ise_username: admin\nise_password: "Kp9vQ2mXr7LwT4zB"\n', { note: "an appliance's admin login, not a database superuser" }),
       sample("deploy/app.yaml", 'APP_DB_PASSWORD: "Vt7#qL2w!Rb9zX4e"\n'),
-      sample("docker-compose.prod.yml", 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_USER: orders_app\n      POSTGRES_PASSWORD: "Vt7qL2wRb9zX4eKpWm3nQ8"\n  minio:\n    image: minio/minio\n    environment:\n      MINIO_ROOT_USER: admin\n', { note: "MinIO's admin is not the database's account" }),
-      sample("docker-compose.prod.yml", 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_USER: orders_app\n      POSTGRES_PASSWORD: "Vt7qL2wRb9zX4eKpWm3nQ8"\n', { note: "an application account" }),
-      sample("ops/.my.cnf", "[client]\nuser=reporting_ro\npassword=Fkw0ABwfCzecW8iLNSJN\nhost=db-prod.acme.internal\n", { note: "an option file's read-only user" })
+      sample("docker-compose.prod.yml", 'services:\n  api:\n    image: ghcr.io/acme/orders:2.3.1\n    environment:\n      DB_USER: orders_app\n      DB_PASSWORD: "Vt7qL2wRb9zX4eKpWm3nQ8"\n  minio:\n    image: minio/minio\n    environment:\n      MINIO_ROOT_USER: admin\n', { note: "MinIO's admin is not the database's account" }),
+      sample(".envs/.production/.postgres", "POSTGRES_HOST=orders.c9akciq32.us-east-1.rds.amazonaws.com\nPOSTGRES_PORT=5432\nPOSTGRES_USER=orders_app\nPOSTGRES_PASSWORD=Vt7qL2wRb9zX4eKpWm3nQ8\n", { note: "beside a managed server's host, the image's names are the application's login" }),
+      sample("ops/.my.cnf", "[client]\nuser=reporting_ro\npassword=Fkw0ABwfCzecW8iLNSJN\nhost=db-prod.acme.internal\n", { note: "an option file's read-only user" }),
+      sample("docs/runbooks/report.md", "# Report\n\n```bash\nexport PGPASSWORD=Fkw0ABwfCzecW8iLNSJN\npsql -h prod-db.c9akciq32.us-east-1.rds.amazonaws.com -U reporting_ro -d app -f report.sql\n```\n", { note: "the client logs in as a read-only user" })
     ]
   }
 };
@@ -4704,6 +4783,7 @@ function truncatedOpenssh(bytes) {
 }
 var PUBLISHED_KEYS = ["MIIEogIBAAKCAQEA6NF8iallvQVp22WDkTkyrtvp9eWW6A8YVr+kz4TjGYe7gHzI"];
 var PEM2 = /(-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?)-----(?:\\n|[\r\n\s])+(?:(?:Version|Comment|Hash|Charset|MessageID): [^\r\n\\]*(?:\\n|\r?\n))*[A-Za-z0-9+/=:,\-\s\\]{40,}?(?:\\n|[\r\n\s])*-----END \2-----)/g;
+var JWK_PRIVATE = /"d"\s*:\s*"([A-Za-z0-9_-]{40,})"/g;
 var PPK = /(PuTTY-User-Key-File-[23]: [^\r\n]{1,100}\r?\n(?:[A-Za-z-]{1,40}: [^\r\n]{0,200}\r?\n(?:[A-Za-z0-9+/=]{1,100}\r?\n){0,40}){1,6}?Private-Lines: \d{1,3}\r?\n(?:[A-Za-z0-9+/=]{1,100}\r?\n?){1,60})/g;
 var privateKey = {
   id: "private-key",
@@ -4711,9 +4791,12 @@ var privateKey = {
   title: "Private key",
   valuePatterns: [
     { regex: PEM2, keywords: ["private key"] },
-    { regex: PPK, keywords: ["putty-user-key-file"] }
+    { regex: PPK, keywords: ["putty-user-key-file"] },
+    // A JSON Web Key's private member (`"d"`, RFC 7518): an EC or OKP key's is 43 characters, an RSA key's hundreds.
+    { regex: JWK_PRIVATE, keywords: ['"d"'], requires: ['"kty"'] }
   ],
   plausible: (value) => {
+    if (/^[A-Za-z0-9_-]+$/.test(value)) return looksRandom(value, 40, 4) && !isHumanPlaceholder(value.slice(0, 32));
     const body2 = value.startsWith("PuTTY") ? value.slice(value.indexOf("Private-Lines:")).replace(/^Private-Lines: \d+|\s/g, "") : value.replace(/-----[A-Z ]+-----|\\n|\s|(?:Version|Comment|Hash|Charset|MessageID): [^\r\n\\]*/g, "");
     return body2.length >= (value.startsWith("PuTTY") ? 40 : 64) && !/\.\.\.|x{8,}|X{8,}/.test(body2) && !isHumanPlaceholder(body2.slice(0, 32)) && !truncatedDer(body2) && !notItsFormat(value, body2) && !PUBLISHED_KEYS.some((prefix) => body2.startsWith(prefix));
   },
@@ -4734,10 +4817,12 @@ var privateKey = {
       sample("keys/release-signing.asc", "-----BEGIN PGP PRIVATE KEY BLOCK-----\nVersion: OpenPGP.js v4.10.10\nComment: https://openpgpjs.org\n\n5+7nYV7zXzDkm0guFcrnUAcgHhJhew/tp+Fkd5b/AivqjtAqgqF1kw8jN803lMUi\nCABtaxrwwMvWJWWKrCyfqgfRPER+MwUe7vlaYOVhQ9bEO8rXbACKmwprX8kzFUpt\n4oQEqJfFJSYuanwHvL7oQfdFxV1On3R/YVFkxvco1xg1NxOCesiD1/uWWSNAdPUl\nj2xoCCOJ0uR/HhdakLxDL7lG5qlHEQnzt58RCib2Ip+jRSUm57wWQq60K/In1Q//\nB8PCBiQpLjuD1anG6uHsKg+eLPYLdTn++IIFvJpJZ1av4v97p8+AZdxmbcRwomtF\nRP6zFCCNVjnm8Yxt08P8oeekJhCOFY+1nglFz+hhDIh5SBg75De8J2Vm84NbBfES\nW3OLsVHJcizSxkLm6GQDwK/tp2gyP218xyyepIYIsioT4a/XjPkObyDbEVirR/BM\n4fwsceCUVIOfw2qbSIv+ZtI6AsEOFs0++y9VIerTzol+8vxBrd7zojdi1g+FQgsS\n=Zk3q\n-----END PGP PRIVATE KEY BLOCK-----\n", { expect: { line: 1 }, note: "an armored PGP key with header lines" }),
       sample("deploy/prod.ppk", "PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: deploy@prod\nPublic-Lines: 2\nY090BpGktX3/Nf8+gGXfC8DTUWhvbkV3sVyhoWNvYzFEekMthMYx3tdAZs4JMWa3\nuDuv\nPrivate-Lines: 1\nYCT2NgwT9kthXjpoWFCQMB9E7Ccxp8jv2rXca78GFGZc0Oi4\nPrivate-MAC: bc6530a2c6a8835c4abd5c652a9f30b1789a6c52cf63c03378ec16c03888ad3e\n", { expect: { line: 1 }, note: "a PuTTY key file" }),
       sample("deploy/id_deploy", "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\nQyNTUxOQAAACCtvHbw3kpxq7Sy8EfE3I30+n2rIFuhgf1Psf8npgqQpQAAAJCIit8DiIrf\nAwAAAAtzc2gtZWQyNTUxOQAAACCtvHbw3kpxq7Sy8EfE3I30+n2rIFuhgf1Psf8npgqQpQ\nAAAEBDjhoXSY4T6haQMqwPdwwPhgzQ1TxPOf6F4WZq6LMz2q28dvDeSnGrtLLwR8TcjfT6\nfasgW6GB/U+x/yemCpClAAAAB3Jvb3RAdm0BAgMEBQY=\n-----END OPENSSH PRIVATE KEY-----\n", { expect: { line: 1 } }),
+      sample("keys/signing.jwk.json", '{\n  "kty": "EC",\n  "crv": "P-256",\n  "x": "GpvZ8v2o0vD7wJp3kX9mL1qR4tZ6bN8cF0hJ2dS5aE4",\n  "y": "tK7nQ3wZ9vR1mL6pX2bC8fH4jD0sA5gE7uI3oY9kT1w",\n  "d": "Xq8vT2mLr9Kp4NwZ7bYc3HfJ6sDg1AeU5oTiQ2wE8rT",\n  "use": "sig",\n  "kid": "2024-05"\n}\n', { expect: { line: 6 }, note: "a JSON Web Key's private member" }),
       sample("config/jwt.json", '{\n  "issuer": "acme",\n  "privateKey": "-----BEGIN PRIVATE KEY-----\\nMIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgWqrTRg8rLW//rKaf\\nbshx8w6vzlJ5hTG7NK7v+SsELKKhRANCAAQ18sOSg3udPOoN2LTv05d4g/85zprw\\nudrIE9ROtOsraWt6cYLACTbW0rzqqimo9NHkk/08fNVRfvAu4NFoa/+B\\n-----END PRIVATE KEY-----\\n"\n}\n', { expect: { line: 3 } })
     ],
     negative: [
       sample("lib/models/key_pairs.rb", '# Example:\n#   <KeyPair name="test",\n#    private_key="-----BEGIN RSA PRIVATE KEY-----\\nf/VtfXJ/ekTSlRS2GSItBSzMrEGoZ+EXeMOuiA7HFkDcgKt6aBiOX9Bysiyfc1rIrgWdFKqXBRJA\\nrtvBPa3/32koMPV7Bsoy1t9vLtSrcEwQo7Ow\\n-----END RSA PRIVATE KEY-----">\n', { note: "a made-up body: a PKCS#1 key is DER, and DER starts MI" }),
+      sample("public/.well-known/jwks.json", '{\n  "keys": [\n    {\n      "kty": "EC",\n      "crv": "P-256",\n      "x": "GpvZ8v2o0vD7wJp3kX9mL1qR4tZ6bN8cF0hJ2dS5aE4",\n      "y": "tK7nQ3wZ9vR1mL6pX2bC8fH4jD0sA5gE7uI3oY9kT1w",\n      "use": "sig",\n      "kid": "2024-05"\n    }\n  ]\n}\n', { note: "a published key set holds the public members only" }),
       sample("keys/vagrant", "-----BEGIN RSA PRIVATE KEY-----\nMIIEogIBAAKCAQEA6NF8iallvQVp22WDkTkyrtvp9eWW6A8YVr+kz4TjGYe7gHzI\nw+niNltGEFHzD8+v1I2YJ6oXevct1YeS0o9HZyN1Q9qgCgzUFtdOKLv6IedplqoP\nkcmF0aYet2PkEDo3MlTBckFXPITAMzF8dJSIFo9D8HfdOV0IAdx4O7PtixWKn5y2\nhMNG0zQPyUecp4pzC6kivAIhyfHilFR61RGL+GPXQ2MWZWFYbAGjyiYJnAmCP3NO\nTd0jMZEnDkbUvxhMmBYSdETk1rRgm+R4LOzFUGaHqHDLKLX+FIPKcF96hrucXzcW\nyLbIbEgE98OHlnVYCzRdK8jlqm8tehUc9c9WhQIBIwKCAQEA4iqWPJXtzZA68mKd\nELs4jJsdyky+ewdZeNds5tjcnHU5zUYE25K+ffJED9qUWICcLZDc81TGWjHyAqD1\nBw7XpgUwFgeUJwUlzQurAv+/ySnxiwuaGJfhFM1CaQHzfXphgVml+fZUvnJUTvzf\nTK2Lg6EdbUE9TarUlBf/xPfuEhMSlIE5keb/Zz3/LUlRg8yDqz5w+QWVJ4utnKnK\niqwZN0mwpwU7YSyJhlT4YV1F3n4YjLswM5wJs2oqm0jssQu/BT0tyEXNDYBLEF4A\nsClaWuSJ2kjq7KhrrYXzagqhnSei9ODYFShJu8UWVec3Ihb5ZXlzO6vdNQ1J9Xsf\n4m+2ywKBgQD6qFxx/Rv9CNN96l/4rb14HKirC2o/orApiHmHDsURs5rUKDx0f9iP\ncXN7S1uePXuJRK/5hsubaOCx3Owd2u9gD6Oq0CsMkE4CUSiJcYrMANtx54cGH7Rk\nEjFZxK8xAv1ldELEyxrFqkbE4BKd8QOt414qjvTGyAK+OLD3M2QdCQKBgQDtx8pN\nCAxR7yhHbIWT1AH66+XWN8bXq7l3RO/ukeaci98JfkbkxURZhtxV/HHuvUhnPLdX\n3TwygPBYZFNo4pzVEhzWoTtnEtrFueKxyc3+LjZpuo+mBlQ6ORtfgkr9gBVphXZG\nYEzkCD3lVdl8L4cw9BVpKrJCs1c5taGjDgdInQKBgHm/fVvv96bJxc9x1tffXAcj\n3OVdUN0UgXNCSaf/3A/phbeBQe9xS+3mpc4r6qvx+iy69mNBeNZ0xOitIjpjBo2+\ndBEjSBwLk5q5tJqHmy/jKMJL4n9ROlx93XS+njxgibTvU6Fp9w+NOFD/HvxB3Tcz\n6+jJF85D5BNAG3DBMKBjAoGBAOAxZvgsKN+JuENXsST7F89Tck2iTcQIT8g5rwWC\nP9Vt74yboe2kDT531w8+egz7nAmRBKNM751U/95P9t88EDacDI/Z2OwnuFQHCPDF\nllYOUI+SpLJ6/vURRbHSnnn8a/XG+nzedGH5JGqEJNQsz+xT2axM0/W/CRknmGaJ\nkda/AoGANWrLCz708y7VYgAtW2Uf1DPOIYMdvo6fxIB5i9ZfISgcJ/bbCUkFrhoH\n+vq/5CIWxCPp0f85R4qxxQ5ihxJ0YDQT9Jpx4TMss4PSavPaBH3RXow5Ohe+bYoQ\nNE5OgEXk2wVfZczCZpigBKbKZHNYcelXtTt/nP3rsCuGcM4h53s=\n-----END RSA PRIVATE KEY-----\n", { note: "Vagrant's published insecure key" }),
       sample("docs/tls.md", "Your key file looks like this:\n\n```\n-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun\nVTLw7onLRnrq0/IzW7yWR7QkrmBL7jTKEn5u+qKhbwKfBstIs+bMY2Zkp18gnTxK\n-----END RSA PRIVATE KEY-----\n```\n", { note: "two lines of a key: the DER length says the rest is missing" }),
       sample("docs/tls.md", "```\n-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----\n```\n"),
@@ -4903,11 +4988,21 @@ function randomBody(body2) {
   return !isPlaceholder(body2) && !hasTypedRun(body2) && looksRandom(body2, Math.min(16, body2.length), 3);
 }
 var PAT_NARROW_WORDS = /* @__PURE__ */ new Set(["project", "deploy", "read", "readonly", "ro", "viewer", "registry"]);
+var LISTED_SCOPES = /\bscopes?\b["']?[ \t]*[:=]?[ \t]*\[?((?:["']?(?:api|read_api|read_user|read_repository|write_repository|read_registry|write_registry|read_virtual_registry|write_virtual_registry|sudo|admin_mode|create_runner|manage_runner|ai_features|k8s_proxy|self_rotate|read_service_ping|read_observability|write_observability)["']?(?:[ \t]*,[ \t]*|[ \t]+)?)+)/i;
+function readOnlyScopesBeside(context) {
+  const listed = LISTED_SCOPES.exec(`${context.line}
+${context.nearby}`)?.[1];
+  const scopes = listed?.match(/[a-z_]+/gi) ?? [];
+  return scopes.length > 0 && scopes.every((scope) => /^read_/i.test(scope)) ? scopes.join(", ") : void 0;
+}
 function ratePersonalToken(context) {
   const words2 = wordsOf(context.variable ?? "");
   if (words2.includes("group")) return { scope: "root", because: `variable ${context.variable} names a group access token: every project of the group` };
   const narrow = words2.find((word) => PAT_NARROW_WORDS.has(word));
   if (narrow) return { scope: "scoped", because: `variable ${context.variable} names a ${narrow} token (project and group access tokens share the glpat- prefix)` };
+  const readScopes = readOnlyScopesBeside(context);
+  if (readScopes) return { scope: "scoped", because: `the text beside it lists only read scopes (${readScopes})` };
+  if (saysReadOnly(context)) return { scope: "scoped", because: "the text beside it says the token is read-only" };
   return { scope: "root", because: "a glpat- token acts as its user in every group and project they belong to; its scopes (api, sudo) are not in the value, so it is rated the broad kind" };
 }
 var LEGACY_PAT = "glpat-WXgoDqHFD9f9Bf-6_2z6";
@@ -4953,10 +5048,20 @@ curl --request POST --header "PRIVATE-TOKEN: ${ROUTABLE_PAT}" \\
     ]
   },
   scopeSamples: {
-    positive: [sample(".env.ci", `GITLAB_TOKEN=${ROUTABLE_PAT}
-`, { expect: { line: 1 } })],
-    negative: [sample(".env.ci", `GITLAB_PROJECT_TOKEN=${LEGACY_PAT}
-`, { note: "named for a project access token" })]
+    positive: [
+      sample(".env.ci", `GITLAB_TOKEN=${ROUTABLE_PAT}
+`, { expect: { line: 1 } }),
+      sample(".env.ci", `# scopes: api, read_repository
+GITLAB_TOKEN=${ROUTABLE_PAT}
+`, { expect: { line: 2 }, note: "the api scope among those listed writes everywhere" })
+    ],
+    negative: [
+      sample(".env.ci", `GITLAB_PROJECT_TOKEN=${LEGACY_PAT}
+`, { note: "named for a project access token" }),
+      sample(".env.ci", `# scopes: read_api, read_repository
+GITLAB_TOKEN=${ROUTABLE_PAT}
+`, { note: "only read scopes are listed beside it" })
+    ]
   }
 };
 function prefixed(spec) {
@@ -5255,6 +5360,7 @@ var terraformCloudToken = {
 };
 var VAULT_ROOT_TEXT = /Initial Root Token|-dev-root-token-id|VAULT_DEV_ROOT_TOKEN_ID|"root_token"|generate-root/i;
 function vaultRating(context) {
+  if (context.value.startsWith("hvr.")) return { scope: "root", because: "a recovery token acts with root rights on the raw storage of a Vault started in recovery mode" };
   const words2 = wordsOf(context.variable ?? "");
   if (words2.includes("root")) return { scope: "root", because: `variable ${context.variable} names a root token` };
   if (VAULT_ROOT_TEXT.test(`${context.line}
@@ -5272,7 +5378,8 @@ var vaultToken = {
   valuePatterns: [
     // Service tokens carry their encoded index (90-120 characters); the root token `vault operator init` prints since
     // 1.10 is `hvs.` and 24 characters.
-    { regex: /(?<![A-Za-z0-9_.-])(hvs\.[A-Za-z0-9_-]{90,120}|hvs\.[A-Za-z0-9]{24}|hvb\.[A-Za-z0-9_-]{138,300})(?![A-Za-z0-9_-])/g, keywords: ["hvs.", "hvb."] },
+    // A recovery token (`hvr.`, from generate-root in recovery mode) has the service token's shape.
+    { regex: /(?<![A-Za-z0-9_.-])(hv[sr]\.[A-Za-z0-9_-]{90,120}|hv[sr]\.[A-Za-z0-9]{24}|hvb\.[A-Za-z0-9_-]{138,300})(?![A-Za-z0-9_-])/g, keywords: ["hvs.", "hvb.", "hvr."] },
     // `vault operator init` output kept in notes: older Vaults printed `s.` tokens and, before 0.10, UUIDs.
     { regex: new RegExp(`(?<=Initial Root Token: ?)(s\\.[A-Za-z0-9]{24}|${UUID_SOURCE})(?![A-Za-z0-9-])`, "g"), keywords: ["initial root token"] }
   ],
@@ -5318,7 +5425,10 @@ var vaultToken = {
     ]
   },
   scopeSamples: {
-    positive: [sample("ops/vault.env", "VAULT_TOKEN=hvs.CAESIabTCzVw3doIaIPJ5hhTJc1zlUtlNpicxtNkxT1yAx-8qzlvzhwUejG77nkltiHYtmvjvLR2MlS3lFf80dKrvvp\n", { expect: { line: 1 } })],
+    positive: [
+      sample("ops/vault.env", "VAULT_TOKEN=hvs.CAESIabTCzVw3doIaIPJ5hhTJc1zlUtlNpicxtNkxT1yAx-8qzlvzhwUejG77nkltiHYtmvjvLR2MlS3lFf80dKrvvp\n", { expect: { line: 1 } }),
+      sample("docs/incidents/2024-11-vault-recovery.md", "# Vault recovery\n\nRecovery token: hvr.CAESIKu3bX9mQv2LpR7wZ4nT8sY1cF6hJ0dG5aE3uI9oK2yVGh4KHGh2cy5RbTJ4V3pUZ3h4b0VRa1pKU3E3b2Q1NEgQ8wk\n", { expect: { line: 3 }, note: "a recovery token kept in an incident note" })
+    ],
     negative: [sample("ops/vault.env", "VAULT_READONLY_TOKEN=hvs.CAESIabTCzVw3doIaIPJ5hhTJc1zlUtlNpicxtNkxT1yAx-8qzlvzhwUejG77nkltiHYtmvjvLR2MlS3lFf80dKrvvp\n")]
   }
 };
@@ -5697,6 +5807,104 @@ var ansibleVaultPassword = {
     negative: [sample("vault_password.txt", "changeme-changeme\n", { note: "a placeholder" })]
   }
 };
+var INFISICAL_TOKEN = "st.6512f0a8-b9c4-4e3d-a1f0-e9d8c7b6a5f4.4f8e2c71a9d3b6051e7c2a8f9d4b3e60.9c1d7e3a5b8f2c4d6e0a1b3c5d7e9f21";
+var INFISICAL_TOKEN_LEGACY = "st.64e7a2b9c3d1f0e8a7b6c5d4.c2a97e41d0b85f36a1e9d7c4b2f80e53.e81f4a6c2d9b7035f1a8c6e4d2b09f71";
+var infisicalServiceToken = {
+  id: "infisical-service-token",
+  provider: "infisical",
+  title: "Infisical service token",
+  valuePatterns: [
+    {
+      regex: new RegExp(`(?<![A-Za-z0-9_.-])(st\\.(?:${UUID_SOURCE}|[0-9a-f]{24})\\.[0-9a-f]{32}(?:\\.[0-9a-f]{32})?)(?![A-Za-z0-9_.-])`, "g"),
+      // Keyed on the product's name, not on `st.`, which most files hold (`test.`, `list.`) and which would admit
+      // them all to the credential pass: the regex runs only where Infisical is named.
+      keywords: ["infisical"]
+    }
+  ],
+  plausible: (value) => {
+    const secret = value.split(".")[2] ?? "";
+    return !isPlaceholder(secret) && entropy(secret) >= 3.2;
+  },
+  rate: fixed("scoped", "a service token reads (and with write, changes) the secrets of the environments and paths of one project it was made for"),
+  reach: "reads, and with write access changes or deletes, every secret in the environments and paths of the one Infisical project it was made for",
+  narrower: "use a machine identity with a read-only project role on the one environment the job needs, logging in at run time (OIDC from CI) instead of a stored token",
+  reference: "https://infisical.com/docs/internals/service-tokens",
+  samples: {
+    positive: [
+      sample(".github/workflows/deploy.yml", `jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    env:
+      INFISICAL_TOKEN: ${INFISICAL_TOKEN}
+    steps:
+      - run: infisical run --env=prod -- npm run migrate
+`, { expect: { line: 5 } }),
+      sample("docker-compose.yml", `services:
+  api:
+    image: ghcr.io/acme/api:1.4.2
+    command: infisical run --env=staging -- node server.js
+    environment:
+      INFISICAL_TOKEN: "${INFISICAL_TOKEN_LEGACY}"
+`, { expect: { line: 6 }, note: "an older instance's ObjectId token id" })
+    ],
+    negative: [
+      sample(".github/workflows/deploy.yml", "jobs:\n  deploy:\n    env:\n      INFISICAL_TOKEN: ${{ secrets.INFISICAL_TOKEN }}\n    steps:\n      - run: infisical run --env=prod -- npm run migrate\n"),
+      sample("docs/infisical.md", "Service tokens look like `st.<token-id>.<secret>.<key>`, for example `st.xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx.00000000000000000000000000000000`.\n"),
+      sample("scripts/sync.py", '# cache entries are keyed by store id and digest\nCACHE_KEY = "st.64e7a2b9c3d1f0e8a7b6c5d4.c2a97e41d0b85f36a1e9d7c4b2f80e53"\n', { note: "no Infisical in the file: a cache key of the same shape" })
+    ]
+  }
+};
+var INFISICAL_CLIENT_SECRET = "517d00f37524d332ee462f9753804a3ae5cde6ff58095823ed0d01a7d7f86930";
+var infisicalMachineIdentitySecret = {
+  id: "infisical-machine-identity-secret",
+  provider: "infisical",
+  title: "Infisical machine identity client secret",
+  contextPatterns: [
+    {
+      variable: /^INFISICAL_(?:UNIVERSAL_AUTH_|MACHINE_IDENTITY_|UA_)?CLIENT_SECRET$|^infisical[_.-]?(?:universal[_.-]?auth[_.-]?|machine[_.-]?identity[_.-]?)?client[_.-]?secret$/i,
+      value: /^[0-9a-f]{64}$/,
+      keywords: ["infisical"]
+    },
+    // The Terraform provider's `auth { universal { client_id, client_secret } }` block.
+    { variable: /^client_secret$/, section: /^universal$/, value: /^[0-9a-f]{64}$/, keywords: ["client_secret"], requires: ["infisical"] }
+  ],
+  plausible: (value) => !isPlaceholder(value) && entropy(value) >= 3.3,
+  rate: (context) => readOnlyRating(context, "Infisical machine identity") ?? {
+    scope: "root",
+    because: "it logs in as a machine identity whose organization role and project roles are not in the repository (an organization identity can be an admin of every project)"
+  },
+  reach: "logs in as its machine identity: with an admin role it reads and rewrites the secrets of every project and environment in the organization and manages its members and identities",
+  narrower: "give the identity a read-only role on the one project and environment the job needs, and log in with OIDC or Kubernetes auth instead of a stored client secret",
+  reference: "https://infisical.com/docs/documentation/platform/identities/universal-auth",
+  samples: {
+    positive: [
+      sample(".env.ci", `INFISICAL_UNIVERSAL_AUTH_CLIENT_ID=6512f0a8-b9c4-4e3d-a1f0-e9d8c7b6a5f4
+INFISICAL_UNIVERSAL_AUTH_CLIENT_SECRET=${INFISICAL_CLIENT_SECRET}
+`, { expect: { line: 2 } }),
+      sample("infra/infisical.tf", `provider "infisical" {
+  host = "https://app.infisical.com"
+  auth = {
+    universal = {
+      client_id     = "6512f0a8-b9c4-4e3d-a1f0-e9d8c7b6a5f4"
+      client_secret = "${INFISICAL_CLIENT_SECRET}"
+    }
+  }
+}
+`, { expect: { line: 6 }, note: "the Terraform provider's auth block" })
+    ],
+    negative: [
+      sample(".env.example", "INFISICAL_UNIVERSAL_AUTH_CLIENT_ID=\nINFISICAL_UNIVERSAL_AUTH_CLIENT_SECRET=\n"),
+      sample(".github/workflows/secrets.yml", "jobs:\n  load:\n    steps:\n      - uses: Infisical/secrets-action@v1.0.9\n        with:\n          client-id: ${{ secrets.INFISICAL_CLIENT_ID }}\n          client-secret: ${{ secrets.INFISICAL_CLIENT_SECRET }}\n")
+    ]
+  },
+  scopeSamples: {
+    positive: [sample(".env.ci", `INFISICAL_CLIENT_SECRET=${INFISICAL_CLIENT_SECRET}
+`, { expect: { line: 1 } })],
+    negative: [sample(".env.ci", `# read-only identity for the preview builds
+INFISICAL_CLIENT_SECRET=${INFISICAL_CLIENT_SECRET}
+`)]
+  }
+};
 var INFRA_KINDS = [
   terraformCloudToken,
   pulumiAccessToken,
@@ -5710,6 +5918,8 @@ var INFRA_KINDS = [
   onepasswordSecretKey,
   ageSecretKey,
   consulNomadToken,
+  infisicalServiceToken,
+  infisicalMachineIdentitySecret,
   ansibleVaultPassword
 ];
 
@@ -5802,6 +6012,11 @@ var kubernetesKubeconfigCredential = {
     { regex: /client-key-data:[ \t]*["']?(LS0tLS1CRUdJTi[A-Za-z0-9+/=]{40,})/g, keywords: ["client-key-data"] },
     { regex: /^[ \t]+(?:token|id-token|refresh-token|password):[ \t]*["']?([^\s"'#]{16,})/gm, keywords: ["token:", "password:"], requires: KUBECONFIG_FILES }
   ],
+  // Terraform's kubernetes provider (and the helm provider's `kubernetes` block) take the same user credentials.
+  contextPatterns: [
+    { variable: /^kubernetes\.(?:token|password)$/, value: /^[^\s"'$]{16,}$/, keywords: ["kubernetes"] },
+    { variable: /^(?:token|password)$/, section: /^kubernetes$/, value: /^[^\s"'$]{16,}$/, keywords: ["token", "password"], requires: ['provider "helm"'] }
+  ],
   plausible: plausibleKubeconfigCredential,
   rate: rateKubeconfigCredential,
   reach: "acts on the cluster as the kubeconfig user; an admin (system:masters) can delete every namespace, workload, volume and secret, and RBAC cannot stop it",
@@ -5834,12 +6049,15 @@ var kubernetesKubeconfigCredential = {
     - echo "$KUBECONFIG_CONTENT" > kubeconfig && kubectl --kubeconfig kubeconfig apply -f k8s/
 `, { expect: { line: 19 } }),
       sample("ops/staging.kubeconfig", KUBECONFIG("default", `    client-certificate-data: ${DEV_CERT.slice(0, 300)}
-    client-key-data: ${DEV_KEY}`), { expect: { line: 19 }, note: "truncated certificate: not decodable, must not crash" })
+    client-key-data: ${DEV_KEY}`), { expect: { line: 19 }, note: "truncated certificate: not decodable, must not crash" }),
+      sample("infra/providers.tf", 'provider "kubernetes" {\n  host  = "https://k8s.acme.io:6443"\n  token = "4bh0mr0zzm2t6hw5lvveyawm85f4r8hq498vluvaly4mtlf101bt2j10r8s3bc6n"\n}\n', { expect: { line: 3 }, note: "Terraform's kubernetes provider" }),
+      sample("infra/providers.tf", 'provider "helm" {\n  kubernetes {\n    host  = "https://k8s.acme.io:6443"\n    token = "4bh0mr0zzm2t6hw5lvveyawm85f4r8hq498vluvaly4mtlf101bt2j10r8s3bc6n"\n  }\n}\n', { expect: { line: 4 }, note: "the helm provider's kubernetes block" })
     ],
     negative: [
       sample("ops/kubeconfig-eks.yaml", "apiVersion: v1\nkind: Config\nclusters:\n- cluster:\n    server: https://4A2B6C8D0E1F.gr7.eu-west-1.eks.amazonaws.com\n  name: prod\ncontexts:\n- context: {cluster: prod, user: eks}\n  name: prod\ncurrent-context: prod\nusers:\n- name: eks\n  user:\n    exec:\n      apiVersion: client.authentication.k8s.io/v1beta1\n      command: aws\n      args: [eks, get-token, --cluster-name, prod]\n", { note: "exec plugin: no secret in the file" }),
       sample("docs/kubeconfig.md", "users:\n- name: ci\n  user:\n    token: <service-account-token>\nclusters:\n- name: prod\ncontexts:\n- name: prod\n"),
-      sample("charts/app/values.yaml", "auth:\n  token: Zq4vW8yB2nM6kP0tR3xS7uD1gF5hJ9cL\n  users: []\n", { note: "not a kubeconfig" })
+      sample("charts/app/values.yaml", "auth:\n  token: Zq4vW8yB2nM6kP0tR3xS7uD1gF5hJ9cL\n  users: []\n", { note: "not a kubeconfig" }),
+      sample("infra/providers.tf", 'provider "kubernetes" {\n  host                   = module.eks.cluster_endpoint\n  cluster_ca_certificate = base64decode(module.eks.cluster_certificate_authority_data)\n  token                  = data.aws_eks_cluster_auth.this.token\n}\n', { note: "a token fetched at plan time" })
     ]
   },
   scopeSamples: {
@@ -6007,7 +6225,40 @@ curl -u "${CLICKHOUSE_KEY_ID}:${CLICKHOUSE_SECRET}" -X PATCH https://api.clickho
 `)]
   }
 };
-var MANAGED_DATA_KINDS = [cockroachCloudApiKey, clickhouseCloudApiKey];
+var XATA = "xau_q8Vt2LmR9xKp4NwZ7bYc3HfJ6sDg1AeU5";
+var xataApiKey = {
+  id: "xata-api-key",
+  provider: "xata",
+  title: "Xata API key",
+  // `xau_` and 33 alphanumerics (kingfisher's xata rule); a few more allowed for longer keys.
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9_-])(xau_[A-Za-z0-9]{33,40})(?![A-Za-z0-9_-])/g, keywords: ["xau_"] }],
+  plausible: (value) => randomAfter(4)(value) && /[0-9]/.test(value),
+  rate: broadUnlessReadOnly("Xata key", "root", "a key made for all projects and branches acts on the whole organization; its project, branch and permission limits are not in the value"),
+  reach: "with access to all projects and branches, creates and deletes projects and branches (production included), reads their data and manages the organization’s keys and members",
+  narrower: "create an organization key limited to the one branch the job uses, read-only where it only reads",
+  reference: "https://xata.io/docs/platform/api-key",
+  samples: {
+    positive: [
+      sample(".env", `XATA_API_KEY=${XATA}
+XATA_BRANCH=main
+`, { expect: { line: 1 } }),
+      sample("scripts/branch.sh", `#!/bin/sh
+curl -X DELETE https://api.xata.tech/organizations/acme/projects/web/branches/preview-42 -H "Authorization: Bearer ${XATA}"
+`, { expect: { line: 2 } })
+    ],
+    negative: [
+      sample(".env.example", "XATA_API_KEY=xau_your_api_key_here\nXATA_BRANCH=main\n"),
+      sample("strategies/gold.py", 'SYMBOL = "xau_usd"\nTABLE = "xau_intraday_research_cache_5m"\n', { note: "a gold symbol, not a key" })
+    ]
+  },
+  scopeSamples: {
+    positive: [sample(".env", `XATA_API_KEY=${XATA}
+`, { expect: { line: 1 } })],
+    negative: [sample(".env", `XATA_READONLY_API_KEY=${XATA}
+`)]
+  }
+};
+var MANAGED_DATA_KINDS = [cockroachCloudApiKey, clickhouseCloudApiKey, xataApiKey];
 
 // knowledge/credentials/operations.ts
 var SENTRY_USER = "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";
@@ -8893,6 +9144,7 @@ var TWILIO_REFERENCE = "https://www.twilio.com/docs/iam/api-keys";
 function twilioKeyRating(context) {
   const word = nameWord(context, /* @__PURE__ */ new Set(["restricted", "readonly", "read"]));
   if (word) return { scope: "scoped", because: `variable ${context.variable} names a ${word} key` };
+  if (/\brestricted\b[^\n]{0,20}\b(?:api[ _-]?)?key\b|\bkey type:?\s*restricted\b/i.test(context.nearby)) return { scope: "scoped", because: "the text beside it says it is a Restricted key, limited to the permissions chosen for it" };
   return { scope: "root", because: "Main and Standard API keys reach the whole account and its subaccounts; the key type is not in the repository" };
 }
 var twilioAuthToken = {
@@ -8991,7 +9243,10 @@ var twilioApiKeySecret = {
   },
   scopeSamples: {
     positive: [sample("config/twilio.env", "TWILIO_API_KEY=SK1e3868fb6e26a98932c4e52899dae615\nTWILIO_API_SECRET=3x9cdQkxWE4IpsTykZAgNlW2PAoFIZj7\n", { expect: { line: 2 } })],
-    negative: [sample("config/twilio.env", "TWILIO_RESTRICTED_API_SECRET=3x9cdQkxWE4IpsTykZAgNlW2PAoFIZj7\n")]
+    negative: [
+      sample("config/twilio.env", "TWILIO_RESTRICTED_API_SECRET=3x9cdQkxWE4IpsTykZAgNlW2PAoFIZj7\n"),
+      sample("config/twilio.env", "# restricted API key: messaging only\nTWILIO_API_KEY=SK1e3868fb6e26a98932c4e52899dae615\nTWILIO_API_SECRET=3x9cdQkxWE4IpsTykZAgNlW2PAoFIZj7\n", { note: "the comment says it was created as a Restricted key" })
+    ]
   }
 };
 var sendgridApiKey = {
@@ -9405,6 +9660,43 @@ var backblazeApplicationKey = {
     negative: [sample(".env.backup", "B2_READ_ONLY_KEY=K002vX7mQ2pL9kRt4wZb3nY6cF1hJ5d\n", { note: "named read-only" })]
   }
 };
+var POSTHOG_PERSONAL = "phx_Kq7vX2mL9kR4tW8zB3nY6cF1hJ5dG0sA2eN4pT7wQ1";
+var posthogPersonalApiKey = {
+  id: "posthog-personal-api-key",
+  provider: "posthog",
+  title: "PostHog personal API key",
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9_])(phx_[A-Za-z0-9]{40,50})(?![A-Za-z0-9_])/g, keywords: ["phx_"] }],
+  plausible: (value) => looksRandom(value.slice(4), 40, 4) && /[0-9]/.test(value) && !isPlaceholder(value.slice(4)),
+  rate: (context) => readOnlyRating(context, "PostHog key") ?? {
+    scope: "root",
+    because: "a personal API key acts as its user in every organization and project it was not limited from; its scopes are not in the value"
+  },
+  reach: "acts as its user across PostHog: reads every event, person and recording of the projects it reaches, and with write scopes deletes persons, feature flags, dashboards and projects",
+  narrower: "create the personal key with only the scopes the job needs (query:read) and limited to one project, or use the project key for capturing events",
+  reference: "https://posthog.com/docs/api#private-endpoint-authentication",
+  samples: {
+    positive: [
+      sample("scripts/export-events.sh", `#!/bin/sh
+export POSTHOG_PERSONAL_API_KEY=${POSTHOG_PERSONAL}
+curl -H "Authorization: Bearer $POSTHOG_PERSONAL_API_KEY" https://eu.posthog.com/api/projects/
+`, { expect: { line: 2 } }),
+      sample("web/.env.production", `NEXT_PUBLIC_POSTHOG_KEY=${POSTHOG_PERSONAL}
+NEXT_PUBLIC_POSTHOG_HOST=https://eu.i.posthog.com
+`, { expect: { line: 1 }, note: "a personal key put where the project key belongs ships to every browser" })
+    ],
+    negative: [
+      sample("web/.env.production", "NEXT_PUBLIC_POSTHOG_KEY=phc_Kq7vX2mL9kR4tW8zB3nY6cF1hJ5dG0sA2eN4pT7wQ1\nNEXT_PUBLIC_POSTHOG_HOST=https://eu.i.posthog.com\n", { note: "the project key is public" }),
+      sample("docs/analytics.md", "Create a personal API key (it starts with `phx_`, e.g. `phx_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx`) under Settings.\n")
+    ]
+  },
+  scopeSamples: {
+    positive: [sample(".env.tools", `POSTHOG_PERSONAL_API_KEY=${POSTHOG_PERSONAL}
+`, { expect: { line: 1 } })],
+    negative: [sample(".env.tools", `# read-only key (query:read) for the weekly report
+POSTHOG_PERSONAL_API_KEY=${POSTHOG_PERSONAL}
+`)]
+  }
+};
 var SAAS_KINDS = [
   slackUserToken,
   slackBotToken,
@@ -9429,7 +9721,8 @@ var SAAS_KINDS = [
   mapboxAccessToken,
   huggingfaceAccessToken,
   kaggleApiKey,
-  backblazeApplicationKey
+  backblazeApplicationKey,
+  posthogPersonalApiKey
 ];
 
 // knowledge/credentials/server-managers.ts
@@ -9469,7 +9762,12 @@ var laravelForgeApiToken = {
   provider: "laravel-forge",
   title: "Laravel Forge API token",
   // FORGE_API_TOKEN is what the forge CLI and the Terraform provider read; `forge login` writes ~/.laravel-forge/config.json.
-  contextPatterns: passportPatterns(/^FORGE_(?:API_)?TOKEN$|^forge[_.-]?api[_.-]?token$|^forgeApiToken$/i, "forge", "forge.laravel.com", /(?:^|\/)(?:\.laravel-forge\/config\.json|config\/forge\.php)$/),
+  // A bare `forgeToken` (Envoy's `@setup $forgeToken = '…'`, a deploy script's) counts only for a Passport JWT: Gitea and
+  // Forgejo call themselves forges too, and their tokens are 40 hex characters.
+  contextPatterns: [
+    ...passportPatterns(/^FORGE_(?:API_)?TOKEN$|^forge[_.-]?api[_.-]?token$|^forgeApiToken$/i, "forge", "forge.laravel.com", /(?:^|\/)(?:\.laravel-forge\/config\.json|config\/forge\.php)$/),
+    { variable: /^\$?forge[_.-]?token$/i, value: PASSPORT_JWT, keywords: ["forge"] }
+  ],
   plausible: passportToken,
   rate: scopesRating("Forge API token", "acts for its user on every server and site of the account"),
   reach: "acts for its user on every server the Forge account manages: runs commands and recipes as root over SSH, reads and rewrites each site's .env, creates and drops databases and deletes servers",
@@ -9490,14 +9788,22 @@ forge deploy acme.io
 curl -X POST https://forge.laravel.com/api/v1/servers/512331/sites/88123/deployment/deploy \\
   -H "Authorization: Bearer ${FORGE}" \\
   -H "Accept: application/json"
-`, { expect: { line: 3 } })
+`, { expect: { line: 3 } }),
+      sample("Envoy.blade.php", `@servers(['web' => 'forge@142.93.117.40'])
+
+@setup
+    $forgeToken = '${FORGE}';
+    $serverId = 712044;
+@endsetup
+`, { expect: { line: 4 }, note: "Envoy's setup block: the token's name is the tool's" })
     ],
     negative: [
       sample(".github/workflows/deploy.yml", "jobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: forge deploy acme.io\n        env:\n          FORGE_API_TOKEN: ${{ secrets.FORGE_API_TOKEN }}\n"),
       sample("storage/oauth/config.json", `{
     "token": "${FORGE}"
 }
-`, { note: "a Passport token of some other app, in a file no Forge tool reads" })
+`, { note: "a Passport token of some other app, in a file no Forge tool reads" }),
+      sample("scripts/gitea-sync.php", "<?php\n$forgeToken = '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b';\n$client->setToken($forgeToken);\n", { note: "a Gitea or Forgejo token (40 hex) under a forge's name: no Passport JWT, so not Forge's" })
     ]
   },
   scopeSamples: {
@@ -9605,7 +9911,82 @@ curl https://cloud.laravel.com/api/applications -H "Authorization: Bearer ${ENVO
 `, { note: "a JWT whose scopes claim lists two scopes" })]
   }
 };
-var SERVER_MANAGER_KINDS = [laravelForgeApiToken, laravelEnvoyerApiToken, ploiApiToken, laravelCloudApiToken];
+var OPAQUE_TOKEN = /^(?:\d{1,10}\|)?[A-Za-z0-9]{32,128}$/;
+var opaqueToken = (value) => looksRandom(value.replace(/^\d+\|/, ""), 32, 3.5) && /[0-9]/.test(value) && /[A-Za-z]/.test(value);
+var RUNCLOUD = "5|Vq8xT2mLr9Kp4NwZ7bYc3HfJ6sDg1AeU5oTiQ2wE8rTy";
+var RUNCLOUD_OPAQUE = "oYOKO4EYk8vN6FgDKls8apperQAAzCaLahNB484M";
+var SERVERPILOT = "Hq7vR2xLpK9mWz3TbN6cY1dF4gJ8sA0eU5iO2wQ7";
+var runcloudApiToken = {
+  id: "runcloud-api-token",
+  provider: "runcloud",
+  title: "RunCloud API token",
+  contextPatterns: [
+    { variable: /^RUNCLOUD_API_(?:TOKEN|SECRET)$|^runcloud[_.-]?(?:api[_.-]?)?(?:token|secret)$/i, value: OPAQUE_TOKEN, keywords: ["runcloud"] },
+    { header: /^authorization$/i, value: OPAQUE_TOKEN, keywords: ["authorization"], requires: ["manage.runcloud.io"] }
+  ],
+  claims: (context) => !sentToAnotherHost(context, "manage.runcloud.io"),
+  plausible: opaqueToken,
+  rate: (context) => readOnlyRating(context, "RunCloud token") ?? { scope: "root", because: "a RunCloud API token acts on every server and web application of its workspace" },
+  reach: "acts on every server of the RunCloud workspace: deploys and deletes web applications, creates and drops databases and their users, adds SSH keys and system users, and runs scripts on the servers",
+  narrower: "use the web application's Git deployment webhook for deploys, and keep the workspace token out of the repository",
+  reference: "https://runcloud.io/docs/api/v3/",
+  samples: {
+    positive: [
+      sample(".env.deploy", `RUNCLOUD_API_TOKEN=${RUNCLOUD}
+RUNCLOUD_SERVER_ID=81234
+`, { expect: { line: 1 } }),
+      sample("scripts/clear-cache.sh", `#!/bin/sh
+curl -X POST "https://manage.runcloud.io/api/v3/servers/81234/webapps/5521/cache/purge" \\
+  -H "Authorization: Bearer ${RUNCLOUD_OPAQUE}" \\
+  -H "Accept: application/json"
+`, { expect: { line: 3 } })
+    ],
+    negative: [
+      sample(".env.example", "RUNCLOUD_API_TOKEN=\nRUNCLOUD_SERVER_ID=\n"),
+      sample("scripts/notify.sh", `#!/bin/sh
+# deploys go through RunCloud's webhook; this posts the result to the status page
+curl -X POST https://status.acme.io/api/events -H "Authorization: Bearer ${RUNCLOUD}"
+`, { note: "a bearer token sent to another API" })
+    ]
+  },
+  scopeSamples: {
+    positive: [sample(".env.deploy", `RUNCLOUD_API_TOKEN=${RUNCLOUD}
+`, { expect: { line: 1 } })],
+    negative: [sample(".env.deploy", `# read-only token for the uptime dashboard
+RUNCLOUD_API_TOKEN=${RUNCLOUD}
+`)]
+  }
+};
+var serverpilotApiKey = {
+  id: "serverpilot-api-key",
+  provider: "serverpilot",
+  title: "ServerPilot API key",
+  contextPatterns: [
+    { variable: /^SERVERPILOT_(?:API_)?KEY$|^serverpilot[_.-]?api[_.-]?key$/i, value: /^[A-Za-z0-9]{20,64}$/, keywords: ["serverpilot"] }
+  ],
+  plausible: (value) => looksRandom(value, 20, 3.5) && /[0-9]/.test(value) && /[A-Za-z]/.test(value),
+  rate: fixed("root", "the API key is the account’s: it manages every server, app, system user and database ServerPilot runs for it"),
+  reach: "manages every server of the ServerPilot account: deletes apps and their databases, changes system users’ passwords and SSH access, and detaches servers",
+  narrower: "keep the API key in the deploy system’s secret store, and regenerate it from the account’s API page after exposure",
+  reference: "https://github.com/ServerPilot/API",
+  samples: {
+    positive: [
+      sample("scripts/serverpilot.env", `export serverpilot_client_id="cid_Rk3vQ8mW2nL7tX5z"
+export serverpilot_api_key="${SERVERPILOT}"
+`, { expect: { line: 2 }, note: "the variables serverpilot-shell reads" }),
+      sample(".env", `SERVERPILOT_CLIENT_ID=cid_Rk3vQ8mW2nL7tX5z
+SERVERPILOT_API_KEY=${SERVERPILOT}
+`, { expect: { line: 2 } })
+    ],
+    negative: [sample(".env.example", "SERVERPILOT_CLIENT_ID=\nSERVERPILOT_API_KEY=your_api_key\n")]
+  },
+  scopeSamples: {
+    positive: [sample(".env", `SERVERPILOT_API_KEY=${SERVERPILOT}
+`, { expect: { line: 1 } })],
+    negative: [sample(".env", "SERVERPILOT_API_KEY=xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n", { note: "placeholder" })]
+  }
+};
+var SERVER_MANAGER_KINDS = [laravelForgeApiToken, laravelEnvoyerApiToken, ploiApiToken, laravelCloudApiToken, runcloudApiToken, serverpilotApiKey];
 
 // knowledge/environments/names.ts
 var WORDS = {
@@ -9963,7 +10344,10 @@ var railsMasterKey = {
   // `rails new` writes the key alone into config/master.key (per-environment keys into config/credentials/<env>.key).
   filePatterns: [{ path: /(?:^|\/)config\/(?:master|credentials\/[\w-]+)\.key$/, value: /^[0-9a-f]{32}$/ }],
   plausible: (value) => !isPlaceholder(value) && new Set(value).size >= 10,
-  rate: (context) => appSecretRating(context, "the master key decrypts config/credentials.yml.enc: every production credential the app holds"),
+  rate: (context) => {
+    const rating = appSecretRating(context, "the master key decrypts config/credentials.yml.enc, every credential the app holds in production");
+    return rating.scope === "root-resource" ? { scope: "root", because: `${rating.because}, whose reach is not in the repository` } : rating;
+  },
   reach: "decrypts config/credentials.yml.enc: every database password, API key and secret_key_base the application holds in production",
   narrower: "set RAILS_MASTER_KEY only in the host’s secret store, and use per-environment credentials so one key opens one environment",
   reference: "https://guides.rubyonrails.org/security.html#custom-credentials",
@@ -9995,7 +10379,9 @@ var djangoSecretKey = {
   ],
   contextPatterns: [
     { variable: /^DJANGO_SECRET_KEY$/i, value: /^[A-Za-z0-9!@#$%^&*()\-_=+/.~]{20,200}$/, keywords: ["django"] },
-    { variable: /^SECRET_KEY$/, value: /^[A-Za-z0-9!@#$%^&*()\-_=+/.~]{20,200}$/, keywords: ["secret_key"], requires: ["django"] }
+    { variable: /^SECRET_KEY$/, value: /^[A-Za-z0-9!@#$%^&*()\-_=+/.~]{20,200}$/, keywords: ["secret_key"], requires: ["django"] },
+    // A settings module of a split Django project (`settings/production.py`) imports the base and may never say Django.
+    { variable: /^SECRET_KEY$/, path: /(?:^|\/)settings(?:\/[\w-]+)?\.py$/, value: /^[A-Za-z0-9!@#$%^&*()\-_=+/.~]{20,200}$/, keywords: ["secret_key"] }
   ],
   plausible: (value) => {
     if (value.startsWith(DJANGO_INSECURE)) return !isPlaceholder(value.slice(DJANGO_INSECURE.length)) && entropy(value.slice(DJANGO_INSECURE.length)) >= 3.5;
@@ -10012,6 +10398,7 @@ var djangoSecretKey = {
     positive: [
       sample("acme/settings/production.py", 'from .base import *  # noqa\n\n# Django production settings\nDEBUG = False\nSECRET_KEY = "9%ghrji1-9d@u=2h1^az00n%&vjemqf*702-&j_518r0_8+twn"\n', { expect: { line: 5 } }),
       sample("deploy/django.env", "DJANGO_SETTINGS_MODULE=acme.settings.production\nDJANGO_SECRET_KEY=u@88s0dz9iqtnk&lq6-oapqxqc2zg%d=@s&km!om011_cdm&t_\n", { expect: { line: 2 } }),
+      sample("acme/settings/production.py", 'from .base import *  # noqa\n\nDEBUG = False\nALLOWED_HOSTS = ["acme.io"]\nSECRET_KEY = "u@88s0dz9iqtnk&lq6-oapqxqc2zg%d=@s&km!om011_cdm&t_"\n', { expect: { line: 5 }, note: "a split settings module that never names Django" }),
       sample("mysite/settings.py", '"""Django settings for mysite project."""\nimport os\n\nSECRET_KEY = os.environ.get("SECRET_KEY", "django-insecure-9%ghrji1-9d@u=2h1^az00n%&vjemqf*702-&j_518r0_8+twn")\n', { expect: { line: 4 }, note: "development key: reported low" })
     ],
     negative: [
@@ -10355,6 +10742,8 @@ var TEST_OR_EXAMPLE = new RegExp(
     // Ansible roles keep their tests in `molecule/`; suites are named `mysql-test`, `integration_tests`, `std_data`.
     // C and C++ projects keep theirs in `unittest/` (MariaDB's client library, Chromium's components), and fuzzers'
     // inputs in `fuzz/corpus/` (OSS-Fuzz's seed corpora: malformed URLs, requests, certificates).
+    // An SDK's example programs under a suffixed name (`samples-dev/`, `examples-node/`, `sample-app/`).
+    String.raw`(?:^|\/)(?:examples?|samples?)[-_][\w-]+\/`,
     String.raw`(?:^|\/)(?:tests?|unittests?|fuzz|fuzzing|corpus|corpora|testsuite|test-?suites?|spec|specs|__tests__|__mocks__|fixtures?|testdata|test-data|mocks?|examples?|samples?|molecule|std_data)(?:\/|$)`,
     // Thunder Client's Git Sync folder (`thunder-tests/`) holds a team's API collections, not tests.
     String.raw`(?:^|\/)(?!thunder-tests\/)[\w.]+[-_]tests?(?:\/|$)`,
@@ -10505,6 +10894,8 @@ function documentationRanges(file) {
   if (lineDocs) return lineDocComments(file.text, lineDocs);
   if (file.format !== "python") return [];
   const ranges = /\bexamples?\b/i.test(file.text) ? pythonExampleValues(file.text) : [];
+  if (file.text.includes(PROGRAM_NAME)) ranges.push(...usageLines(file.text));
+  if (file.text.includes("examples:")) ranges.push(...helpExamples(file.text));
   if (!file.text.includes('"""') && !file.text.includes("'''")) return ranges;
   const text = file.text;
   const closeOf = (quote, from) => {
@@ -10539,6 +10930,33 @@ function pythonExampleValues(text) {
     if (open < after) continue;
     after = endOfPythonValue(text, open);
     ranges.push([open, after]);
+  }
+  return ranges;
+}
+var HELP_EXAMPLES_KEY = /^[ \t]*examples:[ \t]*$/gm;
+function helpExamples(text) {
+  const ranges = [];
+  let after = 0;
+  for (const match of text.matchAll(HELP_EXAMPLES_KEY)) {
+    if (match.index < after) continue;
+    const close = /"""|'''/.exec(text.slice(match.index, match.index + MAX_HELP_EXAMPLES));
+    if (!close) continue;
+    after = match.index + close.index;
+    ranges.push([match.index, after]);
+  }
+  return ranges;
+}
+var MAX_HELP_EXAMPLES = 2e4;
+var PROGRAM_NAME = "%(prog)s";
+function usageLines(text) {
+  const ranges = [];
+  for (let at = text.indexOf(PROGRAM_NAME); at !== -1; at = text.indexOf(PROGRAM_NAME, at + PROGRAM_NAME.length)) {
+    const start = text.lastIndexOf("\n", at) + 1;
+    let end = text.indexOf("\n", at);
+    while (end !== -1 && /\\[ \t]*$/.test(text.slice(Math.max(start, end - 4), end))) end = text.indexOf("\n", end + 1);
+    ranges.push([start, end === -1 ? text.length : end]);
+    if (end === -1) break;
+    at = Math.max(at, end - PROGRAM_NAME.length);
   }
   return ranges;
 }
@@ -10977,6 +11395,11 @@ function inTemplateTag(text, at) {
   const close = text.indexOf("%}", from + open);
   return close > at;
 }
+function closesNameString(text, match, value) {
+  const opening = match[0].length - value.length - 2;
+  const quote = match[0].charAt(opening);
+  return match.index > 0 && text.charAt(match.index - 1) === quote && /[=:]/.test(match[0].charAt(opening - 1));
+}
 function isStatusLabel(name, matched) {
   return name === "PASS" && /PASS[ \t]*:/.test(matched);
 }
@@ -11026,6 +11449,11 @@ function lineBindings(text, offset = 0, bareLiterals = true) {
       }
     }
     if (index === 0 && hasBacktick && inStructTag(text, match.index)) continue;
+    if (match[3] !== void 0 && match.index > 5 && text.charCodeAt(match.index - 1) === 32 && /(?:^|[^\w$.])type[ \t]+$/.test(text.slice(Math.max(0, match.index - 12), match.index))) continue;
+    if (index < 3 && match[3] !== void 0 && closesNameString(text, match, value)) {
+      pattern.lastIndex = match.index + match[0].length - value.length - 1;
+      continue;
+    }
     if (match[2] !== void 0 && !isQuotedName(match[0], match[2], match[1])) {
       pattern.lastIndex = match.index + match[0].length - value.length;
       continue;
@@ -12190,8 +12618,30 @@ function continuedName(line) {
   while (end >= 0 && isTrailingSpace(line.charCodeAt(end))) end--;
   const last = end >= 0 ? line[end] : "";
   if (last !== "=" && last !== ":" && last !== "?" && last !== "|") return void 0;
-  const open = /([A-Za-z_$][\w$]*)["'`]?\s*(?:=|:|\?\?|\|\|)\s*$/.exec(line.length > MAX_OPEN_TAIL ? line.slice(-MAX_OPEN_TAIL) : line);
-  return open !== null && !NOT_A_BINDING.test(line) && !/[=!<>]=\s*$|=>\s*$/.test(line) && (nameClassOf(open[1]) !== void 0 || namedByContextKind(open[1])) ? open[1] : void 0;
+  const name = nameBeforeOperator(line, end);
+  return name !== void 0 && !NOT_A_BINDING.test(line) && !/[=!<>]=\s*$|=>\s*$/.test(line) && (nameClassOf(name) !== void 0 || namedByContextKind(name)) ? name : void 0;
+}
+function nameBeforeOperator(line, end) {
+  const floor = Math.max(0, line.length - MAX_OPEN_TAIL);
+  const last = line.charCodeAt(end);
+  let at = end;
+  if (last === 63 || last === 124) {
+    if (end - 1 < floor || line.charCodeAt(end - 1) !== last) return void 0;
+    at = end - 2;
+  } else at = end - 1;
+  while (at >= floor && isTrailingSpace(line.charCodeAt(at))) at--;
+  if (at >= floor && (line.charCodeAt(at) === 34 || line.charCodeAt(at) === 39 || line.charCodeAt(at) === 96)) at--;
+  const nameEnd = at + 1;
+  while (at >= floor && isWordCode(line.charCodeAt(at))) at--;
+  let start = at + 1;
+  while (start < nameEnd && isDigitCode(line.charCodeAt(start))) start++;
+  return start < nameEnd ? line.slice(start, nameEnd) : void 0;
+}
+function isWordCode(code) {
+  return code >= 97 && code <= 122 || code >= 65 && code <= 90 || code >= 48 && code <= 57 || code === 95 || code === 36;
+}
+function isDigitCode(code) {
+  return code >= 48 && code <= 57;
 }
 function nextLineWithText(file, line) {
   for (let next = line + 1; next <= line + 2 && next <= file.lineStarts.length; next++) if (file.line(next).trim() !== "") return next;
@@ -12371,13 +12821,21 @@ function looksLikeGeneratedSecret(value) {
   if (SIGNED_REQUEST.test(value)) return false;
   if (/\]\(https?:\/\/|\bhttps?:\/\/[\w.-]+\//i.test(value)) return false;
   if (/^pk_(?:live|test)_[A-Za-z0-9]{10,}$/.test(value)) return false;
+  if (/^phc_[A-Za-z0-9]{30,}$/.test(value)) return false;
   if (/^[A-Za-z0-9+/]{16,}={0,2}$/.test(value) && /^[A-Za-z][\x20-\x7e]*\s[\x20-\x7e]*$/.test(decodeBase64Text(value) ?? "")) return false;
   const segments = value.split(/[._:\-/ ]+/).filter(Boolean);
   const wordLike = (segment) => /^[A-Za-z][a-z]*(?:[A-Z][a-z]+)*\d{0,3}$/.test(segment) || /^[A-Z]{2,}(?:[A-Z][a-z]+)+$/.test(segment) || /^[a-z]{1,6}\d{3,5}$/.test(segment) || /^[$@]?[A-Za-z0-9]{1,5}$/.test(segment) || /^\d+$/.test(segment) || /^[A-Z0-9]{1,10}$/.test(segment) || /^(?:[A-Z]?[a-z]+|[A-Z]+)?\d{1,4}(?:[A-Z]?[a-z]+)+$/.test(segment);
   if (segments.length >= 2 && segments.every(wordLike)) return false;
-  if (/^(?:[a-z]*\d{0,2}|[A-Z]\d{1,2}(?:[a-z]+\d{1,2})?)(?:[A-Z][a-z]+\d{0,2}){2,}[.,;:]?$/.test(value)) return false;
+  if (CAMEL_IDENTIFIER.test(value)) return false;
+  if (/[A-Z]{2}/.test(value)) {
+    const words2 = value.replace(ACRONYM_WORD, "");
+    if (words2.length >= 12 && words2.length !== value.length && CAMEL_IDENTIFIER.test(words2)) return false;
+  }
+  if (/^[A-Za-z_]\w*(?:\.\w+)+:[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/.test(value)) return false;
   return !isHumanPlaceholder(value);
 }
+var CAMEL_IDENTIFIER = /^(?:[a-z]*\d{0,2}|[A-Z]\d{1,2}(?:[a-z]+\d{1,2})?)(?:[A-Z][a-z]+\d{0,2}){2,}[.,;:]?$/;
+var ACRONYM_WORD = /(?<=[a-z])[A-Z]{2,5}\d{0,3}(?=[A-Z][a-z])/g;
 var SIGNED_REQUEST = /^(?:q-sign-algorithm=|(?:AWS4|OSS4|TC3)-(?:HMAC|ECDSA-P256)-SHA256 Credential=)/;
 function resolve(candidates) {
   const sorted = [...candidates].sort((a, b) => a.start - b.start || b.specificity - a.specificity || b.end - a.end);
@@ -13714,9 +14172,9 @@ function supabaseProjectIdentity(raw) {
   return { kind: "database", identity: `supabase:${ref[1]}`, otherIdentities: [], display: `Supabase project ${ref[1]}`, secrets: [] };
 }
 function appIdentity(raw, platform) {
-  const app = raw.trim().toLowerCase();
-  if (!/^[a-z][a-z0-9-]{1,62}$/.test(app) || isPlaceholderName(app)) return void 0;
-  return { kind: "app", identity: `${platform}-app:${app}`, otherIdentities: [], display: `${platform === "fly" ? "Fly" : "Heroku"} app ${app}`, name: app, secrets: [] };
+  const app2 = raw.trim().toLowerCase();
+  if (!/^[a-z][a-z0-9-]{1,62}$/.test(app2) || isPlaceholderName(app2)) return void 0;
+  return { kind: "app", identity: `${platform}-app:${app2}`, otherIdentities: [], display: `${platform === "fly" ? "Fly" : "Heroku"} app ${app2}`, name: app2, secrets: [] };
 }
 function neonProjectIdentity(raw) {
   const id = raw.trim();
@@ -13863,6 +14321,8 @@ var SECRET_STORES = {
   "ci-secret": { scheme: "ci", label: "CI secret" },
   "env-file": { scheme: "env-file", label: "environment file" },
   "values-file": { scheme: "values-file", label: "Helm values file" },
+  // A Kustomize overlay a deploy command applies: what it configures is the environment's it names.
+  "config-file": { scheme: "config-file", label: "Kustomize overlay" },
   // A whole vault: every secret in it is the environment's whose vault it is.
   "azure-key-vault": { scheme: "azure-key-vault", label: "Azure Key Vault" }
 };
@@ -14010,308 +14470,6 @@ function dataStoreForms(identity) {
   }
 }
 
-// detectors/staging-reaches-production/model.ts
-var NON_PRODUCTION = /* @__PURE__ */ new Set(["staging", "preview", "development", "test"]);
-function databaseNames(identities) {
-  return identities.flatMap((identity) => {
-    const name = /^db:[^/]*\/\/[^/]*\/([^?]+)/.exec(identity)?.[1];
-    return name ? [name] : [];
-  });
-}
-var RENDERED_FAMILY = /^(?:serverless|copilot|helm|tfvars|bicep|pulumi):/;
-var EnvironmentModel = class {
-  constructor(facts, aliases) {
-    this.aliases = aliases;
-    this.resources = facts.all("environment-resource");
-    this.layers = facts.all("environment-layer");
-    for (const layer of this.layers) {
-      if (layer.testOnly || layer.unplaced) continue;
-      const list = this.layersByFamily.get(layer.family);
-      if (list) list.push(layer);
-      else this.layersByFamily.set(layer.family, [layer]);
-    }
-    for (const resource of this.resources) {
-      if (resource.testOnly || resource.unplaced || resource.copy) continue;
-      if (resource.environment === "base" ? !this.inheritedByProduction(resource) : resource.environment !== "production" || this.replacedByProduction(resource)) continue;
-      for (const identity of identitiesOf(resource)) {
-        if (!isComparableIdentity(identity)) continue;
-        const list = this.production.get(identity);
-        if (list) list.push(resource);
-        else this.production.set(identity, [resource]);
-      }
-    }
-  }
-  aliases;
-  resources;
-  layers;
-  production = /* @__PURE__ */ new Map();
-  layersByFamily = /* @__PURE__ */ new Map();
-  productionSorted = /* @__PURE__ */ new Map();
-  firstByIdentity = /* @__PURE__ */ new Map();
-  declaredByProduction;
-  /** A production value of the family's base that the family's production layer sets again (see `fromBase`). */
-  replacedByProduction(resource) {
-    if (!resource.fromBase || !resource.family) return false;
-    return (this.layersByFamily.get(resource.family) ?? []).some((layer) => layer.environment === "production" && overrides(layer.keys, resource.variable));
-  }
-  /**
-   * A base value of a family whose production layer does not set it (Serverless' `provider.environment` under
-   * `params: { prod: …, staging: … }`): production runs with it, so a stage that inherits it too shares it.
-   */
-  inheritedByProduction(resource) {
-    if (!resource.family || resource.fromBase || !RENDERED_FAMILY.test(resource.family)) return false;
-    const name = identityName(resource.identity);
-    if (name && [...environmentsNamedIn(name, this.aliases)].some((environment) => environment !== "production")) return false;
-    const layers = this.layersByFamily.get(resource.family) ?? [];
-    return layers.some((layer) => layer.environment === "production" && !layer.implicit && !overrides(layer.keys, resource.variable));
-  }
-  /** Resources of non-production environments, in a deterministic order. */
-  nonProduction() {
-    return this.resources.filter((resource) => NON_PRODUCTION.has(resource.environment) && !resource.testOnly && !resource.unplaced);
-  }
-  /**
-   * A reusable workflow's output a job reads (`needs.resolve.outputs.db_url`), as the secrets and variables the called
-   * workflow publishes under that output; any other resource as it is. An output no workflow of the repo publishes
-   * reads nothing known.
-   */
-  throughWorkflowOutputs(resource) {
-    if (!resource.identity.startsWith(WORKFLOW_OUTPUT)) return [resource];
-    const published = this.resources.filter((candidate) => candidate.environment === "base" && candidate.identity === resource.identity);
-    const carried = [...new Set(published.flatMap((candidate) => candidate.otherIdentities ?? []))].filter((identity) => identity.startsWith("secret:"));
-    return carried.map((identity) => {
-      const name = identity.slice("secret:".length);
-      return { ...resource, identity, display: name, variable: `${resource.variable ?? ""} (${name}, from ${published[0].location.path})`, otherIdentities: void 0 };
-    });
-  }
-  /** Base values of layered families. */
-  bases() {
-    return this.resources.filter((resource) => resource.environment === "base" && resource.family && !resource.testOnly && !resource.unplaced);
-  }
-  /**
-   * The non-production layers of a family that do not set `variable` themselves, and so inherit the base's value. A
-   * layer that sets nothing only says its environment runs the family (a Fly app runs its directory's Litestream
-   * file): where another layer of that environment sets the variable (its own `litestream.staging.yml`), that one is
-   * what the environment runs with.
-   */
-  inheritors(family, variable) {
-    const layers = this.layersByFamily.get(family) ?? [];
-    const setting = new Set(layers.filter((layer) => overrides(layer.keys, variable)).map((layer) => layer.environment));
-    return layers.filter((layer) => NON_PRODUCTION.has(layer.environment) && !overrides(layer.keys, variable) && !(layer.keys.length === 0 && setting.has(layer.environment)));
-  }
-  /** Production resources of layered families, which a layer built on production's (`from .production import *`) inherits. */
-  productionOfFamilies() {
-    return this.resources.filter((resource) => resource.environment === "production" && resource.family && !resource.fromBase && !resource.testOnly && !resource.unplaced);
-  }
-  /**
-   * The non-production layers of a family that start from the production layer named `name` and do not set
-   * `variable` themselves. An environment may be written in several places (Spring's `application-staging.yml`, and
-   * the profile group in `application.yml` that adds `prod-db` to it): what any of them sets is not inherited.
-   */
-  productionInheritors(family, name, variable) {
-    const layers = this.layersByFamily.get(family) ?? [];
-    const lower = name.toLowerCase();
-    return layers.filter(
-      (layer) => layer.inheritsFrom?.environment === "production" && layer.inheritsFrom.name.toLowerCase() === lower && NON_PRODUCTION.has(layer.environment) && !layers.some((other) => other.environment === layer.environment && other.environmentName === layer.environmentName && overrides(other.keys, variable))
-    );
-  }
-  /** The production resource this one is, by its strongest shared identity. */
-  productionMatch(resource) {
-    let best;
-    const own = identitiesOf(resource);
-    own.forEach((identity, index) => {
-      if (!isComparableIdentity(identity)) return;
-      const first = this.firstProduction(identity);
-      for (const [production, rank] of [[first.primary, index], [first.other, index + 1]]) {
-        if (!production) continue;
-        if (!best || rank < best.rank || rank === best.rank && compareLocations(production.location, best.production.location) < 0) best = { production, identity, rank };
-      }
-    });
-    if (!best) return void 0;
-    const mine = databaseNames(own);
-    const theirs = databaseNames(identitiesOf(best.production));
-    const sameDatabase = mine.length === 0 || theirs.length === 0 || mine.some((name) => theirs.includes(name));
-    return { production: best.production, identity: best.identity, sameDatabase };
-  }
-  /** The resource's own name says production and nothing else (`orders-prod`, `acme-production-uploads`). */
-  namesOnlyProduction(name) {
-    const named = name ? environmentsNamedIn(name, this.aliases) : void 0;
-    return named !== void 0 && named.size === 1 && named.has("production");
-  }
-  productionNamed(resource) {
-    const name = identityName(resource.identity);
-    if (!name) return false;
-    const named = environmentsNamedIn(name, this.aliases);
-    if (named.size === 1 && named.has("production")) return true;
-    if (named.size === 0 && resource.otherIdentities?.some((other) => other.startsWith("db:") && this.namesOnlyProduction(identityName(other)))) return true;
-    const server = named.size > 1 ? serverNameOf(resource.identity) : void 0;
-    if (!server) return false;
-    const serverNamed = environmentsNamedIn(server, this.aliases);
-    return serverNamed.size === 1 && serverNamed.has("production");
-  }
-  /**
-   * Production resources carrying this identity, comparable or not: a scoped identity (a database's bare name) is
-   * never matched across environments, but production naming it too is worth saying.
-   */
-  productionDeclaring(identity) {
-    if (!this.declaredByProduction) {
-      this.declaredByProduction = /* @__PURE__ */ new Map();
-      for (const resource of this.resources) {
-        if (resource.environment !== "production" || resource.testOnly || resource.unplaced || resource.copy || this.replacedByProduction(resource)) continue;
-        for (const own of identitiesOf(resource)) {
-          const list = this.declaredByProduction.get(own);
-          if (list) list.push(resource);
-          else this.declaredByProduction.set(own, [resource]);
-        }
-      }
-    }
-    return this.declaredByProduction.get(identity) ?? [];
-  }
-  /** Every production resource with this identity, by location, for related locations. */
-  productionWith(identity) {
-    let sorted = this.productionSorted.get(identity);
-    if (!sorted) {
-      sorted = [...this.production.get(identity) ?? []].sort((a, b) => compareLocations(a.location, b.location));
-      this.productionSorted.set(identity, sorted);
-    }
-    return sorted;
-  }
-  /**
-   * The first production resource by location (the earliest published among equals) whose main identity is this one,
-   * and the first for which it is another identity. Asked once per identity: a host shared by thousands of
-   * production resources (a cache, a database server) is not walked again for every resource that names it.
-   */
-  firstProduction(identity) {
-    let first = this.firstByIdentity.get(identity);
-    if (!first) {
-      first = {};
-      for (const production of this.production.get(identity) ?? []) {
-        const key = production.identity === identity ? "primary" : "other";
-        const current = first[key];
-        if (!current || compareLocations(production.location, current.location) < 0) first[key] = production;
-      }
-      this.firstByIdentity.set(identity, first);
-    }
-    return first;
-  }
-};
-function identitiesOf(resource) {
-  return [resource.identity, ...resource.otherIdentities ?? []];
-}
-function overrides(keys, variable) {
-  if (!variable) return false;
-  return keys.some((key) => key === variable || variable.startsWith(`${key}.`) || key.startsWith(`${variable}.`));
-}
-function compareLocations(a, b) {
-  return a.path < b.path ? -1 : a.path > b.path ? 1 : a.span.line - b.span.line || a.span.column - b.span.column;
-}
-function placeWithAliases(context) {
-  const aliases = context.config.environmentAliases;
-  if (Object.keys(aliases).length === 0) return;
-  const placeResource = (fact) => place(fact, aliases);
-  const patches = /* @__PURE__ */ new Map();
-  for (const kind of ["environment-resource", "environment-layer"]) {
-    const facts = context.facts.all(kind);
-    const changed = /* @__PURE__ */ new Map();
-    for (const fact of facts) {
-      const placed = placeResource(fact);
-      if (!placed) continue;
-      const key = `${placed.environment}\0${placed.environmentName}\0${placed.unplaced}`;
-      patches.set(key, placed);
-      let set = changed.get(key);
-      if (!set) changed.set(key, set = /* @__PURE__ */ new Set());
-      set.add(fact);
-    }
-    for (const [key, set] of changed) {
-      const patch = patches.get(key);
-      const fields = { environment: patch.environment, environmentName: patch.environmentName, unplaced: patch.unplaced ? true : void 0 };
-      if (kind === "environment-resource") context.enrich("environment-resource", (fact) => set.has(fact), fields);
-      else context.enrich("environment-layer", (fact) => set.has(fact), fields);
-    }
-  }
-}
-function place(fact, aliases) {
-  const name = fact.environmentName;
-  const alias = aliasFor(aliases, name.toLowerCase());
-  if (alias && (fact.environment !== alias || fact.unplaced)) return { environment: alias, environmentName: name, unplaced: false };
-  if (fact.unplaced) {
-    const found = canonicalEnvironment(name, aliases) ?? environmentOfPath(fact.location.path, aliases)?.environment;
-    if (found) return { environment: found, environmentName: name, unplaced: false };
-    return void 0;
-  }
-  if (fact.environmentEvidence === "base") {
-    const byPath = environmentOfPath(fact.location.path, aliases);
-    if (byPath && aliasFor(aliases, byPath.name.toLowerCase())) return { environment: byPath.environment, environmentName: byPath.name, unplaced: false };
-  }
-  return void 0;
-}
-function scopeClaimsByNamespace(context) {
-  const scopes = /* @__PURE__ */ new Map();
-  for (const scope of context.facts.all("environment-scope")) if (!scopes.has(scope.path)) scopes.set(scope.path, scope.scope);
-  const declared = /* @__PURE__ */ new Set();
-  let claims = false;
-  for (const resource of context.facts.all("environment-resource")) {
-    if (!resource.identity.startsWith("volume:pvc:")) continue;
-    claims = true;
-    if (resource.declared) declared.add(`${resource.environment}\0${resource.environmentName}\0${resource.identity}`);
-  }
-  if (!claims) return;
-  context.enrichEach("environment-resource", (resource) => {
-    if (!resource.identity.startsWith("volume:pvc:")) return void 0;
-    const scoped = resource.otherIdentities?.some((identity) => identity.startsWith("in-scope:"));
-    if (resource.environment !== "production" && declared.has(`${resource.environment}\0${resource.environmentName}\0${resource.identity}`)) {
-      return scoped ? { otherIdentities: resource.otherIdentities.filter((identity) => !identity.startsWith("in-scope:")) } : void 0;
-    }
-    if (scoped || scopes.size === 0) return void 0;
-    for (let path2 = resource.location.path; ; path2 = directoryOf(path2)) {
-      const scope = scopes.get(path2);
-      if (scope) return { otherIdentities: [...resource.otherIdentities ?? [], identityInScope(resource.identity, scope)] };
-      if (path2 === "") return void 0;
-    }
-  });
-}
-function directoryOf(path2) {
-  return path2.includes("/") ? path2.slice(0, path2.lastIndexOf("/")) : "";
-}
-
-// knowledge/environments/nomad.ts
-function isNomadJob(path2) {
-  return /\.nomad(\.hcl)?$/i.test(path2) || /(^|\/)(nomad|jobs)\/[^/]+\.hcl$/i.test(path2);
-}
-
-// knowledge/environments/gitlab.ts
-function isGitlabCiName(path2) {
-  return /(^|\/|\.)gitlab-ci\.ya?ml$/i.test(path2);
-}
-function mayBeIncludedGitlabCi(path2) {
-  return /(^|\/)(\.gitlab|\.gitlab-ci|gitlab-ci|gitlab|\.ci|ci)\/(?:[^/]+\/)*[^/]+\.ya?ml$/i.test(path2) && !/values[^/]*\.ya?ml$/i.test(path2) && !/(^|\/)charts?\//i.test(path2);
-}
-var JOB_KEYS = /* @__PURE__ */ new Set(["script", "extends", "stage", "trigger", "environment", "rules", "needs", "before_script", "after_script", "image", "variables", "only", "except", "tags", "artifacts", "services", "dependencies", "allow_failure", "when"]);
-function holdsGitlabJobs(root) {
-  if (root?.kind !== "map") return false;
-  return root.entries.some((entry) => {
-    if (entry.value.kind !== "map") return false;
-    const keys = entry.value.entries.map((inner) => inner.key);
-    return (keys.includes("script") || keys.includes("extends") || keys.includes("trigger")) && keys.some((key) => JOB_KEYS.has(key) && key !== "script");
-  });
-}
-function mayHoldGitlabJobs(text) {
-  return text.includes("script:") && (text.includes("stage:") || text.includes("environment:"));
-}
-function holdsStagedGitlabJobs(root) {
-  if (!holdsGitlabJobs(root) || root?.kind !== "map") return false;
-  return root.entries.some((entry) => entry.value.kind === "map" && entry.value.entries.some((inner) => inner.key === "script") && entry.value.entries.some((inner) => inner.key === "stage" || inner.key === "environment"));
-}
-
-// knowledge/environments/digitalocean.ts
-function isDoAppSpec(path2) {
-  return /(^|\/)\.do\/[^/]+\.ya?ml$/i.test(path2);
-}
-function doAppSpecOf(root) {
-  if (root?.kind !== "map") return void 0;
-  const spec = root.entries.find((entry) => entry.key === "spec")?.value;
-  return spec?.kind === "map" ? spec : root;
-}
-
 // detectors/staging-reaches-production/scan/recorder.ts
 var BASE = { environment: "base", name: "", evidence: "base" };
 function namedTag(name, evidence) {
@@ -14427,6 +14585,360 @@ function lineSpan(file, span) {
   return { line: span.line, column: indent + 1, endLine: span.line, endColumn: Math.max(indent + 1, text.trimEnd().length + 1) };
 }
 
+// detectors/staging-reaches-production/scan/handlers/fly-commands.ts
+var FLY_COMMAND_KEYWORDS = ["postgres attach", "pg attach"];
+var FLY_ATTACH_VARIABLE = "fly postgres attach --app ";
+var ATTACH = /\b(?:fly|flyctl)\s+(?:postgres|pg)\s+attach\b([^\n`;&|]*)/g;
+var VALUED = /* @__PURE__ */ new Set(["--app", "-a", "--config", "-c", "--database-name", "--database-user", "--variable-name", "--postgres-app"]);
+function scanFlyAttach(rec) {
+  if (!FLY_COMMAND_KEYWORDS.some((keyword) => rec.file.hasKeyword(keyword))) return;
+  for (const match of rec.file.text.matchAll(ATTACH)) {
+    const words2 = match[1].trim().split(/\s+/).filter(Boolean);
+    let app2;
+    let postgres;
+    for (let i = 0; i < words2.length; i++) {
+      const [flag, inline] = words2[i].split("=", 2);
+      if (flag === "--app" || flag === "-a") app2 = inline ?? words2[++i];
+      else if (flag === "--postgres-app") postgres = inline ?? words2[++i];
+      else if (VALUED.has(flag)) i += inline === void 0 ? 1 : 0;
+      else if (!flag.startsWith("-") && postgres === void 0) postgres = flag;
+    }
+    if (!app2 || !postgres || !/^[a-z][a-z0-9-]{1,62}$/.test(postgres) || /[${}]/.test(app2)) continue;
+    const tag = namedTag(app2, "value");
+    if (tag.environment === "base") continue;
+    const start = match.index;
+    rec.resource(tag, { kind: "database", identity: `fly-app:${postgres}`, otherIdentities: [], display: `Fly Postgres app ${postgres}`, name: postgres, secrets: [] }, rec.file.spanOf(start, start + match[0].length), { variable: `${FLY_ATTACH_VARIABLE}${app2}` });
+  }
+}
+
+// detectors/staging-reaches-production/model.ts
+var NON_PRODUCTION = /* @__PURE__ */ new Set(["staging", "preview", "development", "test"]);
+function databaseNames(identities) {
+  return identities.flatMap((identity) => {
+    const name = /^db:[^/]*\/\/[^/]*\/([^?]+)/.exec(identity)?.[1];
+    return name ? [name] : [];
+  });
+}
+var RENDERED_FAMILY = /^(?:serverless|copilot|helm|tfvars|bicep|pulumi):/;
+var EnvironmentModel = class {
+  constructor(facts, aliases) {
+    this.aliases = aliases;
+    this.resources = facts.all("environment-resource");
+    this.layers = facts.all("environment-layer");
+    for (const layer of this.layers) {
+      if (layer.testOnly || layer.unplaced) continue;
+      const list = this.layersByFamily.get(layer.family);
+      if (list) list.push(layer);
+      else this.layersByFamily.set(layer.family, [layer]);
+    }
+    for (const resource of this.resources) {
+      if (resource.testOnly || resource.unplaced || resource.copy) continue;
+      if (resource.environment === "base" ? !this.inheritedByProduction(resource) : resource.environment !== "production" || this.replacedByProduction(resource)) continue;
+      for (const identity of identitiesOf(resource)) {
+        if (!isComparableIdentity(identity)) continue;
+        const list = this.production.get(identity);
+        if (list) list.push(resource);
+        else this.production.set(identity, [resource]);
+      }
+    }
+  }
+  aliases;
+  resources;
+  layers;
+  production = /* @__PURE__ */ new Map();
+  layersByFamily = /* @__PURE__ */ new Map();
+  productionSorted = /* @__PURE__ */ new Map();
+  firstByIdentity = /* @__PURE__ */ new Map();
+  declaredByProduction;
+  /** A production value of the family's base that the family's production layer sets again (see `fromBase`). */
+  replacedByProduction(resource) {
+    if (!resource.fromBase || !resource.family) return false;
+    return (this.layersByFamily.get(resource.family) ?? []).some((layer) => layer.environment === "production" && overrides(layer.keys, resource.variable));
+  }
+  /**
+   * A base value of a family whose production layer does not set it (Serverless' `provider.environment` under
+   * `params: { prod: …, staging: … }`): production runs with it, so a stage that inherits it too shares it.
+   */
+  inheritedByProduction(resource) {
+    if (!resource.family || resource.fromBase || !RENDERED_FAMILY.test(resource.family)) return false;
+    const name = identityName(resource.identity);
+    if (name && [...environmentsNamedIn(name, this.aliases)].some((environment) => environment !== "production")) return false;
+    const layers = this.layersByFamily.get(resource.family) ?? [];
+    return layers.some((layer) => layer.environment === "production" && !layer.implicit && !overrides(layer.keys, resource.variable));
+  }
+  /** Resources of non-production environments, in a deterministic order. */
+  nonProduction() {
+    return this.resources.filter((resource) => NON_PRODUCTION.has(resource.environment) && !resource.testOnly && !resource.unplaced);
+  }
+  /**
+   * A reusable workflow's output a job reads (`needs.resolve.outputs.db_url`), as the secrets and variables the called
+   * workflow publishes under that output; any other resource as it is. An output no workflow of the repo publishes
+   * reads nothing known.
+   */
+  throughWorkflowOutputs(resource) {
+    if (!resource.identity.startsWith(WORKFLOW_OUTPUT)) return [resource];
+    const published = this.resources.filter((candidate) => candidate.environment === "base" && candidate.identity === resource.identity);
+    const carried = [...new Set(published.flatMap((candidate) => candidate.otherIdentities ?? []))].filter((identity) => identity.startsWith("secret:"));
+    return carried.map((identity) => {
+      const name = identity.slice("secret:".length);
+      return { ...resource, identity, display: name, variable: `${resource.variable ?? ""} (${name}, from ${published[0].location.path})`, otherIdentities: void 0 };
+    });
+  }
+  /** Base values of layered families. */
+  bases() {
+    return this.resources.filter((resource) => resource.environment === "base" && resource.family && !resource.testOnly && !resource.unplaced);
+  }
+  /**
+   * The non-production layers of a family that do not set `variable` themselves, and so inherit the base's value. A
+   * layer that sets nothing only says its environment runs the family (a Fly app runs its directory's Litestream
+   * file): where another layer of that environment sets the variable (its own `litestream.staging.yml`), that one is
+   * what the environment runs with.
+   */
+  inheritors(family, variable) {
+    const layers = this.layersByFamily.get(family) ?? [];
+    const setting = new Set(layers.filter((layer) => overrides(layer.keys, variable)).map((layer) => layer.environment));
+    return layers.filter((layer) => NON_PRODUCTION.has(layer.environment) && !overrides(layer.keys, variable) && !(layer.keys.length === 0 && setting.has(layer.environment)));
+  }
+  /** Production resources of layered families, which a layer built on production's (`from .production import *`) inherits. */
+  productionOfFamilies() {
+    return this.resources.filter((resource) => resource.environment === "production" && resource.family && !resource.fromBase && !resource.testOnly && !resource.unplaced);
+  }
+  /**
+   * The non-production layers of a family that start from the production layer named `name` and do not set
+   * `variable` themselves. An environment may be written in several places (Spring's `application-staging.yml`, and
+   * the profile group in `application.yml` that adds `prod-db` to it): what any of them sets is not inherited.
+   */
+  productionInheritors(family, name, variable) {
+    const layers = this.layersByFamily.get(family) ?? [];
+    const lower = name.toLowerCase();
+    return layers.filter(
+      (layer) => layer.inheritsFrom?.environment === "production" && layer.inheritsFrom.name.toLowerCase() === lower && NON_PRODUCTION.has(layer.environment) && !layers.some((other) => other.environment === layer.environment && other.environmentName === layer.environmentName && overrides(other.keys, variable))
+    );
+  }
+  /** The production resource this one is, by its strongest shared identity. */
+  productionMatch(resource) {
+    let best;
+    const own = identitiesOf(resource);
+    own.forEach((identity, index) => {
+      if (!isComparableIdentity(identity)) return;
+      const first = this.firstProduction(identity);
+      for (const [production, rank] of [[first.primary, index], [first.other, index + 1]]) {
+        if (!production || otherProject(identity, resource, production)) continue;
+        if (!best || rank < best.rank || rank === best.rank && compareLocations(production.location, best.production.location) < 0) best = { production, identity, rank };
+      }
+    });
+    if (!best) return void 0;
+    const mine = databaseNames(own);
+    const theirs = databaseNames(identitiesOf(best.production));
+    const sameDatabase = mine.length === 0 || theirs.length === 0 || mine.some((name) => theirs.includes(name));
+    return { production: best.production, identity: best.identity, sameDatabase };
+  }
+  /** The resource's own name says production and nothing else (`orders-prod`, `acme-production-uploads`). */
+  namesOnlyProduction(name) {
+    const named = name ? environmentsNamedIn(name, this.aliases) : void 0;
+    return named !== void 0 && named.size === 1 && named.has("production");
+  }
+  productionNamed(resource) {
+    const name = identityName(resource.identity);
+    if (!name) return false;
+    const named = environmentsNamedIn(name, this.aliases);
+    if (named.size === 1 && named.has("production")) return true;
+    if (named.size === 0 && resource.otherIdentities?.some((other) => other.startsWith("db:") && this.namesOnlyProduction(identityName(other)))) return true;
+    const server = named.size > 1 ? serverNameOf(resource.identity) : void 0;
+    if (!server) return false;
+    const serverNamed = environmentsNamedIn(server, this.aliases);
+    return serverNamed.size === 1 && serverNamed.has("production");
+  }
+  /**
+   * Production resources carrying this identity, comparable or not: a scoped identity (a database's bare name) is
+   * never matched across environments, but production naming it too is worth saying.
+   */
+  productionDeclaring(identity) {
+    if (!this.declaredByProduction) {
+      this.declaredByProduction = /* @__PURE__ */ new Map();
+      for (const resource of this.resources) {
+        if (resource.environment !== "production" || resource.testOnly || resource.unplaced || resource.copy || this.replacedByProduction(resource)) continue;
+        for (const own of identitiesOf(resource)) {
+          const list = this.declaredByProduction.get(own);
+          if (list) list.push(resource);
+          else this.declaredByProduction.set(own, [resource]);
+        }
+      }
+    }
+    return this.declaredByProduction.get(identity) ?? [];
+  }
+  /** Every production resource with this identity, by location, for related locations. */
+  productionWith(identity) {
+    let sorted = this.productionSorted.get(identity);
+    if (!sorted) {
+      sorted = [...this.production.get(identity) ?? []].sort((a, b) => compareLocations(a.location, b.location));
+      this.productionSorted.set(identity, sorted);
+    }
+    return sorted;
+  }
+  /**
+   * The first production resource by location (the earliest published among equals) whose main identity is this one,
+   * and the first for which it is another identity. Asked once per identity: a host shared by thousands of
+   * production resources (a cache, a database server) is not walked again for every resource that names it.
+   */
+  firstProduction(identity) {
+    let first = this.firstByIdentity.get(identity);
+    if (!first) {
+      first = {};
+      for (const production of this.production.get(identity) ?? []) {
+        const key = production.identity === identity ? "primary" : "other";
+        const current = first[key];
+        if (!current || compareLocations(production.location, current.location) < 0) first[key] = production;
+      }
+      this.firstByIdentity.set(identity, first);
+    }
+    return first;
+  }
+};
+function otherProject(identity, resource, production) {
+  if (!identity.startsWith("gcp:sql:")) return false;
+  const mine = cloudSqlProject(resource);
+  const theirs = mine ? cloudSqlProject(production) : void 0;
+  return theirs !== void 0 && mine !== theirs;
+}
+function cloudSqlProject(resource) {
+  for (const identity of identitiesOf(resource)) {
+    if (identity.startsWith("cloudsql:")) return identity.split(":")[1];
+    if (identity.startsWith("cloudsql-instance:") && identity.includes("/")) return identity.slice("cloudsql-instance:".length, identity.indexOf("/"));
+  }
+  return void 0;
+}
+function identitiesOf(resource) {
+  return [resource.identity, ...resource.otherIdentities ?? []];
+}
+function overrides(keys, variable) {
+  if (!variable) return false;
+  return keys.some((key) => key === variable || variable.startsWith(`${key}.`) || key.startsWith(`${variable}.`));
+}
+function compareLocations(a, b) {
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : a.span.line - b.span.line || a.span.column - b.span.column;
+}
+function placeWithAliases(context) {
+  const aliases = context.config.environmentAliases;
+  if (Object.keys(aliases).length === 0) return;
+  const placeResource = (fact) => place(fact, aliases);
+  const patches = /* @__PURE__ */ new Map();
+  for (const kind of ["environment-resource", "environment-layer"]) {
+    const facts = context.facts.all(kind);
+    const changed = /* @__PURE__ */ new Map();
+    for (const fact of facts) {
+      const placed = placeResource(fact);
+      if (!placed) continue;
+      const key = `${placed.environment}\0${placed.environmentName}\0${placed.unplaced}`;
+      patches.set(key, placed);
+      let set = changed.get(key);
+      if (!set) changed.set(key, set = /* @__PURE__ */ new Set());
+      set.add(fact);
+    }
+    for (const [key, set] of changed) {
+      const patch = patches.get(key);
+      const fields = { environment: patch.environment, environmentName: patch.environmentName, unplaced: patch.unplaced ? true : void 0 };
+      if (kind === "environment-resource") context.enrich("environment-resource", (fact) => set.has(fact), fields);
+      else context.enrich("environment-layer", (fact) => set.has(fact), fields);
+    }
+  }
+}
+function place(fact, aliases) {
+  const name = fact.environmentName;
+  const alias = aliasFor(aliases, name.toLowerCase());
+  if (alias && (fact.environment !== alias || fact.unplaced)) return { environment: alias, environmentName: name, unplaced: false };
+  if (fact.unplaced) {
+    const found = canonicalEnvironment(name, aliases) ?? environmentOfPath(fact.location.path, aliases)?.environment;
+    if (found) return { environment: found, environmentName: name, unplaced: false };
+    return void 0;
+  }
+  if (fact.environmentEvidence === "base") {
+    const byPath = environmentOfPath(fact.location.path, aliases);
+    if (byPath && aliasFor(aliases, byPath.name.toLowerCase())) return { environment: byPath.environment, environmentName: byPath.name, unplaced: false };
+  }
+  return void 0;
+}
+function placeFlyAttachments(context) {
+  const apps = /* @__PURE__ */ new Map();
+  for (const resource of context.facts.all("environment-resource")) {
+    if (!resource.declared || resource.unplaced || resource.variable !== "app" || !resource.identity.startsWith("fly-app:") || resource.environment === "base") continue;
+    if (!apps.has(resource.identity)) apps.set(resource.identity, resource.environment);
+  }
+  if (apps.size === 0) return;
+  context.enrichEach("environment-resource", (resource) => {
+    if (!resource.unplaced || !resource.variable?.startsWith(FLY_ATTACH_VARIABLE)) return void 0;
+    const environment = apps.get(`fly-app:${resource.variable.slice(FLY_ATTACH_VARIABLE.length).toLowerCase()}`);
+    return environment ? { environment, unplaced: void 0 } : void 0;
+  });
+}
+function scopeClaimsByNamespace(context) {
+  const scopes = /* @__PURE__ */ new Map();
+  for (const scope of context.facts.all("environment-scope")) if (!scopes.has(scope.path)) scopes.set(scope.path, scope.scope);
+  const declared = /* @__PURE__ */ new Set();
+  let claims = false;
+  for (const resource of context.facts.all("environment-resource")) {
+    if (!resource.identity.startsWith("volume:pvc:")) continue;
+    claims = true;
+    if (resource.declared) declared.add(`${resource.environment}\0${resource.environmentName}\0${resource.identity}`);
+  }
+  if (!claims) return;
+  context.enrichEach("environment-resource", (resource) => {
+    if (!resource.identity.startsWith("volume:pvc:")) return void 0;
+    const scoped = resource.otherIdentities?.some((identity) => identity.startsWith("in-scope:"));
+    if (resource.environment !== "production" && declared.has(`${resource.environment}\0${resource.environmentName}\0${resource.identity}`)) {
+      return scoped ? { otherIdentities: resource.otherIdentities.filter((identity) => !identity.startsWith("in-scope:")) } : void 0;
+    }
+    if (scoped || scopes.size === 0) return void 0;
+    for (let path2 = resource.location.path; ; path2 = directoryOf(path2)) {
+      const scope = scopes.get(path2);
+      if (scope) return { otherIdentities: [...resource.otherIdentities ?? [], identityInScope(resource.identity, scope)] };
+      if (path2 === "") return void 0;
+    }
+  });
+}
+function directoryOf(path2) {
+  return path2.includes("/") ? path2.slice(0, path2.lastIndexOf("/")) : "";
+}
+
+// knowledge/environments/nomad.ts
+function isNomadJob(path2) {
+  return /\.nomad(\.hcl)?$/i.test(path2) || /(^|\/)(nomad|jobs)\/[^/]+\.hcl$/i.test(path2);
+}
+
+// knowledge/environments/gitlab.ts
+function isGitlabCiName(path2) {
+  return /(^|\/|\.)gitlab-ci\.ya?ml$/i.test(path2);
+}
+function mayBeIncludedGitlabCi(path2) {
+  return /(^|\/)(\.gitlab|\.gitlab-ci|gitlab-ci|gitlab|\.ci|ci)\/(?:[^/]+\/)*[^/]+\.ya?ml$/i.test(path2) && !/values[^/]*\.ya?ml$/i.test(path2) && !/(^|\/)charts?\//i.test(path2);
+}
+var JOB_KEYS = /* @__PURE__ */ new Set(["script", "extends", "stage", "trigger", "environment", "rules", "needs", "before_script", "after_script", "image", "variables", "only", "except", "tags", "artifacts", "services", "dependencies", "allow_failure", "when"]);
+function holdsGitlabJobs(root) {
+  if (root?.kind !== "map") return false;
+  return root.entries.some((entry) => {
+    if (entry.value.kind !== "map") return false;
+    const keys = entry.value.entries.map((inner) => inner.key);
+    return (keys.includes("script") || keys.includes("extends") || keys.includes("trigger")) && keys.some((key) => JOB_KEYS.has(key) && key !== "script");
+  });
+}
+function mayHoldGitlabJobs(text) {
+  return text.includes("script:") && (text.includes("stage:") || text.includes("environment:"));
+}
+function holdsStagedGitlabJobs(root) {
+  if (!holdsGitlabJobs(root) || root?.kind !== "map") return false;
+  return root.entries.some((entry) => entry.value.kind === "map" && entry.value.entries.some((inner) => inner.key === "script") && entry.value.entries.some((inner) => inner.key === "stage" || inner.key === "environment"));
+}
+
+// knowledge/environments/digitalocean.ts
+function isDoAppSpec(path2) {
+  return /(^|\/)\.do\/[^/]+\.ya?ml$/i.test(path2);
+}
+function doAppSpecOf(root) {
+  if (root?.kind !== "map") return void 0;
+  const spec = root.entries.find((entry) => entry.key === "spec")?.value;
+  return spec?.kind === "map" ? spec : root;
+}
+
 // knowledge/environments/payments.ts
 import { createHash } from "node:crypto";
 var KEYS = [
@@ -14529,6 +15041,7 @@ var DATA_WORDS = /* @__PURE__ */ new Set([
 var COMPACT_DATA_HOSTS = /* @__PURE__ */ new Set(["pghost", "dbhost", "dbserver", "dburl", "dburi", "pgurl", "mysqlhost", "redishost", "mongohost", "mongourl", "mongouri", "redisurl", "dbendpoint"]);
 var HOST_WORDS = /* @__PURE__ */ new Set(["host", "hostname", "hosts", "server", "servers", "endpoint", "endpoints", "address", "addr", "url", "uri", "urls", "dsn", "cluster", "writer", "reader", "primary", "replica", "nodes"]);
 var MANAGED_DATABASE_HOST = /^(?:https:\/\/(?=[a-z0-9.-]+\.documents\.azure\.com))?[a-z0-9.-]+\.(rds\.amazonaws\.com|redshift(-serverless)?\.amazonaws\.com|database\.windows\.net|(postgres|mysql|mariadb)\.database\.azure\.com|documents\.azure\.com|mongodb\.net|cache\.amazonaws\.com|neon\.tech|upstash\.io|flycast)(:\d+)?\/?$/;
+var REDIS_CONFIGURATION = /^([a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)+):(\d{2,5})(?:,[a-z0-9.-]+:\d{2,5})*,\s*(?:password|ssl|abortConnect|connectTimeout|syncTimeout|allowAdmin|defaultDatabase|user|name|connectRetry)\s*=/i;
 var KEY_VAULT_URI = /^https:\/\/([a-z0-9-]{3,24})\.vault\.azure\.net\/?$/i;
 var CREDENTIAL_FILE_WORDS = /* @__PURE__ */ new Set(["credentials", "credential", "creds", "keyfile", "kubeconfig", "serviceaccount", "cert", "certificate"]);
 var STATE_WORDS = /* @__PURE__ */ new Set(["state", "tfstate", "backend", "terraform", "pulumi", "terragrunt"]);
@@ -14597,8 +15110,8 @@ function identifyValue(raw, context) {
   if (variable === "use_env_variable" && /^[A-Za-z_][A-Za-z0-9_]*$/.test(value)) return [secretIdentity(value)];
   const stackTokens = variable ? tokensOfVariable(variable) : [];
   if (stackTokens.includes("stack") && (/^[\w.-]+\/[\w.-]+\/[\w.-]+$/.test(value) || stackTokens.join(" ") === "stack name" && /^[\w./-]+$/.test(value))) {
-    const stack = stackIdentity("pulumi", value);
-    return stack ? [stack] : [];
+    const stack2 = stackIdentity("pulumi", value);
+    return stack2 ? [stack2] : [];
   }
   if (/\s/.test(value) && !value.includes(";")) return [];
   if (isDatabaseUrl(value)) {
@@ -14621,7 +15134,7 @@ function identifyValue(raw, context) {
     const table = dynamoTableArnIdentity(value);
     if (table) return [table];
   }
-  const cloudSql = cloudSqlIdentity(value);
+  const cloudSql = cloudSqlIdentity(value.startsWith("/cloudsql/") ? value.slice(10).replace(/\/\.s\.PGSQL\.\d+$/, "") : value);
   if (cloudSql) return [cloudSql];
   if (MANAGED_DATABASE_HOST.test(value) && !(isDatabaseHostVariable(context) && /^[a-z0-9.-]+(:\d+)?$/i.test(value))) {
     const host = databaseHostIdentity(value);
@@ -14637,6 +15150,11 @@ function identifyValue(raw, context) {
   if (storageAccount) {
     const account = azureStorageIdentity(storageAccount);
     return account ? [account] : [];
+  }
+  const redis = value.includes(",") ? REDIS_CONFIGURATION.exec(value) : null;
+  if (redis) {
+    const identity = databaseHostIdentity(redis[1], { port: Number(redis[2]), engine: "redis" });
+    return identity ? [identity] : [];
   }
   if (/;/.test(value) && /(^|;)\s*(server|data source|host|address)\s*=/i.test(value)) {
     const connection = connectionStringIdentity(value);
@@ -14698,12 +15216,12 @@ function identifyValue(raw, context) {
     return project ? [project] : [];
   }
   if (tokens.includes("heroku") && tokens.includes("app")) {
-    const app = appIdentity(value, "heroku");
-    return app ? [app] : [];
+    const app2 = appIdentity(value, "heroku");
+    return app2 ? [app2] : [];
   }
   if (tokens.includes("fly") && tokens.includes("app")) {
-    const app = appIdentity(value, "fly");
-    return app ? [app] : [];
+    const app2 = appIdentity(value, "fly");
+    return app2 ? [app2] : [];
   }
   if (tokens.some((token) => CREDENTIAL_FILE_WORDS.has(token)) && /^[~.]?[\w./-]*\/[\w.-]+$|^[\w.-]+\.(json|pem|key|p12|pfx|crt|ya?ml|conf|config)$/.test(value) && !value.includes("://")) {
     return [secretIdentity(value, "file")];
@@ -14969,8 +15487,8 @@ function expression(rec, section2, options, node, relative) {
   const text = node.expression ?? "";
   const variable = variableName(relative);
   if (node.tag === "!ImportValue" && typeof node.value === "string") {
-    const stack = stackIdentity("cf", node.value);
-    if (stack) rec.resource(section2.tag, { ...stack, display: `CloudFormation export ${node.value}` }, node.span, { variable, family: section2.family, fromBase: section2.fromBase });
+    const stack2 = stackIdentity("cf", node.value);
+    if (stack2) rec.resource(section2.tag, { ...stack2, display: `CloudFormation export ${node.value}` }, node.span, { variable, family: section2.family, fromBase: section2.fromBase });
     return;
   }
   if (!options.references || node.tag) return;
@@ -16807,6 +17325,7 @@ function scanGitlabCi(rec, cls, document) {
     if (!tag) continue;
     walkSection(rec, { node: job, path: [entry.key], tag, role: "plain", span: entry.keySpan }, options);
     scanSecretReferences(rec, job, tag, family);
+    scanDeployCommands(rec, job, tag, family);
     for (const name of extendedTemplates(job)) {
       const template = get(root, name);
       if (template === void 0) rec.layer(`gitlab-template:${name}`, tag, entry.keySpan, ownKeys(job));
@@ -16854,20 +17373,34 @@ function scanSecretReferences(rec, job, tag, family) {
     if (!match[1].startsWith("CI_")) record2(secretIdentity(match[1]), match.index, match[0]);
   }
 }
-var VARIABLE_COPY = /\bvercel\s+env\s+add\s+[A-Za-z_][A-Za-z0-9_]*\s+(preview|development)\b/;
+var VARIABLE_COPY = /\bvercel\s+env\s+add\s+[A-Za-z_][A-Za-z0-9_]*\s+([A-Za-z][\w-]*)/g;
+var INLINE_SECRET = /\$\{\{\s*secrets\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
 function scanPlatformVariableCopies(rec, job) {
   const steps = get(job, "steps");
   if (steps?.kind !== "seq") return;
   for (const step of steps.items) {
-    const run = literalString(get(step, "run"));
-    const target = run ? VARIABLE_COPY.exec(run)?.[1] : void 0;
+    const runNode = get(step, "run");
+    const run = literalString(runNode);
+    if (!runNode || !run?.includes("vercel")) continue;
     const env = get(step, "env") ?? get(job, "env");
-    if (!target || env?.kind !== "map") continue;
-    const tag = { environment: target === "preview" ? "preview" : "development", name: `vercel ${target}`, evidence: "value" };
-    for (const variable of env.entries) {
-      const value = variable.value.kind === "scalar" ? String(variable.value.value ?? "") : "";
-      for (const reference of value.matchAll(/\bsecrets\.([A-Za-z_][A-Za-z0-9_]*)/g)) {
-        rec.resource(tag, secretIdentity(reference[1]), variable.value.span, { variable: `secrets.${reference[1]}` });
+    const targets = /* @__PURE__ */ new Set();
+    for (const command of run.matchAll(VARIABLE_COPY)) {
+      const target = command[1];
+      const environment = canonicalEnvironment(target);
+      if (!environment || environment === "production" || environment === "base" || targets.has(target)) continue;
+      targets.add(target);
+      const tag = { environment, name: `vercel ${target}`, evidence: "value" };
+      for (const variable of env?.kind === "map" ? env.entries : []) {
+        const value = variable.value.kind === "scalar" ? String(variable.value.value ?? "") : "";
+        for (const reference of value.matchAll(/\bsecrets\.([A-Za-z_][A-Za-z0-9_]*)/g)) {
+          rec.resource(tag, secretIdentity(reference[1]), variable.value.span, { variable: `secrets.${reference[1]}` });
+        }
+      }
+      const { text, record: record2 } = nodeText(rec, runNode, tag);
+      for (const line of text.matchAll(/^.*$/gm)) {
+        const commands = [...line[0].matchAll(VARIABLE_COPY)];
+        if (!commands.some((other) => other[1] === target)) continue;
+        for (const reference of line[0].matchAll(INLINE_SECRET)) record2(secretIdentity(reference[1]), line.index + reference.index, `secrets.${reference[1]}`);
       }
     }
   }
@@ -17005,6 +17538,30 @@ function scanText(rec, node, tag, family) {
       for (const identity of identifyValue(variable.value, { variable: variable.name, path: [variable.name], projectKeys: true })) record2(identity, variable.index, `-var ${variable.name}`);
     }
   }
+  deployCommands(text, record2);
+}
+var CONFIG_FILES = [
+  { regex: /(?<=\bhelm(?:file)?\s+(?:upgrade|install|template|diff|apply|sync)\b[^\n]*?)\s(?:-f|--values)[=\s]+["']?([\w./-]+\.ya?ml)\b/g, store: "values-file" },
+  { regex: /\b(?:kubectl\s+(?:apply|diff|replace|create)\b[^\n]*?\s(?:-k|--kustomize)[=\s]+|kustomize\s+build\s+)["']?([\w./-]+)/g, store: "config-file" }
+];
+var HELM_SET = /(?<=\bhelm\s+(?:upgrade|install|template)\b[^\n]*?)\s--set(?:-string)?[=\s]+["']?([\w.-]+)=([^\s,"']+)/g;
+function deployCommands(text, record2) {
+  if (!/\b(?:helm|helmfile|kubectl|kustomize)\b/.test(text)) return;
+  for (const { regex, store } of CONFIG_FILES) {
+    for (const match of text.matchAll(regex)) {
+      const path2 = match[1].replace(/^(?:\.\/)+/, "").replace(/\/+$/, "");
+      record2(secretIdentity(path2, store), match.index + match[0].indexOf(match[1]), path2);
+    }
+  }
+  for (const match of text.matchAll(HELM_SET)) {
+    const key = match[1];
+    const variable = key.slice(key.lastIndexOf(".") + 1);
+    for (const identity of identifyValue(match[2], { variable, path: key.split(".") })) record2(identity, match.index + match[0].indexOf(match[2]), `--set ${key}`);
+  }
+}
+function scanDeployCommands(rec, job, tag, family) {
+  const { text, record: record2 } = nodeText(rec, job, tag, family);
+  deployCommands(text, record2);
 }
 function nodeText(rec, node, tag, family) {
   const file = rec.file;
@@ -17251,6 +17808,10 @@ function classifyPathUncached(path2, gitlabFolders = true) {
     const rendered = classifyPathUncached(path2.slice(0, -".gotmpl".length), gitlabFolders);
     return rendered && rendered.format === "yaml" && rendered.kind !== "gitlab-ci" && rendered.kind !== "workflow" ? rendered : void 0;
   }
+  if (format2 === "text" && !name.includes(".")) {
+    const ansible = ansibleFormat(path2, dir, lower);
+    return ansible ? { ...make("data"), format: ansible } : void 0;
+  }
   if (!DATA_FORMATS2.has(format2)) return void 0;
   if (NOT_CONFIG_NAME.test(name) || GITHUB_META_NAME.test(name) && /(^|\/)\.github$/i.test(dir) || LOCALE_DIR.test(path2)) return void 0;
   if (/(^|\/)templates\/[^/]+\.(ya?ml|tpl)$/i.test(path2) && /(^|\/)charts?\//i.test(path2)) return void 0;
@@ -17311,6 +17872,12 @@ function classifyPathUncached(path2, gitlabFolders = true) {
   }
   return make("data");
 }
+function ansibleFormat(path2, dir, lower) {
+  if (/(^|\/)(group_vars|host_vars)(\/[^/]+)?$/i.test(dir)) return "yaml";
+  if (/(^|\/)inventor(y|ies)$/i.test(dir)) return "ini";
+  if ((lower === "hosts" || lower === "inventory") && /(^|\/)inventor(y|ies)\//i.test(path2)) return "ini";
+  return void 0;
+}
 var TEMPLATE_SUFFIX = /\.(?:example|sample|template|tmpl|dist)$/i;
 var TEMPLATE_INFIX = /(^|\/)\.env\.(?:example|sample|template|tmpl|dist)(?=\.[^/]+$)/i;
 function environmentTemplate(path2) {
@@ -17324,9 +17891,9 @@ function environmentTemplate(path2) {
 }
 var APP_ENGINE_DEFAULT = { environment: "production", name: "app.yaml", evidence: "key" };
 function stackTag(name) {
-  const stack = name.replace(/^pulumi\./i, "").replace(/\.ya?ml$/i, "");
+  const stack2 = name.replace(/^pulumi\./i, "").replace(/\.ya?ml$/i, "");
   const found = pathTag(name);
-  return found ?? { environment: void 0, name: stack, evidence: "file-name" };
+  return found ?? { environment: void 0, name: stack2, evidence: "file-name" };
 }
 
 // knowledge/environments/database-images.ts
@@ -17627,19 +18194,30 @@ function inlinePatches(rec, cls, tag, root) {
       if (!parsed.ok) continue;
       for (const document of parsed.value.roots) {
         if (document.kind === "map") scanKubernetesDocument(rec, { ...cls, tag, role: "plain", family: void 0 }, document);
-        else if (document.kind === "seq") jsonPatchValues(rec, tag, document);
+        else if (document.kind === "seq") jsonPatchValues(rec, cls, tag, document);
       }
     }
   }
 }
-function jsonPatchValues(rec, tag, operations) {
+function jsonPatchValues(rec, cls, tag, operations) {
   for (const operation of operations.kind === "seq" ? operations.items : []) {
     const op = literalString(get(operation, "op"));
     const path2 = literalString(get(operation, "path")) ?? "";
     const value = get(operation, "value");
+    if (op !== "replace" && op !== "add" || !value) continue;
     const name = literalString(value);
-    if (op !== "replace" && op !== "add" || !value || !name) continue;
-    if (/\/(?:secretKeyRef|secretRef)\/name$|\/secret\/secretName$/.test(path2) && /^[a-z0-9][a-z0-9.-]*$/.test(name)) rec.resource(tag, secretIdentity(name, "k8s"), value.span, { variable: path2 });
+    if (name !== void 0) {
+      if (/\/(?:secretKeyRef|secretRef)\/name$|\/secret\/secretName$/.test(path2)) {
+        if (/^[a-z0-9][a-z0-9.-]*$/.test(name)) rec.resource(tag, secretIdentity(name, "k8s"), value.span, { variable: path2 });
+        continue;
+      }
+      const steps = path2.split("/").slice(1).map((step) => step.replace(/~1/g, "/").replace(/~0/g, "~"));
+      const last = steps[steps.length - 1];
+      const variable = last && last !== "value" && last !== "-" && !/^\d+$/.test(last) ? last : void 0;
+      for (const identity of identifyValue(name, { variable, path: steps })) rec.resource(tag, identity, value.span, { variable: variable ?? path2 });
+      continue;
+    }
+    walkSection(rec, { node: value.kind === "map" ? { kind: "seq", items: [value], span: value.span } : value, path: [path2], tag, role: "plain", family: void 0, span: value.span }, walkOptions({ ...cls, tag, role: "plain", family: void 0 }));
   }
 }
 function blockSpans(rec, text, scalar) {
@@ -17747,6 +18325,14 @@ var LOOKUP_ATTRIBUTES = lookupTable({
   aws_s3_bucket: { attribute: "bucket", identity: (value) => bucketIdentity(value, "s3") },
   google_storage_bucket: { attribute: "name", identity: (value) => bucketIdentity(value, "gcs") }
 });
+var aws = (value) => value.startsWith("arn:") ? secretArnIdentity(value) : secretIdentity(value, "aws-secrets-manager");
+var SECRET_LOOKUPS = lookupTable({
+  aws_secretsmanager_secret_version: { attribute: "secret_id", identity: aws },
+  aws_secretsmanager_secret: { attribute: "name", identity: aws },
+  aws_ssm_parameter: { attribute: "name", identity: (value) => value.startsWith("arn:") ? secretArnIdentity(value) : secretIdentity(value, "ssm") },
+  google_secret_manager_secret_version: { attribute: "secret", identity: (value) => secretIdentity(value.replace(/^projects\/[^/]+\/secrets\//, ""), "gcp-secret-manager") },
+  google_secret_manager_secret_version_access: { attribute: "secret", identity: (value) => secretIdentity(value.replace(/^projects\/[^/]+\/secrets\//, ""), "gcp-secret-manager") }
+});
 var BLOCK_VOLUMES = lookupTable({
   digitalocean_volume: { attribute: "name", provider: "digitalocean", kind: "volume", title: "DigitalOcean" },
   hcloud_volume: { attribute: "name", provider: "hetzner", kind: "volume", title: "Hetzner" },
@@ -17764,12 +18350,22 @@ function blockVolume(rec, tag, block2, type, name, declared) {
 function scanTerraform(rec, cls, document) {
   const root = document.roots[0];
   if (!root || root.kind !== "map") return;
+  const modules = /* @__PURE__ */ new Map();
+  if (cls.kind === "terraform" && cls.tag.environment === "base") {
+    for (const entry of root.entries) {
+      const tag = entry.key === "module" && entry.value.kind === "map" ? moduleTag(entry.value) : void 0;
+      if (tag) modules.set(entry, tag);
+    }
+  }
   const values = {
     ...root,
-    entries: root.entries.filter((entry) => entry.key !== "terraform" && !(entry.key === "data" && entry.value.kind === "map" && (entry.value.block?.labels[0] === "terraform_remote_state" || SNAPSHOT_LOOKUPS[entry.value.block?.labels[0] ?? ""] !== void 0)))
+    entries: root.entries.filter((entry) => entry.key !== "terraform" && !modules.has(entry) && !(entry.key === "data" && entry.value.kind === "map" && (entry.value.block?.labels[0] === "terraform_remote_state" || SNAPSHOT_LOOKUPS[entry.value.block?.labels[0] ?? ""] !== void 0)))
   };
   const copies = cls.kind === "terraform" ? { skipKey: (key) => isCopyKey(key) !== void 0 } : {};
   walkSection(rec, topSection(cls, values), { ...walkOptions(cls), ...copies });
+  for (const [entry, tag] of modules) {
+    walkSection(rec, { ...topSection(cls, { ...root, entries: [entry] }), tag, role: "plain", family: void 0 }, { ...walkOptions(cls), ...copies });
+  }
   for (const entry of root.entries) {
     const block2 = entry.value.kind === "map" ? entry.value : void 0;
     if (cls.kind === "terraform" && block2 && (entry.key === "locals" || entry.key === "variable")) copySources(rec, cls.tag, root, block2, entry.key === "locals" ? "local" : `var.${block2.block?.labels[0] ?? ""}`, cls.tag.environment !== "base");
@@ -17786,6 +18382,8 @@ function scanTerraform(rec, cls, document) {
     if (entry.key === "data" && type) {
       const lookup = LOOKUP_ATTRIBUTES[type];
       if (lookup) recordAttribute(rec, cls.tag, block2, lookup.attribute, lookup.identity, `data.${type}.${name}.${lookup.attribute}`, false);
+      const secret = SECRET_LOOKUPS[type];
+      if (secret) recordAttribute(rec, cls.tag, block2, secret.attribute, secret.identity, `data.${type}.${name}.${secret.attribute}`, false);
       blockVolume(rec, cls.tag, block2, type, name ?? "", false);
       if (type === "terraform_remote_state") remoteState(rec, cls.tag, block2, name ?? "");
       if (SNAPSHOT_LOOKUPS[type]) snapshotLookup(rec, cls.tag, block2, type, name ?? "");
@@ -17959,6 +18557,17 @@ function declareProductionSource(rec, type, label, block2, identity) {
 }
 var ENVIRONMENT_LABEL = /^(?:env|environment|stage)$/i;
 var WORKSPACE_COUNT = /^(?:terraform\.workspace|var\.(?:env|environment|stage|workspace))\s*==\s*"([^"]+)"\s*\?\s*1\s*:\s*0$/;
+function moduleTag(block2) {
+  const label = block2.block?.labels[0];
+  const named = label ? canonicalEnvironment(label) : void 0;
+  if (named && named !== "base") return { environment: named, name: label, evidence: "key" };
+  for (const key of ["environment", "env", "stage", "environment_name", "env_name"]) {
+    const value = literalString(get(block2, key));
+    const environment = value ? canonicalEnvironment(value) : void 0;
+    if (environment && environment !== "base") return { environment, name: value, evidence: "value" };
+  }
+  return void 0;
+}
 function blockTag(type, block2) {
   for (const labels of [get(block2, "tags"), get(block2, "labels"), get(block2, "user_labels"), get(get(block2, "settings"), "user_labels")]) {
     if (labels?.kind !== "map") continue;
@@ -18354,6 +18963,8 @@ function scanRender(rec, cls, document) {
   const previewsOn = previews !== void 0 && previews !== "off" || literalString(get(root, "previewsEnabled")) === "true" || getBoolean(get(root, "previewsEnabled"));
   const projects = get(root, "projects");
   if (projects && projects.kind !== "seq") rec.notify("environment-config-unreadable", `${rec.file.path}: "projects" is not a list; Render environments in it were not read.`);
+  const production = cls.tag.environment !== "base" ? cls.tag : { environment: "production", name: "production", evidence: "key" };
+  const scopes = [];
   if (projects?.kind === "seq") {
     for (const project of projects.items) {
       const environments = get(project, "environments");
@@ -18361,12 +18972,25 @@ function scanRender(rec, cls, document) {
       for (const environment of environments.items) {
         const name = literalString(get(environment, "name"));
         if (!name || environment.kind !== "map") continue;
-        renderScope(rec, environment, namedTag(name, "key"), false);
+        scopes.push({ scope: environment, tag: namedTag(name, "key"), previews: false, servicesNameTheirs: false });
       }
     }
   }
-  const production = cls.tag.environment !== "base" ? cls.tag : { environment: "production", name: "production", evidence: "key" };
-  renderScope(rec, root, production, previewsOn, cls.tag.environment === "base");
+  scopes.push({ scope: root, tag: production, previews: previewsOn, servicesNameTheirs: cls.tag.environment === "base" });
+  const groups = /* @__PURE__ */ new Map();
+  for (const { scope, tag, servicesNameTheirs } of scopes) {
+    const list = get(scope, "envVarGroups");
+    for (const group of list?.kind === "seq" ? list.items : []) {
+      const name = literalString(get(group, "name"));
+      const envVars = get(group, "envVars");
+      if (name && !groups.has(name) && envVars?.kind === "seq") groups.set(name, { tag: renderOwnTag(tag, name, servicesNameTheirs), envVars: envVars.items });
+    }
+  }
+  for (const { scope, tag, previews: previews2, servicesNameTheirs } of scopes) renderScope(rec, scope, tag, previews2, servicesNameTheirs, groups);
+}
+function renderOwnTag(tag, name, servicesNameTheirs) {
+  const named = servicesNameTheirs && name ? canonicalEnvironment(name) : void 0;
+  return named && named !== "production" ? { environment: named, name, evidence: "value" } : tag;
 }
 function scanDoAppSpec(rec, cls, document) {
   const spec = doAppSpecOf(document.roots[0]);
@@ -18388,12 +19012,9 @@ function scanDoAppSpec(rec, cls, document) {
 function getBoolean(node) {
   return node?.kind === "scalar" && node.value === true;
 }
-function renderScope(rec, scope, tag, previewsCopyLiterals, servicesNameTheirs = false) {
+function renderScope(rec, scope, tag, previewsCopyLiterals, servicesNameTheirs, groups) {
   const preview = { environment: "preview", name: "preview environments", evidence: "key" };
-  const ownTag = (name) => {
-    const named = servicesNameTheirs && name ? canonicalEnvironment(name) : void 0;
-    return named && named !== "production" ? { environment: named, name, evidence: "value" } : tag;
-  };
+  const ownTag = (name) => renderOwnTag(tag, name, servicesNameTheirs);
   const databases = get(scope, "databases");
   if (databases?.kind === "seq") {
     for (const database of databases.items) {
@@ -18411,6 +19032,10 @@ function renderScope(rec, scope, tag, previewsCopyLiterals, servicesNameTheirs =
       const serviceTag = ownTag(serviceName);
       const envVars = get(service, "envVars");
       for (const variable of envVars?.kind === "seq" ? envVars.items : []) {
+        const fromGroupNode = listKey === "services" ? get(variable, "fromGroup") : void 0;
+        const fromGroup = literalString(fromGroupNode);
+        const group = fromGroup ? groups.get(fromGroup) : void 0;
+        if (group && fromGroupNode && group.tag.environment !== serviceTag.environment) renderGroupValues(rec, group, fromGroup, fromGroupNode.span, serviceTag);
         const key = literalString(get(variable, "key"));
         if (!key) continue;
         const fromDatabase = literalString(getPath(variable, ["fromDatabase", "name"]));
@@ -18435,6 +19060,14 @@ function renderScope(rec, scope, tag, previewsCopyLiterals, servicesNameTheirs =
         rec.resource(serviceTag, { kind: "volume", identity: `volume:render:${id}`, otherIdentities: [], display: `Render disk ${diskName} of ${serviceName}`, name: diskName, secrets: [] }, disk.span, { variable: "disk", declared: true });
       }
     }
+  }
+}
+function renderGroupValues(rec, group, name, span, tag) {
+  for (const variable of group.envVars) {
+    const key = literalString(get(variable, "key"));
+    const value = literalString(get(variable, "value"));
+    if (!key || !value) continue;
+    for (const identity of identifyValue(value, { variable: key, path: ["envVarGroups", key] })) rec.resource(tag, identity, span, { variable: `${key} (from the group ${name})` });
   }
 }
 function scanWrangler(rec, cls, document) {
@@ -18469,15 +19102,15 @@ function scanFly(rec, cls, document) {
   const root = document.roots[0];
   if (!root || root.kind !== "map") return;
   const appNode = get(root, "app");
-  const app = literalString(appNode);
+  const app2 = literalString(appNode);
   let tag = cls.tag;
-  if (tag.environment === "base" && app) {
-    const byName = canonicalEnvironment(app);
-    if (byName) tag = { environment: byName, name: app, evidence: "value" };
+  if (tag.environment === "base" && app2) {
+    const byName = canonicalEnvironment(app2);
+    if (byName) tag = { environment: byName, name: app2, evidence: "value" };
     else if (/(^|\/)fly\.toml$/i.test(rec.file.path)) tag = { environment: "production", name: "fly.toml", evidence: "file-name" };
   }
   walkSection(rec, { ...topSection(cls, root), tag }, { ...walkOptions(cls), envMaps: false });
-  const appId = app ? appIdentity(app, "fly") : void 0;
+  const appId = app2 ? appIdentity(app2, "fly") : void 0;
   if (appId && appNode) rec.resource(tag, appId, appNode.span, { variable: "app", declared: true, family: `fly:${directoryOf3(rec.file.path)}` });
   if (appNode && tag.environment && tag.environment !== "base") rec.layer(litestreamImageFamily(rec.file.path), tag, appNode.span, []);
   const mounts = get(root, "mounts");
@@ -18485,7 +19118,7 @@ function scanFly(rec, cls, document) {
   for (const mount of list) {
     const source2 = get(mount, "source");
     const name = literalString(source2);
-    const identity = name && app ? volumeIdentity(name, "fly", app) : void 0;
+    const identity = name && app2 ? volumeIdentity(name, "fly", app2) : void 0;
     if (identity && source2) rec.resource(tag, identity, source2.span, { variable: "mounts.source", declared: true });
   }
 }
@@ -18970,7 +19603,7 @@ var DictLiterals = class _DictLiterals {
   owner = /* @__PURE__ */ new Map();
   static of(text) {
     const dicts = new _DictLiterals();
-    const stack = [];
+    const stack2 = [];
     let next = 0;
     let line = 1;
     let lineStart = 0;
@@ -18983,12 +19616,12 @@ var DictLiterals = class _DictLiterals {
         const end = text.indexOf("\n", index);
         index = (end === -1 ? text.length : end) - 1;
       } else if (char === "{") {
-        stack.push(next++);
+        stack2.push(next++);
       } else if (char === "}") {
-        stack.pop();
+        stack2.pop();
       } else if (char === '"' || char === "'") {
         const pair = /^(['"])([A-Za-z_][A-Za-z0-9_]*)\1\s*:\s*(['"])([^'"\n]*)\3/.exec(text.slice(index, index + 400));
-        const dict = stack[stack.length - 1];
+        const dict = stack2[stack2.length - 1];
         if (pair && dict !== void 0) {
           let entries = dicts.pairs.get(dict);
           if (!entries) dicts.pairs.set(dict, entries = /* @__PURE__ */ new Map());
@@ -19018,10 +19651,10 @@ function scanJsConfig(rec, cls) {
   if (root.kind !== "map") return;
   const apps = root.entries.find((entry) => entry.key === "apps")?.value;
   if (/ecosystem\.config/i.test(rec.file.path) && apps?.kind === "seq") {
-    apps.items.forEach((app, index) => {
-      if (app.kind !== "map") return;
+    apps.items.forEach((app2, index) => {
+      if (app2.kind !== "map") return;
       const environments = [];
-      for (const entry of app.entries) {
+      for (const entry of app2.entries) {
         const match = /^env(?:_(.+))?$/.exec(entry.key);
         if (match) environments.push({ ...entry, key: match[1] ?? "default" });
       }
@@ -19131,14 +19764,14 @@ function scanCdkApp(rec) {
     if (!environment || environment === "production") continue;
     const propsAt = match.index + match[0].length;
     for (const reference of props.matchAll(/\b(\w+)\.(\w+)\b/g)) {
-      const stack = stacks.get(reference[1]);
+      const stack2 = stacks.get(reference[1]);
       const kind = resourceKindOf(reference[2]);
-      if (!stack || stack.environment !== "production" || !kind) continue;
-      const identity = { kind, identity: `cdk-stack:${stack.id}.${reference[2]}`.toLowerCase(), otherIdentities: [], display: `${reference[2]} of the stack ${stack.id}`, name: stack.id, secrets: [] };
+      if (!stack2 || stack2.environment !== "production" || !kind) continue;
+      const identity = { kind, identity: `cdk-stack:${stack2.id}.${reference[2]}`.toLowerCase(), otherIdentities: [], display: `${reference[2]} of the stack ${stack2.id}`, name: stack2.id, secrets: [] };
       const at = propsAt + reference.index;
       rec.resource({ environment, name: match[2], evidence: "value" }, identity, rec.file.spanOf(at, at + reference[0].length), { variable: reference[0] });
-      const declared = text.indexOf(stack.id);
-      rec.resource({ environment: "production", name: stack.id, evidence: "value" }, identity, rec.file.spanOf(declared, declared + stack.id.length), { variable: stack.id, declared: true });
+      const declared = text.indexOf(stack2.id);
+      rec.resource({ environment: "production", name: stack2.id, evidence: "value" }, identity, rec.file.spanOf(declared, declared + stack2.id.length), { variable: stack2.id, declared: true });
     }
   }
 }
@@ -19599,7 +20232,7 @@ function scanDokkuLinks(file, out) {
   const links = [...file.text.matchAll(DOKKU_LINK)].map((match) => ({ index: match.index, engine: match[1], service: match[2], app: match[3] }));
   const mounts = [...file.text.matchAll(DOKKU_MOUNT)].map((match) => ({ index: match.index, app: match[1], directory: match[2].replace(/\/+$/, "") }));
   const apps = [...links, ...mounts].map((use) => use.app);
-  const environmentOf3 = (app) => canonicalEnvironment(app) ?? (apps.some((other) => other !== app && isProductionApp(app, other)) ? "production" : void 0);
+  const environmentOf3 = (app2) => canonicalEnvironment(app2) ?? (apps.some((other) => other !== app2 && isProductionApp(app2, other)) ? "production" : void 0);
   const uses = [
     ...links.map((link) => ({ index: link.index, app: link.app, kind: "database", identity: `dokku-service:${link.service.toLowerCase()}`, display: `Dokku ${link.engine} service ${link.service}`, variable: `dokku ${link.engine}:link` })),
     ...mounts.map((mount) => ({ index: mount.index, app: mount.app, kind: "volume", identity: `volume:bind:dokku/${mount.directory}`, display: `Dokku storage ${mount.directory}`, variable: "dokku storage:mount" }))
@@ -19651,10 +20284,10 @@ var HEROKU_COMMANDS = [
     message: (target, targetApp, sourceApp) => `The ${target} app ${targetApp} is restored from a backup of production's database in ${sourceApp} (\`heroku pg:backups:restore\` of \`pg:backups:url\`).`
   }
 ];
-function isProductionApp(app, other) {
-  const named = canonicalEnvironment(app);
+function isProductionApp(app2, other) {
+  const named = canonicalEnvironment(app2);
   if (named) return named === "production";
-  return other.startsWith(`${app}-`) && canonicalEnvironment(other.slice(app.length + 1)) !== void 0;
+  return other.startsWith(`${app2}-`) && canonicalEnvironment(other.slice(app2.length + 1)) !== void 0;
 }
 var RESOURCE = {
   environment: "production environment variables",
@@ -19852,28 +20485,29 @@ function resolve2(script, file) {
   return out.join("/");
 }
 
-// detectors/staging-reaches-production/scan/handlers/fly-commands.ts
-var FLY_COMMAND_KEYWORDS = ["postgres attach", "pg attach"];
-var ATTACH = /\b(?:fly|flyctl)\s+(?:postgres|pg)\s+attach\b([^\n`;&|]*)/g;
-var VALUED = /* @__PURE__ */ new Set(["--app", "-a", "--config", "-c", "--database-name", "--database-user", "--variable-name", "--postgres-app"]);
-function scanFlyAttach(rec) {
-  if (!FLY_COMMAND_KEYWORDS.some((keyword) => rec.file.hasKeyword(keyword))) return;
-  for (const match of rec.file.text.matchAll(ATTACH)) {
-    const words2 = match[1].trim().split(/\s+/).filter(Boolean);
-    let app;
-    let postgres;
-    for (let i = 0; i < words2.length; i++) {
-      const [flag, inline] = words2[i].split("=", 2);
-      if (flag === "--app" || flag === "-a") app = inline ?? words2[++i];
-      else if (flag === "--postgres-app") postgres = inline ?? words2[++i];
-      else if (VALUED.has(flag)) i += inline === void 0 ? 1 : 0;
-      else if (!flag.startsWith("-") && postgres === void 0) postgres = flag;
-    }
-    if (!app || !postgres || !/^[a-z][a-z0-9-]{1,62}$/.test(postgres) || /[${}]/.test(app)) continue;
-    const tag = namedTag(app, "value");
+// detectors/staging-reaches-production/scan/handlers/vercel-commands.ts
+var VERCEL_ENV_KEYWORDS = ["vercel env add"];
+var PIPED = /\b(?:echo(?:\s+-[neE]+)?|printf(?:\s+(['"])%s\1)?)\s+(["']?)([^\n|]*?)\2\s*\|\s*(?:npx\s+|pnpm\s+(?:dlx\s+)?|yarn\s+)?vercel\s+env\s+add\s+([A-Za-z_][A-Za-z0-9_]*)\s+([a-z][\w-]*)/g;
+var HERE_STRING = /\b(?:npx\s+)?vercel\s+env\s+add\s+([A-Za-z_][A-Za-z0-9_]*)\s+([a-z][\w-]*)[^\n<]*<<<\s*(["']?)([^\n]*?)\3\s*$/gm;
+var ASSIGNMENT2 = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)=(["']?)([^\n]*?)\2[ \t]*$/gm;
+function scanVercelEnvAdds(rec) {
+  if (!VERCEL_ENV_KEYWORDS.some((keyword) => rec.file.hasKeyword(keyword))) return;
+  const text = rec.file.text;
+  const assigned2 = /* @__PURE__ */ new Map();
+  for (const match of text.matchAll(ASSIGNMENT2)) if (!assigned2.has(match[1])) assigned2.set(match[1], match[3]);
+  const adds = [
+    ...[...text.matchAll(PIPED)].map((match) => ({ value: match[3], name: match[4], target: match[5], start: match.index, end: match.index + match[0].length })),
+    ...[...text.matchAll(HERE_STRING)].map((match) => ({ value: match[4], name: match[1], target: match[2], start: match.index, end: match.index + match[0].length }))
+  ];
+  for (const add of adds) {
+    const reference = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(add.value.trim());
+    const value = reference ? assigned2.get(reference[1]) : add.value;
+    if (!value) continue;
+    const tag = namedTag(add.target, "key");
     if (!tag.environment || tag.environment === "base") continue;
-    const start = match.index;
-    rec.resource(tag, { kind: "database", identity: `fly-app:${postgres}`, otherIdentities: [], display: `Fly Postgres app ${postgres}`, name: postgres, secrets: [] }, rec.file.spanOf(start, start + match[0].length), { variable: `fly postgres attach --app ${app}` });
+    for (const identity of identifyValue(value, { variable: add.name, path: [add.name] })) {
+      rec.resource(tag, identity, rec.file.spanOf(add.start, add.end), { variable: `vercel env add ${add.name} ${add.target}` });
+    }
   }
 }
 
@@ -20036,6 +20670,7 @@ function dispatch(file, cls, rec, out) {
       scanVolumeCommands(rec, cls);
       scanComposeCommands(rec);
       scanFlyAttach(rec);
+      scanVercelEnvAdds(rec);
       return;
     case "python-settings":
       scanPythonSettings(rec, cls);
@@ -20250,6 +20885,10 @@ function parseAs(file, cls) {
     const parsed2 = parseYaml(blanked, (start, end) => file.spanOf(start, end));
     return parsed2.ok ? parsed2.value : void 0;
   }
+  if (cls.format === "ini") {
+    const parsed2 = parseIni(file.text, (start, end) => file.spanOf(start, end));
+    return parsed2.ok ? parsed2.value : void 0;
+  }
   if (cls.format !== "dotenv") return void 0;
   const parsed = parseDotenv(file.text, (start, end) => file.spanOf(start, end));
   return parsed.ok ? parsed.value : void 0;
@@ -20354,6 +20993,14 @@ var sharedDatabase = {
   tags: ["environments", "database"],
   samples: {
     positive: [
+      {
+        files: {
+          "app.yaml": "runtime: nodejs20\nenv_variables:\n  INSTANCE_UNIX_SOCKET: /cloudsql/fernleaf-prod:europe-west1:catalog\n",
+          "app.staging.yaml": "runtime: nodejs20\nservice: api-staging\nenv_variables:\n  INSTANCE_UNIX_SOCKET: /cloudsql/fernleaf-prod:europe-west1:catalog\n"
+        },
+        expect: { path: "app.staging.yaml", line: 4 },
+        note: "App Engine: the staging service's Cloud SQL socket is production's instance"
+      },
       {
         files: { ".github/workflows/terraform.yml": TERRAFORM_VARS_WORKFLOW("orders-prod.c1x2y3z4kq.eu-west-1.rds.amazonaws.com") },
         expect: { path: ".github/workflows/terraform.yml", line: 10 },
@@ -20575,6 +21222,43 @@ var sharedDatabase = {
       },
       {
         files: {
+          "render.yaml": "services:\n  - type: web\n    name: ledger-api\n    runtime: python\n    envVars:\n      - fromGroup: ledger-prod\n  - type: worker\n    name: ledger-worker-staging\n    runtime: python\n    envVars:\n      - fromGroup: ledger-prod\n      - key: LOG_LEVEL\n        value: debug\nenvVarGroups:\n  - name: ledger-prod\n    envVars:\n      - key: DATABASE_URL\n        value: postgresql://ledger@dpg-cq7mlh3v2p9s73b1kd0g-a.frankfurt-postgres.render.com/ledger\n  - name: ledger-staging\n    envVars:\n      - key: DATABASE_URL\n        value: postgresql://ledger@dpg-cr2tq8lds78s73e5g6ug-a.frankfurt-postgres.render.com/ledger_staging\n"
+        },
+        expect: { path: "render.yaml", line: 11 },
+        note: "Render Blueprint: the staging worker takes production's environment group (`fromGroup`), database URL included"
+      },
+      {
+        files: {
+          "k8s/overlays/prod/kustomization.yaml": "resources:\n  - ../../base\npatches:\n  - target:\n      kind: Deployment\n      name: tracker\n    patch: |-\n      - op: add\n        path: /spec/template/spec/containers/0/env/-\n        value:\n          name: DATABASE_URL\n          value: postgres://tracker@tracker-prod.cu7d1xk0pq3z.us-east-2.rds.amazonaws.com:5432/tracker\n",
+          "k8s/overlays/staging/kustomization.yaml": "resources:\n  - ../../base\npatches:\n  - target:\n      kind: Deployment\n      name: tracker\n    patch: |-\n      - op: add\n        path: /spec/template/spec/containers/0/env/-\n        value:\n          name: DATABASE_URL\n          value: postgres://tracker@tracker-prod.cu7d1xk0pq3z.us-east-2.rds.amazonaws.com:5432/tracker\n"
+        },
+        expect: { path: "k8s/overlays/staging/kustomization.yaml", line: 12 },
+        note: "Kustomize: the staging overlay's inline JSON 6902 patch adds an env entry with production's database URL"
+      },
+      {
+        files: { "infra/main.tf": 'module "production" {\n  source      = "./modules/service"\n  environment = "production"\n  db_host     = "quarry-prod.c3vq8x1mz0ab.ap-southeast-2.rds.amazonaws.com"\n}\n\nmodule "uat" {\n  source      = "./modules/service"\n  environment = "uat"\n  db_host     = "quarry-prod.c3vq8x1mz0ab.ap-southeast-2.rds.amazonaws.com"\n}\n' },
+        expect: { path: "infra/main.tf", line: 10 },
+        note: "Terraform: one configuration calling a module per environment, the UAT call given production's database host"
+      },
+      {
+        files: {
+          "src/Storefront/appsettings.Production.json": '{\n  "ConnectionStrings": {\n    "Redis": "pinecrest-prod.redis.cache.windows.net:6380,ssl=True,abortConnect=False"\n  }\n}\n',
+          "src/Storefront/appsettings.Staging.json": '{\n  "ConnectionStrings": {\n    "Redis": "pinecrest-prod.redis.cache.windows.net:6380,ssl=True,abortConnect=False"\n  }\n}\n'
+        },
+        expect: { path: "src/Storefront/appsettings.Staging.json", line: 3 },
+        note: "ASP.NET: staging's StackExchange.Redis configuration string names production's Azure cache"
+      },
+      sample(".gitlab-ci.yml", "deploy_staging:\n  stage: deploy\n  environment: staging\n  script:\n    - helm upgrade --install orders ./chart --namespace orders-staging --set image.tag=$CI_COMMIT_SHA --set database.host=orders-prod.cx9q2w8e7r6t.us-west-2.rds.amazonaws.com\n\ndeploy_production:\n  stage: deploy\n  environment: production\n  script:\n    - helm upgrade --install orders ./chart --namespace orders --set image.tag=$CI_COMMIT_SHA --set database.host=orders-prod.cx9q2w8e7r6t.us-west-2.rds.amazonaws.com\n", { expect: { line: 5 }, note: "a staging GitLab job's `helm --set` giving production's database host" }),
+      {
+        files: {
+          "inventories/production/hosts": "[web]\nweb1.tollgate.io\n\n[all:vars]\nansible_user=deploy\npostgres_host=tollgate-prod.cl8x2mq7v1ab.eu-central-1.rds.amazonaws.com\n",
+          "inventories/staging/hosts": "[web]\nweb1.staging.tollgate.io\n\n[worker]\nworker1.staging.tollgate.io\n\n[all:vars]\nansible_user=deploy\npostgres_host=tollgate-prod.cl8x2mq7v1ab.eu-central-1.rds.amazonaws.com\n"
+        },
+        expect: { path: "inventories/staging/hosts", line: 9 },
+        note: "Ansible: the staging inventory (an INI file without an extension, as Ansible's layout names it) sets production's database host for every host"
+      },
+      {
+        files: {
           "app/settings/production.py": 'import os\n\nDATABASES = {\n    "default": {\n        "ENGINE": "django.db.backends.postgresql",\n        "NAME": "postgres",\n        "USER": "postgres.vbqzkxmwlpnrtfhdjcsa",\n        "PASSWORD": os.environ["DB_PASSWORD"],\n        "HOST": "aws-0-eu-central-1.pooler.supabase.com",\n        "PORT": "6543",\n    }\n}\n',
           "app/settings/staging.py": 'from .base import *\n\nDATABASES = {\n    "default": {\n        "ENGINE": "django.db.backends.postgresql",\n        "NAME": "postgres",\n        "USER": "postgres.vbqzkxmwlpnrtfhdjcsa",\n        "HOST": "aws-0-eu-central-1.pooler.supabase.com",\n        "PORT": "6543",\n    },\n    "analytics": {"HOST": "analytics.internal.acme.io", "USER": "reader"},\n}\n'
         },
@@ -20670,6 +21354,30 @@ var sharedDatabase = {
       sample("src/main/resources/application.yaml", 'quarkus:\n  datasource:\n    db-kind: postgresql\n"%prod":\n  quarkus:\n    datasource:\n      jdbc:\n        url: jdbc:postgresql://inventory-prod.cluster-cq8x1y2z3abc.us-east-2.rds.amazonaws.com:5432/inventory\n"%staging":\n  quarkus:\n    datasource:\n      jdbc:\n        url: jdbc:postgresql://inventory-prod.cluster-cq8x1y2z3abc.us-east-2.rds.amazonaws.com:5432/inventory\n', { expect: { line: 13 }, note: 'Quarkus YAML: a profile under a "%staging" key' }),
       sample("serverless.yml", SERVERLESS_TABLE_ARNS("orders", "orders"), { expect: { line: 8 }, note: "Serverless: the staging stage's parameter is production's DynamoDB table ARN (account and region make it one table)" }),
       sample("scripts/setup-fly.sh", "#!/bin/sh\nset -e\nfly postgres create --name reel-db --region ams --volume-size 40\nfly postgres attach reel-db --app reel-prod\nfly postgres attach reel-db --app reel-staging --database-name reel\n", { expect: { line: 5 }, note: "Fly: the staging app is attached to the Postgres app production is attached to" }),
+      {
+        files: {
+          "fly.toml": 'app = "quayline-api"\nprimary_region = "ams"\n\n[http_service]\n  internal_port = 8080\n',
+          "fly.staging.toml": 'app = "quayline-api-staging"\nprimary_region = "ams"\n\n[env]\n  APP_ENV = "staging"\n',
+          "scripts/setup-fly.sh": "#!/bin/sh\nset -e\nfly postgres create --name quayline-db --region ams --volume-size 20\nfly postgres attach quayline-db --app quayline-api\n",
+          Makefile: "deploy-staging:\n	flyctl deploy --config fly.staging.toml\n\ndb-attach-staging:\n	flyctl postgres attach quayline-db --app quayline-api-staging --database-user quayline_staging\n"
+        },
+        expect: { path: "Makefile", line: 5 },
+        note: "Fly: production's app has no environment word, but fly.toml (deployed by default) declares it; the staging app is attached to the same Postgres app"
+      },
+      {
+        files: {
+          "deploy/overlays/production/kustomization.yaml": "namespace: prod\nresources:\n  - ../../base\n",
+          "deploy/overlays/staging/kustomization.yaml": "namespace: staging\nresources:\n  - ../../base\npatches:\n  - path: orders-db.yaml\n",
+          "deploy/overlays/staging/orders-db.yaml": "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: orders\nspec:\n  template:\n    spec:\n      containers:\n        - name: orders\n          env:\n            - name: DATABASE_HOST\n              value: postgres.prod.svc.cluster.local\n"
+        },
+        expect: { path: "deploy/overlays/staging/orders-db.yaml", line: 12 },
+        note: "Kustomize: staging's patch names a Service in the namespace production's overlay deploys into (high: one cluster is assumed)"
+      },
+      sample(
+        "scripts/vercel-env.sh",
+        '#!/bin/sh\n# preview shares the prod DB until Neon branching is set up\nPROD_DB="postgresql://tidyhome_owner:${NEON_PASSWORD}@ep-cool-darkness-a5h8k2x1.eu-central-1.aws.neon.tech/tidyhome?sslmode=require"\necho "$PROD_DB" | vercel env add DATABASE_URL production\necho "$PROD_DB" | vercel env add DATABASE_URL preview\n',
+        { expect: { line: 5 }, note: "Vercel: one value piped into production's and preview's DATABASE_URL" }
+      ),
       sample("serverless.yml", SERVERLESS_TABLE_MAP("orders-prod"), { expect: { line: 7 }, note: "Serverless: a per-stage `custom` map gives staging production's table by its bare name; every stage deploys to one account and region" }),
       {
         files: {
@@ -20684,6 +21392,13 @@ var sharedDatabase = {
     negative: [
       {
         files: {
+          "app.yaml": 'runtime: python312\nenv_variables:\n  CLOUD_SQL_CONNECTION_NAME: "fernleaf-prod:europe-west1:catalog"\n  INSTANCE_UNIX_SOCKET: /cloudsql/fernleaf-prod:europe-west1:catalog\n',
+          "app.staging.yaml": 'runtime: python312\nservice: staging\nenv_variables:\n  CLOUD_SQL_CONNECTION_NAME: "fernleaf-staging:europe-west1:catalog"\n  INSTANCE_UNIX_SOCKET: /cloudsql/fernleaf-staging:europe-west1:catalog\n'
+        },
+        note: "App Engine: an instance named alike in the staging project is another instance (names are unique per project)"
+      },
+      {
+        files: {
           "config/deploy/production.rb": "role :app, %w{deploy@app1.shopfront.io}\nrole :db, %w{deploy@db1.shopfront.io}\n",
           "config/deploy/staging.rb": "role :app, %w{deploy@app1.shopfront.io}\nrole :db, %w{deploy@db-staging.shopfront.io}\n"
         },
@@ -20693,6 +21408,27 @@ var sharedDatabase = {
       { files: { ".github/workflows/terraform.yml": TERRAFORM_VARS_WORKFLOW("orders-staging.c1x2y3z4kq.eu-west-1.rds.amazonaws.com") }, note: "the staging job's `-var` gives staging's own database" },
       sample("serverless.yml", SERVERLESS_TABLE_ARNS("orders", "orders-staging"), { note: "Serverless: the staging stage's table ARN is a table of its own" }),
       sample("scripts/setup-fly.sh", "#!/bin/sh\nset -e\nfly postgres attach reel-db --app reel-prod\nfly postgres attach reel-db-staging --app reel-staging\n", { note: "Fly: each app is attached to a Postgres app of its own" }),
+      {
+        files: {
+          "fly.toml": 'app = "quayline-api"\nprimary_region = "ams"\n',
+          "fly.staging.toml": 'app = "quayline-api-staging"\nprimary_region = "ams"\n',
+          "scripts/setup-fly.sh": "#!/bin/sh\nfly postgres attach quayline-db --app quayline-api\nfly postgres attach quayline-db --app quayline-worker\nfly postgres attach quayline-db-staging --app quayline-api-staging\n"
+        },
+        note: "Fly: staging has a Postgres app of its own; a worker app no Fly config declares stays unplaced"
+      },
+      {
+        files: {
+          "deploy/overlays/production/kustomization.yaml": "namespace: prod\nresources:\n  - ../../base\n",
+          "deploy/overlays/staging/kustomization.yaml": "namespace: staging\nresources:\n  - ../../base\npatches:\n  - path: orders-db.yaml\n",
+          "deploy/overlays/staging/orders-db.yaml": "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: orders\nspec:\n  template:\n    spec:\n      containers:\n        - name: orders\n          env:\n            - name: DATABASE_HOST\n              value: postgres.staging.svc.cluster.local\n            - name: METRICS_HOST\n              value: prometheus.monitoring.svc.cluster.local\n"
+        },
+        note: "Kustomize: staging's Service in its own namespace (and a monitoring namespace production does not deploy into)"
+      },
+      sample(
+        "scripts/vercel-env.sh",
+        '#!/bin/sh\nPROD_DB="postgresql://tidyhome_owner:${NEON_PASSWORD}@ep-cool-darkness-a5h8k2x1.eu-central-1.aws.neon.tech/tidyhome?sslmode=require"\nPREVIEW_DB="postgresql://tidyhome_owner:${NEON_PASSWORD}@ep-quiet-meadow-b7k1m3q9.eu-central-1.aws.neon.tech/tidyhome?sslmode=require"\necho "$PROD_DB" | vercel env add DATABASE_URL production\necho "$PREVIEW_DB" | vercel env add DATABASE_URL preview\n',
+        { note: "Vercel: preview's DATABASE_URL is a Neon branch of its own" }
+      ),
       sample("serverless.yml", SERVERLESS_TABLE_MAP("orders-staging"), { note: "Serverless: the `custom` map gives staging a table of its own" }),
       sample("serverless.yml", SERVERLESS_TABLE_MAP("orders", "  profile: ${self:custom.profiles.${sls:stage}}\n"), { note: "Serverless: each stage deploys with its own profile (its own account), so a table named alike in two stages is two tables" }),
       {
@@ -20796,6 +21532,31 @@ var sharedDatabase = {
           "render.yaml": "databases:\n  - name: tidy-db\n  - name: tidy-db-staging\nservices:\n  - type: web\n    name: tidy-api\n    envVars:\n      - key: DATABASE_URL\n        fromDatabase: { name: tidy-db, property: connectionString }\n  - type: web\n    name: tidy-api-staging\n    envVars:\n      - key: DATABASE_URL\n        fromDatabase: { name: tidy-db-staging, property: connectionString }\n"
         },
         note: "a flat Blueprint whose staging service has a staging database of its own"
+      },
+      {
+        files: {
+          "render.yaml": "services:\n  - type: web\n    name: ledger-api\n    runtime: python\n    envVars:\n      - fromGroup: ledger-prod\n  - type: worker\n    name: ledger-worker-staging\n    runtime: python\n    envVars:\n      - fromGroup: ledger-staging\n      - key: LOG_LEVEL\n        value: debug\nenvVarGroups:\n  - name: ledger-prod\n    envVars:\n      - key: DATABASE_URL\n        value: postgresql://ledger@dpg-cq7mlh3v2p9s73b1kd0g-a.frankfurt-postgres.render.com/ledger\n  - name: ledger-staging\n    envVars:\n      - key: DATABASE_URL\n        value: postgresql://ledger@dpg-cr2tq8lds78s73e5g6ug-a.frankfurt-postgres.render.com/ledger_staging\n"
+        },
+        note: "Render Blueprint: the staging worker takes staging's own environment group"
+      },
+      {
+        files: { "infra/main.tf": 'module "production" {\n  source      = "./modules/service"\n  environment = "production"\n  db_host     = "quarry-prod.c3vq8x1mz0ab.ap-southeast-2.rds.amazonaws.com"\n}\n\nmodule "uat" {\n  source      = "./modules/service"\n  environment = "uat"\n  db_host     = "quarry-uat.c3vq8x1mz0ab.ap-southeast-2.rds.amazonaws.com"\n}\n' },
+        note: "Terraform: one configuration calling a module per environment, each with its own database host"
+      },
+      {
+        files: {
+          "src/Storefront/appsettings.Production.json": '{\n  "ConnectionStrings": {\n    "Redis": "pinecrest-prod.redis.cache.windows.net:6380,ssl=True,abortConnect=False"\n  }\n}\n',
+          "src/Storefront/appsettings.Staging.json": '{\n  "ConnectionStrings": {\n    "Redis": "pinecrest-staging.redis.cache.windows.net:6380,ssl=True,abortConnect=False"\n  }\n}\n'
+        },
+        note: "ASP.NET: staging's StackExchange.Redis configuration string names its own cache"
+      },
+      sample(".gitlab-ci.yml", "deploy_staging:\n  stage: deploy\n  environment: staging\n  script:\n    - helm upgrade --install orders ./chart --namespace orders-staging --set image.tag=$CI_COMMIT_SHA --set database.host=orders-staging.cx9q2w8e7r6t.us-west-2.rds.amazonaws.com\n\ndeploy_production:\n  stage: deploy\n  environment: production\n  script:\n    - helm upgrade --install orders ./chart --namespace orders --set image.tag=$CI_COMMIT_SHA --set database.host=orders-prod.cx9q2w8e7r6t.us-west-2.rds.amazonaws.com\n", { note: "a staging GitLab job's `helm --set` giving staging's own database host" }),
+      {
+        files: {
+          "inventories/production/hosts": "[web]\nweb1.tollgate.io\n\n[all:vars]\nansible_user=deploy\npostgres_host=tollgate-prod.cl8x2mq7v1ab.eu-central-1.rds.amazonaws.com\n",
+          "inventories/staging/hosts": "[web]\nweb1.staging.tollgate.io\n\n[worker]\nworker1.staging.tollgate.io\n\n[all:vars]\nansible_user=deploy\npostgres_host=tollgate-staging.cl8x2mq7v1ab.eu-central-1.rds.amazonaws.com\n"
+        },
+        note: "Ansible: the staging inventory (an INI file without an extension, as Ansible's layout names it) sets staging's own database host"
       },
       {
         files: {
@@ -21261,6 +22022,22 @@ var sharedBucket = {
     positive: [
       {
         files: {
+          "deploy/overlays/production/kustomization.yaml": "resources:\n  - ../../base\npatches:\n  - target:\n      kind: ConfigMap\n      name: web-config\n    patch: |-\n      - op: replace\n        path: /data/MEDIA_BUCKET\n        value: harbor-media-prod\n",
+          "deploy/overlays/staging/kustomization.yaml": "resources:\n  - ../../base\npatches:\n  - target:\n      kind: ConfigMap\n      name: web-config\n    patch: |-\n      - op: replace\n        path: /data/MEDIA_BUCKET\n        value: harbor-media-prod\n"
+        },
+        expect: { path: "deploy/overlays/staging/kustomization.yaml", line: 10 },
+        note: "Kustomize: the staging overlay's inline JSON 6902 patch writes production's bucket into the ConfigMap"
+      },
+      {
+        files: {
+          "group_vars/production": "---\nnginx_worker_processes: 2\nmedia_bucket: kestrel-media-prod\n",
+          "group_vars/staging": "---\nnginx_worker_processes: 2\nmedia_bucket: kestrel-media-prod\n"
+        },
+        expect: { path: "group_vars/staging", line: 3 },
+        note: "Ansible: group variables in files without an extension (`group_vars/staging`), staging's naming production's bucket"
+      },
+      {
+        files: {
           "app.yaml": "runtime: python312\nentrypoint: gunicorn -b :$PORT main:app\nenv_variables:\n  GCS_BUCKET: acme-api-uploads\n",
           "app.staging.yaml": "runtime: python312\nservice: api-staging\nenv_variables:\n  GCS_BUCKET: acme-api-uploads\n"
         },
@@ -21314,6 +22091,20 @@ var sharedBucket = {
       }
     ],
     negative: [
+      {
+        files: {
+          "deploy/overlays/production/kustomization.yaml": "resources:\n  - ../../base\npatches:\n  - target:\n      kind: ConfigMap\n      name: web-config\n    patch: |-\n      - op: replace\n        path: /data/MEDIA_BUCKET\n        value: harbor-media-prod\n",
+          "deploy/overlays/staging/kustomization.yaml": "resources:\n  - ../../base\npatches:\n  - target:\n      kind: ConfigMap\n      name: web-config\n    patch: |-\n      - op: replace\n        path: /data/MEDIA_BUCKET\n        value: harbor-media-staging\n"
+        },
+        note: "Kustomize: the staging overlay's inline JSON 6902 patch writes staging's own bucket"
+      },
+      {
+        files: {
+          "group_vars/production": "---\nnginx_worker_processes: 2\nmedia_bucket: kestrel-media-prod\n",
+          "group_vars/staging": "---\nnginx_worker_processes: 2\nmedia_bucket: kestrel-media-staging\n"
+        },
+        note: "Ansible: each environment's group variables (files without an extension) name its own bucket"
+      },
       {
         files: {
           "app.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app\ndata:\n  GCS_BUCKET: acme-api-uploads\n",
@@ -21582,6 +22373,15 @@ var readsProductionSecret = {
         { expect: { line: 9 }, note: "a production secret written into Vercel's preview environment" }
       ),
       sample(
+        ".github/workflows/vercel-env.yml",
+        "name: Sync Vercel env\non: workflow_dispatch\njobs:\n  sync:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm i -g vercel@latest\n      - run: |\n          printf '%s' \"${{ secrets.PRODUCTION_DATABASE_URL }}\" | vercel env add DATABASE_URL staging --token=${{ secrets.VERCEL_TOKEN }}\n          printf '%s' \"${{ secrets.STAGING_REDIS_URL }}\" | vercel env add REDIS_URL staging --token=${{ secrets.VERCEL_TOKEN }}\n",
+        { expect: { line: 9 }, note: "a production secret written on the command's line into a custom Vercel environment" }
+      ),
+      sample("environments/staging/secrets.tf", 'data "aws_secretsmanager_secret_version" "db" {\n  secret_id = "production/billing/database"\n}\n\ndata "aws_ssm_parameter" "stripe" {\n  name = "/billing/staging/stripe-secret-key"\n}\n', { expect: { line: 2 }, note: "Terraform: the staging configuration looks up production's secret in Secrets Manager" }),
+      sample(".github/workflows/deploy-staging.yml", "on:\n  push:\n    branches: [develop]\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    environment: staging\n    steps:\n      - uses: actions/checkout@v4\n      - run: helm upgrade --install ledger ./charts/ledger -n ledger-staging -f charts/ledger/values.yaml -f charts/ledger/values-production.yaml --wait\n", { expect: { line: 10 }, note: "a staging job's helm upgrade layering production's values file" }),
+      sample(".gitlab-ci.yml", "deploy_staging:\n  stage: deploy\n  environment:\n    name: staging\n  script:\n    - kubectl config use-context ci\n    - kubectl apply -k deploy/overlays/production\n", { expect: { line: 7 }, note: "a staging GitLab job applying production's Kustomize overlay" }),
+      sample("environments/staging/params.tf", 'data "aws_secretsmanager_secret_version" "db" {\n  secret_id = "staging/billing/database"\n}\n\ndata "aws_ssm_parameter" "stripe" {\n  name = "/billing/production/stripe-secret-key"\n}\n', { expect: { line: 6 }, note: "Terraform: the staging configuration reads production's SSM parameter" }),
+      sample(
         ".github/workflows/deploy-staging.yml",
         "on:\n  push:\n    branches: [develop]\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    environment: staging\n    steps:\n      - run: ./deploy.sh\n        env:\n          STRIPE_SECRET_KEY: ${{ secrets.STRIPE_LIVE_SECRET_KEY }}\n",
         { expect: { line: 11 }, note: 'payment providers call production "live"' }
@@ -21785,6 +22585,15 @@ var readsProductionSecret = {
         'on: workflow_dispatch\njobs:\n  sync:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo "$DATABASE_URL" | npx vercel env add DATABASE_URL production\n        env:\n          DATABASE_URL: ${{ secrets.PROD_DATABASE_URL }}\n',
         { note: "production's secret written into production" }
       ),
+      sample(
+        ".github/workflows/vercel-env.yml",
+        "name: Sync Vercel env\non: workflow_dispatch\njobs:\n  sync:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm i -g vercel@latest\n      - run: |\n          printf '%s' \"${{ secrets.STAGING_DATABASE_URL }}\" | vercel env add DATABASE_URL staging --token=${{ secrets.VERCEL_TOKEN }}\n          printf '%s' \"${{ secrets.STAGING_REDIS_URL }}\" | vercel env add REDIS_URL staging --token=${{ secrets.VERCEL_TOKEN }}\n",
+        { note: "staging's own secrets written into Vercel's custom staging environment" }
+      ),
+      sample(".github/workflows/deploy-staging.yml", "on:\n  push:\n    branches: [develop]\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    environment: staging\n    steps:\n      - uses: actions/checkout@v4\n      - run: helm upgrade --install ledger ./charts/ledger -n ledger-staging -f charts/ledger/values.yaml -f charts/ledger/values-staging.yaml --wait\n", { note: "a staging job's helm upgrade with staging's own values file" }),
+      sample(".gitlab-ci.yml", "deploy_staging:\n  stage: deploy\n  environment:\n    name: staging\n  script:\n    - kubectl config use-context ci\n    - kubectl apply -k deploy/overlays/staging\n", { note: "a staging GitLab job applying staging's own Kustomize overlay" }),
+      sample(".github/workflows/deploy-staging.yml", "on:\n  push:\n    branches: [develop]\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    environment: staging\n    steps:\n      - uses: actions/checkout@v4\n      - run: docker compose -f docker-compose.yml -f docker-compose.prod.yml up -d --build\n", { note: "a staging job running the production build of the Compose stack: the file alone says no more than how to build" }),
+      sample("environments/staging/secrets.tf", 'data "aws_secretsmanager_secret_version" "db" {\n  secret_id = "staging/billing/database"\n}\n\ndata "aws_ssm_parameter" "stripe" {\n  name = "/billing/staging/stripe-secret-key"\n}\n', { note: "Terraform: the staging configuration looks up staging's own secret and parameter" }),
       sample(
         ".gitlab-ci.yml",
         "deploy_staging:\n  environment: staging\n  variables:\n    DB_PASSWORD: $STAGING_DB_PASSWORD\n    REGISTRY: $CI_REGISTRY_PASSWORD\n  script: [./deploy.sh]\ndeploy_production:\n  environment: production\n  variables:\n    DB_PASSWORD: $PROD_DB_PASSWORD\n  script: [./deploy.sh]\n",
@@ -22041,6 +22850,25 @@ function judgeNamed(resource, model) {
   };
 }
 
+// detectors/staging-reaches-production/rules/namespace-service.ts
+var SERVICE = /^k8s-service:([a-z0-9-]+)\.([a-z0-9-]+)$/;
+function judgeNamespaceService(resource, model) {
+  const service = resource.kind === "database" ? SERVICE.exec(resource.identity) : null;
+  if (!service) return void 0;
+  const namespace = `project:k8s-namespace:${service[2]}`;
+  const production = model.productionDeclaring(namespace);
+  if (production.length === 0) return void 0;
+  if (model.resources.some((other) => other.identity === namespace && NON_PRODUCTION.has(other.environment) && !other.testOnly && !other.unplaced)) return void 0;
+  return {
+    ruleId: sharedDatabase.id,
+    severity: "high",
+    action: `uses the Service ${service[1]} in production's namespace ${service[2]} as its database (${resource.display})`,
+    detail: `Production deploys into ${service[2]} (${production[0].location.path}), and a Service's cluster name reaches it from every namespace: one cluster is assumed.`,
+    related: production.slice(0, 3).map((declared) => ({ location: declared.location, message: `production deploys into namespace ${service[2]} here` })),
+    identity: namespace
+  };
+}
+
 // detectors/staging-reaches-production/rules/payment.ts
 var KEY_BODY = ["51Hx8aQKpL2m", "Zr7Tq9WbY3vN", "4cD6eF8gH0jK"].join("");
 var LIVE_KEY = ["sk", "live", KEY_BODY].join("_");
@@ -22109,7 +22937,7 @@ migrate-production:
   stage: migrate
   environment: production
 `;
-var FLY_APP = (app) => `app = "${app}"
+var FLY_APP = (app2) => `app = "${app2}"
 primary_region = "ams"
 
 [env]
@@ -22418,7 +23246,7 @@ var RULES2 = [
   clonedFromProduction,
   pullRequestInProduction
 ];
-var JUDGES = [judgeShared, judgeState, judgeSecret, judgePayment, judgeNamed];
+var JUDGES = [judgeShared, judgeState, judgeSecret, judgePayment, judgeNamed, judgeNamespaceService];
 var stagingReachesProduction = {
   id: "staging-reaches-production",
   rules: RULES2,
@@ -22426,7 +23254,7 @@ var stagingReachesProduction = {
   // Scripts and docs are read only for the commands that clone production; configs are read for their structure.
   // Database copies: dumps restored elsewhere (`pg_dump … | psql …`) and the clouds' restores and clones.
   // Program modules are read only for a Pulumi stack reference.
-  keywords: [.../* @__PURE__ */ new Set(["railway", "heroku", "dokku", "neonctl", "gcloud", PULUMI_PROGRAM_KEYWORD, ...COPY_KEYWORDS, ...VOLUME_COMMAND_KEYWORDS, ...COMPOSE_COMMAND_KEYWORDS, ...FLY_COMMAND_KEYWORDS])],
+  keywords: [.../* @__PURE__ */ new Set(["railway", "heroku", "dokku", "neonctl", "gcloud", PULUMI_PROGRAM_KEYWORD, ...COPY_KEYWORDS, ...VOLUME_COMMAND_KEYWORDS, ...COMPOSE_COMMAND_KEYWORDS, ...FLY_COMMAND_KEYWORDS, ...VERCEL_ENV_KEYWORDS])],
   admitsWithoutKeywords: (file) => {
     const kind = classifyPath(file.path)?.kind;
     return kind !== "commands" && kind !== "pulumi-program";
@@ -22438,6 +23266,7 @@ var stagingReachesProduction = {
 };
 function reportCrossings(context) {
   placeWithAliases(context);
+  placeFlyAttachments(context);
   scopeClaimsByNamespace(context);
   const model = new EnvironmentModel(context.facts, context.config.environmentAliases);
   const pending = /* @__PURE__ */ new Map();
@@ -22578,6 +23407,7 @@ function providerOfEndpoint(endpoint) {
   for (const [pattern, provider] of ENDPOINT_PROVIDERS) if (pattern.test(endpoint)) return provider;
   return void 0;
 }
+var ARCHIVE_TOOL_REF = "archive-tool:";
 var UNRESOLVED = /\$\{\{|\$\{?[A-Za-z_]|<[A-Z_]+>|\{\{|%\(|!Ref|!Sub|!ImportValue|\bvar\.|\blocal\.|\bmodule\./;
 function isUnresolved(text) {
   return UNRESOLVED.test(text);
@@ -24824,6 +25654,7 @@ function wordsOf2(command, env) {
 function expand(text, env) {
   return text.replace(/\$\{\{\s*(?:env|vars)\.([A-Za-z_][\w]*)\s*\}\}/g, (whole, name) => env.get(name) ?? whole).replace(/\$\{([A-Za-z_][\w]*)(?::?-([^}]*))?\}/g, (whole, name, fallback) => env.get(name) ?? (fallback && !isUnresolved(fallback) ? fallback : whole)).replace(/\$([A-Za-z_][\w]*)/g, (whole, name) => env.get(name) ?? whole);
 }
+var SHELL_KEYWORDS = /* @__PURE__ */ new Set(["do", "then", "else", "{", "!"]);
 var SUDO_OPTION_WITH_VALUE = /^-[A-Za-z]*[ugCDhprtUT]$/;
 function unwrap(words2) {
   let rest = words2;
@@ -24838,6 +25669,10 @@ function unwrap(words2) {
         if (option2 === "--") break;
       }
       rest = rest.slice(index);
+      continue;
+    }
+    if (SHELL_KEYWORDS.has(head)) {
+      rest = rest.slice(1);
       continue;
     }
     if (/^[A-Za-z_][\w]*=/.test(head) || head === "time" || head === "exec" || head === "nice" || head === "command" || head === "env" || head === "npx" || head === "bunx") {
@@ -25292,8 +26127,11 @@ function readCommand(tool, words2, all, at, platform, piped, env, mcAliases, rea
     const target = args[args.length - 1];
     const source2 = args.length > 1 ? args[0] : void 0;
     const remote = (path2) => !!path2 && /^(?:[\w.-]+@)?[\w.-]+:(?!\/\/)/.test(path2) && !/^[A-Za-z]:[\\/]/.test(path2);
-    if (remote(target)) upload(target, tool, tool === "rsync");
-    else if (remote(source2)) fetched(source2);
+    if (remote(target)) {
+      const destination = classifyDestination(target);
+      const ssh = destination.unresolved && !isUnresolved(target) ? { ...destination, provider: "ssh", unresolved: false } : destination;
+      reading.uploads.push({ tool, offset: at, destination: ssh, fileLevel: tool === "rsync" });
+    } else if (remote(source2)) fetched(source2);
     return;
   }
   if (tool === "curl" && (words2.includes("-T") || words2.some((word) => word.startsWith("--upload-file")))) {
@@ -25315,10 +26153,20 @@ function readCommand(tool, words2, all, at, platform, piped, env, mcAliases, rea
     if (verb === "backup-push") {
       const prefix = ["WALG_S3_PREFIX", "WALG_GS_PREFIX", "WALG_AZ_PREFIX", "WALG_SSH_PREFIX", "WALG_FILE_PREFIX", "WALE_S3_PREFIX"].map((name) => env.get(name)).find(Boolean);
       reading.dumps.push({ tool: "wal-g", engines: ["postgres"], offset: at });
-      reading.uploads.push({ tool: "wal-g", offset: at, destination: prefix ? classifyDestination(prefix, env.get("AWS_ENDPOINT") ?? env.get("WALG_S3_ENDPOINT")) : { display: "$WALG_*_PREFIX", unresolved: true }, fileLevel: false });
+      reading.uploads.push({ tool: "wal-g", offset: at, destination: prefix ? classifyDestination(prefix, env.get("AWS_ENDPOINT") ?? env.get("WALG_S3_ENDPOINT")) : { display: "$WALG_*_PREFIX", unresolved: true }, fileLevel: false, ...prefix ? {} : { ref: `${ARCHIVE_TOOL_REF}wal-g|wal-e` } });
     } else if (verb === "backup-fetch") {
       fetched(["WALG_S3_PREFIX", "WALG_GS_PREFIX", "WALG_AZ_PREFIX"].map((name) => env.get(name)).find(Boolean));
       loaded("postgres");
+    }
+    return;
+  }
+  if (tool === "pbm") {
+    if (words2[1] === "backup") {
+      reading.dumps.push({ tool: "pbm", engines: ["mongo"], offset: at });
+      reading.uploads.push({ tool: "pbm", offset: at, destination: { display: "PBM's configured storage", unresolved: true }, fileLevel: false, ref: `${ARCHIVE_TOOL_REF}pbm` });
+    } else if (words2[1] === "restore") {
+      fetched();
+      loaded("mongo");
     }
     return;
   }
@@ -25371,8 +26219,8 @@ var HELM_VALUE_OPTIONS = ["-n", "--namespace", "-f", "--values", "--set", "--set
 function deployOf(words2, remote) {
   const [head, first, second] = words2;
   const tool = head?.replace(/^.*\//, "");
-  const stack = stackDeployOf(tool, words2);
-  if (stack) return { kind: "infrastructure", remote: true, stackTags: stack.tags.length > 0 ? { template: stack.template, tags: stack.tags } : void 0 };
+  const stack2 = stackDeployOf(tool, words2);
+  if (stack2) return { kind: "infrastructure", remote: true, stackTags: stack2.tags.length > 0 ? { template: stack2.template, tags: stack2.tags } : void 0 };
   if ((tool === "fly" || tool === "flyctl") && first === "deploy") return { kind: "fly", remote: true };
   if (tool === "railway" && (first === "up" || first === "deploy" && !words2.includes("-t") && !words2.includes("--template"))) return { kind: "railway", remote: true };
   if (tool === "vercel" && (first === "deploy" || words2.includes("--prod"))) return { kind: "vercel", remote: true };
@@ -25467,6 +26315,100 @@ function provisionOf(tool, words2) {
   return void 0;
 }
 
+// detectors/missing-offprovider-backup/inventory/active-storage.ts
+function isActiveStorageConfig(path2) {
+  return /(^|\/)config\/storage\.ya?ml$/.test(path2);
+}
+function isRailsEnvironmentConfig(path2) {
+  return /(^|\/)config\/environments\/[\w-]+\.rb$/.test(path2);
+}
+function activeStorageIdentity(appDirectory, service) {
+  return `rails:active-storage:${appDirectory}:${service}`.toLowerCase();
+}
+function appOf(path2) {
+  return directoryOf4(directoryOf4(path2));
+}
+function providerOfService(service) {
+  const kind = literalOf(get(service, "service"))?.toLowerCase();
+  if (kind === "s3") {
+    const endpoint = textOf(get(service, "endpoint"));
+    return endpoint ? providerOfEndpoint(endpoint.replace(/<%=?[^%]*%>/g, "x")) ?? "remote-host" : "aws";
+  }
+  if (kind === "gcs") return "gcp";
+  if (kind === "azurestorage") return "azure";
+  if (kind === "disk") return "local";
+  return void 0;
+}
+var R2_BUILT_IN = { protection: "none", description: "R2 keeps no versions or copies of its own" };
+function scanActiveStorage(inventory) {
+  const root = mapOf2(inventory.file.data()?.roots[0]);
+  if (!root) return;
+  const app2 = appOf(inventory.path);
+  const mirrorsOf = /* @__PURE__ */ new Map();
+  for (const entry of root.entries) {
+    const service = mapOf2(entry.value);
+    const primary = literalOf(get(service, "primary"));
+    if (literalOf(get(service, "service"))?.toLowerCase() === "mirror" && primary) mirrorsOf.set(primary, [...mirrorsOf.get(primary) ?? [], entry.key]);
+  }
+  for (const entry of root.entries) {
+    const service = mapOf2(entry.value);
+    if (!service) continue;
+    const kind = literalOf(get(service, "service"))?.toLowerCase();
+    if (kind === "mirror") {
+      const primary = literalOf(get(service, "primary"));
+      if (!primary) continue;
+      for (const mirror of itemsOf(get(service, "mirrors"))) {
+        const name = literalOf(mirror);
+        const target = mapOf2(get(root, name ?? ""));
+        const provider = target ? providerOfService(target) : void 0;
+        if (!name || !provider) continue;
+        const bucket2 = literalOf(get(target, "bucket")) ?? literalOf(get(target, "container")) ?? name;
+        const destination = provider === "local" ? { display: bucket2, provider, unresolved: false } : { ...classifyDestination(bucket2), display: `${name} (${bucket2})`, provider };
+        inventory.evidence({
+          covers: [activeStorageIdentity(app2, `${entry.key}>${primary}`)],
+          protection: provider === "local" ? "same-volume" : "off-provider",
+          mechanism: "Active Storage mirror",
+          destination: destination.display,
+          destinationProvider: provider,
+          engines: ["object-storage"],
+          location: inventory.line(mirror.span.line)
+        });
+      }
+      continue;
+    }
+    if (providerOfService(service) !== "cloudflare") continue;
+    const bucket = literalOf(get(service, "bucket"))?.replace(/<%=\s*Rails\.env\s*%>/g, "production");
+    if (!bucket || /<%|[{}$]/.test(bucket) || isGenericName(bucket) || isPlaceholderName(bucket)) continue;
+    inventory.store({
+      platform: "cloudflare",
+      provider: "cloudflare",
+      engine: "object-storage",
+      name: bucket,
+      // Which environment uses it is decided by the environments' choices (see `placeActiveStorage` in assess.ts).
+      environment: canonicalEnvironment(entry.key) ?? void 0,
+      location: inventory.line(entry.keySpan.line),
+      identities: [`cloudflare:r2:${bucket}`, activeStorageIdentity(app2, entry.key), ...(mirrorsOf.get(entry.key) ?? []).map((mirror) => activeStorageIdentity(app2, `${mirror}>${entry.key}`))],
+      declaredBy: "usage",
+      builtInBackup: R2_BUILT_IN
+    });
+  }
+}
+function scanActiveStorageChoice(inventory) {
+  const environment = canonicalEnvironment(inventory.path.replace(/^.*\/|\.rb$/g, ""));
+  if (!environment) return;
+  const text = inventory.file.text;
+  const match = /^[ \t]*config\.active_storage\.service[ \t]*=[ \t]*(?::(\w+)|["'](\w+)["'](?:\.to_sym)?)/m.exec(text);
+  const service = match?.[1] ?? match?.[2];
+  if (!match || !service) return;
+  inventory.context({
+    kind: "active-storage-service",
+    directory: appOf(directoryOf4(inventory.path)),
+    name: service.toLowerCase(),
+    environment,
+    location: inventory.line(inventory.file.positionAt(match.index + match[0].length - service.length).line)
+  });
+}
+
 // detectors/missing-offprovider-backup/inventory/kustomize.ts
 import { posix } from "node:path";
 function isKustomization(path2) {
@@ -25536,6 +26478,7 @@ function namespacesDeploying(path2, namespaces) {
 }
 
 // detectors/missing-offprovider-backup/assess.ts
+var ACTIVE_STORAGE = "rails:active-storage:";
 var RULE = {
   noBackup: "missing-offprovider-backup/no-backup",
   sameVolume: "missing-offprovider-backup/same-volume-backup",
@@ -25580,6 +26523,7 @@ function assess(context) {
   const stacks = byKind("pulumi-stack");
   const prodComposeFiles = stores.filter((store) => store.declaredBy === "compose" && environmentOf2(store, aliases) === "production").length > 0;
   placeKustomizeNamespaces(stores, contexts);
+  const activeStorageUnused = placeActiveStorage(stores, byKind("active-storage-service"));
   const environments = new Map(stores.map((store) => [store.id, environmentOf2(store, aliases, stacks)]));
   const reached = productionReached(context.facts.all("environment-crossing"));
   const reachedFrom = /* @__PURE__ */ new Map();
@@ -25594,7 +26538,7 @@ function assess(context) {
     for (const store of stores) if (store.declaredBy === "manifest" && !environments.get(store.id) && deployedByProductionOverlay(store.location.path, overlayDeployed)) environments.set(store.id, "production");
   }
   const declaredProduction = (store) => {
-    if (store.testOnly || helmOff.has(store.id) || unnamed.has(store.id)) return false;
+    if (store.testOnly || helmOff.has(store.id) || unnamed.has(store.id) || activeStorageUnused.has(store.id)) return false;
     const environment = environments.get(store.id);
     if (environment && environment !== "production") return false;
     if (buttons.has(store.platform) && store.declaredBy === "platform") return false;
@@ -25728,7 +26672,7 @@ function environmentOf2(store, aliases, stacks = []) {
   if (store.environment) return store.environment;
   if (store.identities.some((identity) => identity.startsWith("pulumi:"))) {
     const directory = directoryOf4(store.location.path);
-    const names = stacks.filter((stack) => stack.directory === directory || directory.startsWith(`${stack.directory}/`)).map((stack) => canonicalEnvironment(stack.name ?? "", aliases));
+    const names = stacks.filter((stack2) => stack2.directory === directory || directory.startsWith(`${stack2.directory}/`)).map((stack2) => canonicalEnvironment(stack2.name ?? "", aliases));
     if (names.includes("production")) return "production";
     if (names.length > 0 && names.every((name) => name !== void 0)) return names[0];
   }
@@ -25884,6 +26828,12 @@ function classifyCopy(item, store, context) {
       const found = contexts.find((entry) => entry.kind === "rclone-remote" && entry.name === name || entry.kind === "backup-location" && entry.name === ref);
       if (!found?.value) return { evidence: item, protection: "destination-unknown", note: `the destination ${item.destination ?? ref} is not visible in the repo` };
       provider = found.value;
+    } else if (ref.startsWith(ARCHIVE_TOOL_REF)) {
+      const tools = ref.slice(ARCHIVE_TOOL_REF.length).split("|");
+      const configured = context.depth < 2 ? context.evidence.filter((candidate) => tools.includes(candidate.mechanism) && !candidate.destinationRef?.startsWith(ARCHIVE_TOOL_REF) && (!candidate.environment || candidate.environment === "production" || candidate.environment === item.environment)) : [];
+      if (configured.length === 0) return { evidence: item, protection: "destination-unknown", note: `${tools.join(" or ")} writes its copies where its own settings say, and the repo does not show them` };
+      const judged = configured.map((candidate) => context.resolve(candidate, store, context.depth + 1));
+      return judged.reduce((best, next) => RANK[next.protection] > RANK[best.protection] ? next : best);
     } else if (/^(aws_backup_plan\.|cloudformation-plan:)/.test(ref) && context.depth < 2) {
       const directory = directoryOf4(item.location.path);
       const planCover = ref.startsWith("aws_backup_plan.") ? `terraform-plan:${directory}:${ref.slice("aws_backup_plan.".length)}` : ref;
@@ -25912,6 +26862,7 @@ function classifyCopy(item, store, context) {
   }
   const storeProvider = providerOfStore(store, contexts);
   if (provider === "local") {
+    if (item.onStoreHost) return { evidence: item, protection: "same-volume", note: `the database server keeps the copy on its own disk${where}` };
     if (HOST_LIKE.has(storeProvider) || HOST_LIKE.has(store.platform)) return { evidence: item, protection: "same-volume", note: `the copy stays on the same host or volume${where}` };
     if (isSelfManagedDisk(store) && item.covers.every((cover) => !cover.startsWith("host:") || LOCAL_HOST2.test(cover.slice(5)))) {
       return { evidence: item, protection: "same-volume", note: `the copy stays on the server that runs the database${where}` };
@@ -26036,7 +26987,38 @@ var Coverage = class {
   }
 };
 var PROJECT_PARENTS = /* @__PURE__ */ new Set(["services", "apps", "packages", "projects", "svc", "microservices", "components", "stacks"]);
-var SHARED_DIRECTORIES = /* @__PURE__ */ new Set(["scripts", "script", "bin", "ops", "infra", "infrastructure", "deploy", "deployment", "deployments", "backup", "backups", "tools", "ci", "k8s", "kubernetes", "helm", "charts", "terraform", "docker", "config", "etc", "cron", "jobs"]);
+var SHARED_DIRECTORIES = /* @__PURE__ */ new Set([
+  "scripts",
+  "script",
+  "bin",
+  "ops",
+  "infra",
+  "infrastructure",
+  "deploy",
+  "deployment",
+  "deployments",
+  "backup",
+  "backups",
+  "tools",
+  "ci",
+  "k8s",
+  "kubernetes",
+  "helm",
+  "charts",
+  "terraform",
+  "docker",
+  "config",
+  "etc",
+  "cron",
+  "jobs",
+  // An Ansible project's parts configure the same fleet: a role's task and a group's variables describe one server.
+  "roles",
+  "group_vars",
+  "host_vars",
+  "playbooks",
+  "inventory",
+  "inventories"
+]);
 function areaOf(path2) {
   const segments = path2.split("/");
   if (segments.length < 2) return void 0;
@@ -26175,6 +27157,21 @@ function placeKustomizeNamespaces(stores, contexts) {
     });
     if (placed.length > 0) stores[index] = { ...store, identities: [.../* @__PURE__ */ new Set([...store.identities, ...placed])] };
   });
+}
+function placeActiveStorage(stores, choices) {
+  const unused = /* @__PURE__ */ new Set();
+  const picked = choices.filter((choice) => choice.environment === "production" && choice.name).map((choice) => activeStorageIdentity(choice.directory ?? ".", choice.name));
+  stores.forEach((store, index) => {
+    const own = store.identities.filter((identity) => identity.startsWith(ACTIVE_STORAGE));
+    if (own.length === 0) return;
+    const kept = own.filter((identity) => picked.some((service) => identity === service || identity.startsWith(`${service}>`)));
+    if (kept.length === 0) {
+      unused.add(store.id);
+      return;
+    }
+    stores[index] = { ...store, environment: "production", identities: [...store.identities.filter((identity) => !own.includes(identity)), ...kept] };
+  });
+  return unused;
 }
 function productionFirst(deploys) {
   const elsewhere = (deploy) => {
@@ -26721,6 +27718,33 @@ function scanScriptFile(inventory) {
   const scheduled = /crontab|\.cron$/.test(name) || /(^|\/)cron\.d\//.test(inventory.path);
   readJob(inventory, text, { name: inventory.path, scheduled, environment: jobEnvironmentOf(inventory.path, []), env: /* @__PURE__ */ new Map(), ephemeral: false, lineOf: fileLines(inventory) });
 }
+function isCloudConfig(text) {
+  return /^#cloud-config[ \t]*\r?$/m.test(text.slice(0, 200));
+}
+function scanCloudConfig(inventory) {
+  const root = mapOf2(inventory.file.data()?.roots[0]);
+  if (!root) return;
+  const environment = jobEnvironmentOf(inventory.path, []);
+  const run = (script, node, scheduled) => {
+    readJob(inventory, script, { name: `${inventory.path} ${scheduled ? "cron" : "runcmd"}`, scheduled, environment, env: /* @__PURE__ */ new Map(), ephemeral: false, remote: true, lineOf: scalarLines(inventory, script, node.span.line, node.span.endLine) });
+  };
+  for (const key of ["runcmd", "bootcmd"]) {
+    for (const item of itemsOf(get(root, key))) {
+      const script = item.kind === "seq" ? item.items.map((word) => textOf(word) ?? "").join(" ") : textOf(item);
+      if (script) run(script, item, false);
+    }
+  }
+  for (const file of itemsOf(get(root, "write_files"))) {
+    const path2 = literalOf(get(file, "path")) ?? "";
+    const content = get(file, "content");
+    const text = textOf(content);
+    if (!text || !content) continue;
+    const cron = /(?:^|\/)cron\.(?:d|daily|hourly|weekly|monthly)\/|crontab/.test(path2);
+    if (!cron && !/\.sh$/.test(path2)) continue;
+    const script = cron ? text.replace(/^\s*(@\w+|([\d*,/-]+\s+){5})(\w+\s+(?=\S))?/gm, "") : text;
+    run(script, content, cron);
+  }
+}
 function scanPackageScripts(inventory) {
   const scripts = mapOf2(getKey(mapOf2(inventory.file.data()?.roots[0]), "scripts"));
   if (!scripts) return;
@@ -26976,7 +28000,7 @@ function scanWalgSettings(inventory) {
   for (const leaf2 of leaves(document)) {
     const value = textOf(leaf2.node);
     if (value === void 0) continue;
-    if (leaf2.key && WALG_PREFIXES.includes(leaf2.key)) found.push({ key: leaf2.key, value, line: leaf2.node.span.line, siblings: siblingValues2(leaf2.parent) });
+    if (leaf2.key && WALG_PREFIXES.includes(leaf2.key.toUpperCase())) found.push({ key: leaf2.key.toUpperCase(), value, line: leaf2.node.span.line, siblings: siblingValues2(leaf2.parent) });
     if (leaf2.key === "name" && WALG_PREFIXES.includes(value) && leaf2.parent) {
       const inner = textOf(get2(leaf2.parent, "value"));
       if (inner !== void 0) found.push({ key: value, value: inner, line: leaf2.node.span.line, siblings: /* @__PURE__ */ new Map() });
@@ -26985,7 +28009,7 @@ function scanWalgSettings(inventory) {
     if (inline && WALG_PREFIXES.includes(inline[1])) found.push({ key: inline[1], value: inline[2], line: leaf2.node.span.line, siblings: /* @__PURE__ */ new Map() });
   }
   for (const setting of found) {
-    const endpoint = setting.siblings.get("AWS_ENDPOINT") ?? setting.siblings.get("WALG_S3_ENDPOINT") ?? setting.siblings.get("AWS_S3_ENDPOINT");
+    const endpoint = [...setting.siblings].find(([key]) => /(?:^|_)(?:AWS_ENDPOINT|AWS_S3_ENDPOINT|WALG_S3_ENDPOINT)$/i.test(key))?.[1];
     const destination = setting.key.includes("FILE") ? { display: setting.value, provider: "local", unresolved: false } : setting.key.includes("SSH") ? classifyDestination(setting.value.startsWith("ssh://") ? setting.value : `ssh://${setting.value}`) : classifyDestination(setting.value, endpoint);
     inventory.evidence({
       covers: [],
@@ -27014,6 +28038,160 @@ function plain(node) {
   if (node.kind === "scalar") return node.expression ?? node.value;
   if (node.kind === "seq") return node.items.map(plain);
   return Object.fromEntries(node.entries.map((entry) => [entry.key, plain(entry.value)]));
+}
+function isPbmConfig(path2) {
+  return /(^|\/)[\w.-]*\bpbm[\w.-]*\.ya?ml$/i.test(path2.replace(/_/g, "-"));
+}
+function scanPbmConfig(inventory) {
+  const storage = mapOf2(get2(mapOf2(inventory.file.data()?.roots[0]), "storage"));
+  const type = literalOf(get2(storage, "type"))?.toLowerCase();
+  const settings = mapOf2(get2(storage, type ?? ""));
+  if (!storage || !type || !settings) return;
+  const value = (key) => textOf(get2(settings, key));
+  const bucket = value("bucket") ?? "";
+  let destination;
+  if (type === "s3") destination = classifyDestination(`s3://${bucket}`, value("endpointUrl"));
+  else if (type === "minio") {
+    const endpoint = value("endpoint");
+    destination = classifyDestination(`s3://${bucket}`, endpoint ? /^https?:\/\//.test(endpoint) ? endpoint : `https://${endpoint}` : void 0);
+  } else if (type === "gcs") destination = classifyDestination(`gs://${bucket}`);
+  else if (type === "azure") destination = classifyDestination(`https://${value("account") ?? "account"}.blob.core.windows.net/${value("container") ?? ""}`);
+  else if (type === "oss") destination = { display: `oss://${bucket}`, provider: "alibaba", unresolved: false };
+  else if (type === "filesystem") destination = { display: value("path") ?? "a local directory", provider: "local", unresolved: false };
+  else return;
+  inventory.evidence({
+    covers: [],
+    protection: protectionOf(destination),
+    mechanism: "pbm",
+    destination: destination.display,
+    destinationProvider: destination.unresolved ? void 0 : destination.provider,
+    engines: ["mongo"],
+    location: inventory.line(get2(storage, "type").span.line)
+  });
+}
+
+// detectors/missing-offprovider-backup/backups/archiving.ts
+var SETTING = /\barchive_?command\b/gi;
+var MODE_ON = /\barchive_?mode\b["']?[ \t]*(?:[=:][ \t]*|\r?\n[ \t]*-?[ \t]*value[ \t]*:[ \t]*)["']?(?:on|always|true|yes)\b/i;
+var NO_OP = /^(?:\/bin\/|\/usr\/bin\/)?(?:true|false|:)$|^exit(?:\s+0)?$|^$/;
+function archiveSettingsOf(text, lineAt) {
+  if (!MODE_ON.test(text)) return [];
+  const settings = [];
+  for (const match of text.matchAll(SETTING)) {
+    const start = match.index;
+    const lineStart = text.lastIndexOf("\n", start) + 1;
+    if (text.slice(lineStart, start).includes("#")) continue;
+    const value = valueAfter(text, start, start + match[0].length);
+    if (value === void 0) continue;
+    const command = value.trim();
+    if (NO_OP.test(command)) continue;
+    settings.push({ command, line: lineAt(start) });
+  }
+  return settings;
+}
+function valueAfter(text, start, end) {
+  const opener = start > 0 ? text[start - 1] : void 0;
+  let at = end;
+  if (opener === '"' || opener === "'") {
+    const close = text.indexOf(opener, end);
+    const inner = text.slice(end, close === -1 ? void 0 : close);
+    const assigned3 = /^[ \t]*[=:][ \t]*/.exec(inner);
+    return assigned3 ? unquote2(inner.slice(assigned3[0].length)) : void 0;
+  }
+  const assigned2 = /^[ \t]*([=:])[ \t]*/.exec(text.slice(at, at + 40));
+  if (!assigned2) {
+    const next = /^["']?[ \t]*\r?\n[ \t]*-?[ \t]*value[ \t]*:[ \t]*([^\r\n]*)/.exec(text.slice(at, at + 400));
+    return next ? quotedOrLine(next[1]) : void 0;
+  }
+  at += assigned2[0].length;
+  const rest = text.slice(at, text.indexOf("\n", at) === -1 ? void 0 : text.indexOf("\n", at));
+  const commandLine2 = assigned2[1] === "=" && /(?:^|\s)(?:-c[ \t]+|--)$/.test(text.slice(Math.max(0, start - 8), start));
+  if (commandLine2 && !/^["']/.test(rest)) return rest.split(/\s/)[0];
+  return quotedOrLine(rest);
+}
+function quotedOrLine(rest) {
+  const quote = rest[0];
+  if (quote === "'") {
+    let value = "";
+    for (let i = 1; i < rest.length; i++) {
+      if (rest[i] === "'" && rest[i + 1] === "'") {
+        value += "'";
+        i++;
+      } else if (rest[i] === "'") return value;
+      else value += rest[i];
+    }
+    return value;
+  }
+  if (quote === '"') {
+    const close = rest.indexOf('"', 1);
+    return rest.slice(1, close === -1 ? void 0 : close).replace(/\\"/g, '"');
+  }
+  return rest.replace(/\s+#.*$/, "");
+}
+function unquote2(value) {
+  return /^(["']).*\1$/.test(value) ? value.slice(1, -1) : value;
+}
+var ARCHIVE_TOOLS = [
+  { program: /^wal-g$/, verb: "wal-push", mechanism: "wal-g", configured: ["wal-g"] },
+  { program: /^wal-e$/, verb: "wal-push", mechanism: "wal-e", configured: ["wal-e"] },
+  { program: /^pgbackrest$/, verb: "archive-push", mechanism: "pgbackrest", configured: ["pgbackrest"] }
+];
+var LOCAL_COPY = /^(?:cp|mv|install|ln|rsync|gzip|pigz|zstd|xz|lz4|bzip2|cat|dd|tee)$/;
+function archiveCopyOf(command) {
+  const words2 = command.split(/\s+/).map((word) => word.replace(/^["']|["']$/g, ""));
+  const programs = words2.map((word) => word.replace(/^.*\//, ""));
+  for (const tool of ARCHIVE_TOOLS) {
+    if (programs.some((program) => tool.program.test(program)) && words2.includes(tool.verb)) {
+      return { mechanism: tool.mechanism, destination: { display: `${tool.mechanism}'s configured storage`, unresolved: true }, ref: `${ARCHIVE_TOOL_REF}${tool.configured.join("|")}` };
+    }
+  }
+  const barman = programs.indexOf("barman-wal-archive");
+  if (barman !== -1) {
+    const host = words2.slice(barman + 1).find((word) => !word.startsWith("-"));
+    return { mechanism: "barman-wal-archive", destination: host && !isUnresolved(host) ? { display: `Barman server ${host}`, provider: "ssh", unresolved: false } : { display: "a Barman server", unresolved: true } };
+  }
+  const cloud = programs.indexOf("barman-cloud-wal-archive");
+  if (cloud !== -1) {
+    const url = words2.slice(cloud + 1).find((word, index, rest) => /^(s3|gs|https?|azure):\/\//.test(word) && !(rest[index - 1] ?? "").startsWith("-"));
+    const endpoint = words2[words2.indexOf("--endpoint-url") + 1];
+    return { mechanism: "barman-cloud-wal-archive", destination: url ? classifyDestination(url, words2.includes("--endpoint-url") ? endpoint : void 0) : { display: "barman-cloud", unresolved: true } };
+  }
+  const reading = readScript(command);
+  const upload = reading.uploads.find((candidate) => !candidate.destination.unresolved) ?? reading.uploads[0];
+  if (upload) return { mechanism: upload.tool, destination: upload.destination, ref: upload.ref };
+  const path2 = words2.filter((word) => /^(?:\/|\.\.?\/)[\w.-]/.test(word) && !/%p/.test(word) && word !== "/dev/null").pop();
+  if (programs.some((program) => LOCAL_COPY.test(program)) && path2) {
+    return { mechanism: programs.find((program) => LOCAL_COPY.test(program)), destination: { display: path2.replace(/\/%f[\w.]*$/, ""), provider: "local", unresolved: false } };
+  }
+  return { mechanism: programs[0] || "archive_command", destination: { display: words2[0] ?? command, unresolved: true } };
+}
+function scanWalArchiving(inventory) {
+  const file = inventory.file;
+  const settings = archiveSettingsOf(file.text, (offset) => file.positionAt(offset).line);
+  if (settings.length === 0) return;
+  const environment = environmentOf(inventory.path, []);
+  for (const setting of settings) {
+    const copy2 = archiveCopyOf(setting.command);
+    const { destination } = copy2;
+    const unknown2 = destination.unresolved || copy2.ref !== void 0;
+    inventory.evidence({
+      covers: [],
+      protection: unknown2 ? "destination-unknown" : destination.provider === "local" ? "same-volume" : "off-provider",
+      mechanism: `WAL archiving (${copy2.mechanism})`,
+      destination: destination.display,
+      destinationProvider: unknown2 ? void 0 : destination.provider,
+      destinationAccount: destination.account,
+      destinationRegion: destination.region,
+      ...copy2.ref ? { destinationRef: copy2.ref } : {},
+      engines: ["postgres"],
+      location: inventory.line(setting.line),
+      onStoreHost: true,
+      ...environment ? { environment } : {}
+    });
+  }
+}
+function isPostgresConfigTemplate(path2) {
+  return /(^|\/)postgresql(\.auto)?\.conf\.(j2|jinja2?|tmpl|tpl|template|erb)$/i.test(path2);
 }
 
 // knowledge/environments/app-backups.ts
@@ -27221,8 +28399,8 @@ function laravelApp(path2) {
   const config = directoryOf4(path2);
   return directoryOf4(config);
 }
-function laravelDiskRef(app, disk) {
-  return `laravel-disk:${app}:${disk}`;
+function laravelDiskRef(app2, disk) {
+  return `laravel-disk:${app2}:${disk}`;
 }
 function returnedArray(inventory) {
   const text = inventory.file.text;
@@ -27233,7 +28411,7 @@ function returnedArray(inventory) {
 function scanLaravelFilesystems(inventory) {
   const disks = entryOf2(returnedArray(inventory), "disks");
   if (disks?.kind !== "collection") return;
-  const app = laravelApp(inventory.path);
+  const app2 = laravelApp(inventory.path);
   const byName = new Map(disks.entries.filter((entry) => entry.key).map((entry) => [entry.key, entry.value]));
   for (const [name, disk] of byName) {
     let config = disk;
@@ -27244,7 +28422,7 @@ function scanLaravelFilesystems(inventory) {
     }
     const value = laravelDiskLocation(name, config);
     if (!value) continue;
-    inventory.context({ kind: "backup-location", name: laravelDiskRef(app, name), value, location: inventory.line(inventory.file.positionAt(disk.offset).line) });
+    inventory.context({ kind: "backup-location", name: laravelDiskRef(app2, name), value, location: inventory.line(inventory.file.positionAt(disk.offset).line) });
   }
 }
 function laravelDiskLocation(name, disk) {
@@ -27281,7 +28459,7 @@ function scanLaravelBackup(inventory) {
   if (disks.length === 0) return;
   const connections = itemsOfLiteral(entryOf2(entryOf2(settings, "source"), "databases")).map((item) => item.kind === "string" ? item.value : void 0);
   const engines = connections.length === 0 || connections.some((connection) => !connection || !LARAVEL_CONNECTIONS[connection]) ? ["mysql", "postgres", "sqlite"] : [...new Set(connections.map((connection) => LARAVEL_CONNECTIONS[connection]))];
-  const app = laravelApp(inventory.path);
+  const app2 = laravelApp(inventory.path);
   for (const disk of disks) {
     const name = settingOf(disk);
     const location = inventory.line(inventory.file.positionAt(disk.offset).line);
@@ -27294,7 +28472,7 @@ function scanLaravelBackup(inventory) {
       protection: "off-provider",
       mechanism: "spatie/laravel-backup",
       destination: `the \`${name}\` disk`,
-      destinationRef: laravelDiskRef(app, name),
+      destinationRef: laravelDiskRef(app2, name),
       engines,
       location
     });
@@ -29053,7 +30231,8 @@ function readTask(inventory, task, environment, declared) {
     } else if (SHELL_MODULES.has(module)) {
       const node = entry.value.kind === "map" ? get(entry.value, "cmd") ?? get(entry.value, "argv") : entry.value;
       const script = node?.kind === "seq" ? node.items.map((part) => textOf(part) ?? "").join(" ") : textOf(node);
-      if (script && node) readJob(inventory, script, { name: name || `${inventory.path} task`, scheduled: false, environment, env: /* @__PURE__ */ new Map(), ephemeral: false, lineOf: scalarLines(inventory, script, node.span.line, node.span.endLine) });
+      const remote = !/^(?:localhost|127\.0\.0\.1)$/.test(literalOf(get(task, "delegate_to")) ?? "") && literalOf(get(task, "connection")) !== "local";
+      if (script && node) readJob(inventory, script, { name: name || `${inventory.path} task`, scheduled: false, environment, env: /* @__PURE__ */ new Map(), ephemeral: false, remote, lineOf: scalarLines(inventory, script, node.span.line, node.span.endLine) });
     }
   }
 }
@@ -29110,7 +30289,7 @@ function isFlyConfig(path2) {
 function scanFly2(inventory) {
   const root = mapOf2(inventory.file.data()?.roots[0]);
   if (!root) return;
-  const app = literalOf(get(root, "app")) ?? "app";
+  const app2 = literalOf(get(root, "app")) ?? "app";
   inventory.context({ kind: "deploys", value: "fly", location: inventory.line(1) });
   for (const entry of mapOf2(get(root, "env"))?.entries ?? []) {
     const value = literalOf(entry.value);
@@ -29131,10 +30310,10 @@ function scanFly2(inventory) {
       platform: "fly",
       provider: "fly",
       engine: postgresApp ? "postgres" : "volume",
-      name: `${app}/${source2}`,
+      name: `${app2}/${source2}`,
       location: inventory.line(mounts?.kind === "seq" ? map.span.line : mapOf2(root)?.entries.find((entry) => entry.key === "mounts")?.keySpan.line ?? map.span.line),
       environment: void 0,
-      identities: [`fly:volume:${app}/${source2}`, `fly:app:${app}`, `host:${app}.internal`, `host:${app}.flycast`],
+      identities: [`fly:volume:${app2}/${source2}`, `fly:app:${app2}`, `host:${app2}.internal`, `host:${app2}.flycast`],
       declaredBy: "platform",
       mountPaths: destination ? [destination] : void 0,
       builtInBackup: scheduled === false ? { protection: "none", description: "scheduled snapshots are turned off for this volume" } : { protection: "provider-managed", description: `Fly snapshots the volume daily and keeps snapshots ${retention ? `${retention} days` : "5 days"} in the same Fly organization` }
@@ -29156,24 +30335,24 @@ function scanHeroku(inventory) {
   const root = mapOf2(inventory.file.data()?.roots[0]);
   if (!root) return;
   const isAppJson = inventory.path.toLowerCase().endsWith("app.json");
-  const app = literalOf(get(root, "name")) ?? "app";
+  const app2 = literalOf(get(root, "name")) ?? "app";
   if (isAppJson) {
     if (!get(root, "addons") && !get(root, "formation") && !get(root, "buildpacks") && !get(root, "stack")) return;
     const button = root.entries.find((entry) => BUTTON_KEYS.has(entry.key));
     if (button) inventory.context({ kind: "deploy-button", value: "heroku", location: inventory.line(button.keySpan.line) });
-    addons(inventory, get(root, "addons"), app, void 0);
+    addons(inventory, get(root, "addons"), app2, void 0);
     const environments = mapOf2(get(root, "environments"));
     for (const entry of environments?.entries ?? []) {
       const environment = entry.key === "test" ? "test" : entry.key === "review" ? "preview" : entry.key;
-      addons(inventory, get(entry.value, "addons"), app, environment);
+      addons(inventory, get(entry.value, "addons"), app2, environment);
     }
     return;
   }
   const setup = mapOf2(get(root, "setup"));
-  addons(inventory, get(setup, "addons"), app, void 0);
+  addons(inventory, get(setup, "addons"), app2, void 0);
   if (get(root, "build") || get(root, "run")) inventory.context({ kind: "deploys", value: "heroku", location: inventory.line(1) });
 }
-function addons(inventory, node, app, environment) {
+function addons(inventory, node, app2, environment) {
   for (const addon of itemsOf(node)) {
     const plan = (literalOf(addon) ?? literalOf(get(addon, "plan")) ?? "").toLowerCase();
     const engine = ADDONS.find(([pattern]) => pattern.test(plan))?.[1];
@@ -29186,11 +30365,11 @@ function addons(inventory, node, app, environment) {
       platform: "heroku",
       provider: "heroku",
       engine,
-      name: as ? `${app}/${as}` : `${app}/${plan}`,
+      name: as ? `${app2}/${as}` : `${app2}/${plan}`,
       environment,
       testOnly: environment === "test" || tier === "in-dyno" ? true : void 0,
       location: inventory.at(addon.span),
-      identities: [`heroku:addon:${app}/${service}`],
+      identities: [`heroku:addon:${app2}/${service}`],
       declaredBy: "platform",
       builtInBackup: engine !== "postgres" ? { protection: "provider-managed", description: "the add-on provider keeps whatever backups its plan includes, in its own account" } : essential ? { protection: "none", description: "Heroku Essential Postgres plans keep no automatic backups unless PGBackups is scheduled" } : { protection: "provider-managed", description: "Heroku's Continuous Protection and PGBackups are held by Heroku, with the app" }
     });
@@ -29222,6 +30401,12 @@ var PULUMI_CLASSES = lookupTable({
   "gcp.sql.DatabaseInstance": "cloudsql",
   "gcp.storage.Bucket": "gcs"
 });
+var CDK_MODULE = /^(?:aws-cdk-lib\/|@aws-cdk\/)(aws-[\w-]+)$/;
+var PULUMI_PROVIDER = /^@pulumi\/(aws|gcp|azure-native|azure)$/;
+var KNOWN_IMPORT = /\bfrom\s*['"]((?:aws-cdk-lib|@aws-cdk)\/aws-[\w-]+|aws-cdk-lib|@pulumi\/(?:aws|gcp|azure-native|azure))['"]/;
+function importsKnownClasses(text) {
+  return KNOWN_IMPORT.test(text);
+}
 function scanProgram(inventory) {
   if (inventory.path.endsWith(".py")) {
     scanPython(inventory);
@@ -29236,8 +30421,8 @@ function scanProgram(inventory) {
   for (const statement of program.body) {
     if (statement.type !== "ImportDeclaration") continue;
     const source2 = String(statement.source.value);
-    const cdkModule = /^(?:aws-cdk-lib\/|@aws-cdk\/)(aws-[\w-]+)$/.exec(source2)?.[1];
-    const pulumiProvider = /^@pulumi\/(aws|gcp|azure-native|azure)$/.exec(source2)?.[1];
+    const cdkModule = CDK_MODULE.exec(source2)?.[1];
+    const pulumiProvider = PULUMI_PROVIDER.exec(source2)?.[1];
     if (source2 === "aws-cdk-lib" || cdkModule) cdk = true;
     if (pulumiProvider || source2 === "@pulumi/pulumi") pulumi = true;
     for (const specifier of statement.specifiers) {
@@ -29746,12 +30931,12 @@ function scanPlatformsh(inventory) {
   if (upsun) {
     const declared = mapOf2(get(root, "services"));
     if (declared) services(inventory, declared);
-    for (const app of mapOf2(get(root, "applications"))?.entries ?? []) application(inventory, app.key, mapOf2(app.value));
+    for (const app2 of mapOf2(get(root, "applications"))?.entries ?? []) application(inventory, app2.key, mapOf2(app2.value));
     if (declared || get(root, "applications")) inventory.context({ kind: "deploys", value: "platform.sh", location: inventory.line(1) });
     return;
   }
   if (/applications\.ya?ml$/.test(path2)) {
-    if (root.kind === "map") for (const app of root.entries) application(inventory, app.key, mapOf2(app.value));
+    if (root.kind === "map") for (const app2 of root.entries) application(inventory, app2.key, mapOf2(app2.value));
     return;
   }
   application(inventory, literalOf(get(root, "name")) ?? "app", root);
@@ -29774,9 +30959,9 @@ function services(inventory, declared) {
   }
 }
 var USER_DATA_MOUNT = /(?:^|\/)(?:uploads?|media|files|private|data|documents|attachments|images|photos|avatars|content|pb_data)(?:\/|$)|(?:^|\/)storage\/app(?:\/|$)/i;
-function application(inventory, name, app) {
-  if (!app) return;
-  for (const mount of mapOf2(get(app, "mounts"))?.entries ?? []) {
+function application(inventory, name, app2) {
+  if (!app2) return;
+  for (const mount of mapOf2(get(app2, "mounts"))?.entries ?? []) {
     const source2 = literalOf(get(mount.value, "source"))?.toLowerCase();
     if (source2 !== "local" && source2 !== "storage" || !USER_DATA_MOUNT.test(mount.key)) continue;
     inventory.store({
@@ -29791,7 +30976,7 @@ function application(inventory, name, app) {
       builtInBackup: BUILT_IN
     });
   }
-  for (const cron of mapOf2(get(app, "crons"))?.entries ?? []) {
+  for (const cron of mapOf2(get(app2, "crons"))?.entries ?? []) {
     const command = get(get(cron.value, "commands"), "start") ?? get(cron.value, "cmd");
     const script = textOf(command);
     if (!command || !script) continue;
@@ -30367,6 +31552,289 @@ var PERCONA_OFFSITE = [
 ];
 var PERCONA_UNTESTED = PERCONA_OFFSITE.map((sample2) => ({ ...sample2, expect: { path: Object.keys(sample2.files)[0], line: 2 } }));
 
+// detectors/missing-offprovider-backup/rules/active-storage-samples.ts
+var STORAGE = `test:
+  service: Disk
+  root: <%= Rails.root.join("tmp/storage") %>
+
+local:
+  service: Disk
+  root: <%= Rails.root.join("storage") %>
+
+cloudflare:
+  service: S3
+  endpoint: https://<%= Rails.application.credentials.dig(:cloudflare, :account_id) %>.r2.cloudflarestorage.com
+  access_key_id: <%= Rails.application.credentials.dig(:cloudflare, :access_key_id) %>
+  secret_access_key: <%= Rails.application.credentials.dig(:cloudflare, :secret_access_key) %>
+  region: auto
+  bucket: bookshelf-uploads-<%= Rails.env %>
+
+amazon_backup:
+  service: S3
+  access_key_id: <%= Rails.application.credentials.dig(:aws, :access_key_id) %>
+  secret_access_key: <%= Rails.application.credentials.dig(:aws, :secret_access_key) %>
+  region: us-east-1
+  bucket: bookshelf-uploads-backup
+
+mirrored:
+  service: Mirror
+  primary: cloudflare
+  mirrors: [ amazon_backup ]
+`;
+var PRODUCTION2 = (service) => `require "active_support/core_ext/integer/time"
+
+Rails.application.configure do
+  config.enable_reloading = false
+  config.eager_load = true
+  config.active_storage.service = :${service}
+  config.force_ssl = true
+end
+`;
+var app = (service, extra = {}) => ({
+  "config/storage.yml": STORAGE,
+  "config/environments/production.rb": PRODUCTION2(service),
+  Gemfile: 'source "https://rubygems.org"\ngem "rails", "~> 7.1"\ngem "aws-sdk-s3", require: false\n',
+  ...extra
+});
+var ACTIVE_STORAGE_R2 = {
+  files: app("cloudflare"),
+  expect: { path: "config/storage.yml", line: 9 },
+  note: "production stores uploads with Active Storage on Cloudflare R2, which keeps no versions"
+};
+var ACTIVE_STORAGE_COPIED = [
+  { files: app("mirrored"), note: "a Mirror service writes every upload to R2 and to an S3 bucket: the copy is at another provider" },
+  {
+    files: app("local", { "config/environments/development.rb": "Rails.application.configure do\n  config.active_storage.service = :cloudflare\nend\n" }),
+    note: "only development picks the R2 service"
+  }
+];
+var ACTIVE_STORAGE_UNTESTED = { ...ACTIVE_STORAGE_COPIED[0], expect: { path: "config/storage.yml", line: 9 } };
+
+// detectors/missing-offprovider-backup/rules/archive-samples.ts
+var COMPOSE = `services:
+  db:
+    image: postgres:16
+    restart: unless-stopped
+    command: ["postgres", "-c", "config_file=/etc/postgresql/postgresql.conf"]
+    environment:
+      POSTGRES_DB: ledger
+      POSTGRES_PASSWORD_FILE: /run/secrets/pg_password
+    volumes:
+      - pgdata:/var/lib/postgresql/data
+      - ./postgres/postgresql.conf:/etc/postgresql/postgresql.conf:ro
+  api:
+    image: ghcr.io/acme/ledger-api:latest
+    environment:
+      DATABASE_URL: postgres://ledger@db:5432/ledger
+volumes:
+  pgdata:
+`;
+var CONF = (mode, command) => `listen_addresses = '*'
+max_connections = 100
+shared_buffers = 1GB
+wal_level = replica
+archive_mode = ${mode}
+archive_command = '${command}'
+archive_timeout = 60
+`;
+var stack = (conf, extra = {}) => ({
+  "docker-compose.prod.yml": COMPOSE,
+  "postgres/postgresql.conf": conf,
+  "deploy/deploy.sh": '#!/bin/bash\nset -euo pipefail\nssh deploy@ledger.acme.io "cd /srv/ledger && docker compose -f docker-compose.prod.yml up -d"\n',
+  ...extra
+});
+var WALG_B2 = "WALG_S3_PREFIX=s3://acme-ledger-wal/prod\nAWS_ENDPOINT=https://s3.eu-central-003.backblazeb2.com\nAWS_REGION=eu-central-003\nWALG_COMPRESSION_METHOD=brotli\n";
+var WALG_LOCAL = "WALG_FILE_PREFIX=/var/lib/postgresql/wal-g\nWALG_COMPRESSION_METHOD=lz4\n";
+var COMPOSE_RSYNC = `services:
+  db:
+    image: postgres:16
+    command: >
+      postgres -c wal_level=replica -c archive_mode=on
+      -c 'archive_command=rsync -a %p wal@backup.acme.net:/srv/wal/ledger/%f'
+    volumes:
+      - pgdata:/var/lib/postgresql/data
+volumes:
+  pgdata:
+`;
+var K8S_ARCHIVE = (command) => `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: postgres-config
+  namespace: ledger
+data:
+  postgresql.conf: |
+    listen_addresses = '*'
+    wal_level = replica
+    archive_mode = 'on'
+    archive_command = '${command}'
+---
+apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: postgres
+  namespace: ledger
+spec:
+  serviceName: postgres
+  replicas: 1
+  selector:
+    matchLabels: { app: postgres }
+  template:
+    metadata:
+      labels: { app: postgres }
+    spec:
+      containers:
+        - name: postgres
+          image: postgres:16
+          args: ["-c", "config_file=/etc/postgresql/postgresql.conf"]
+          volumeMounts:
+            - { name: data, mountPath: /var/lib/postgresql/data }
+            - { name: config, mountPath: /etc/postgresql }
+      volumes:
+        - name: config
+          configMap: { name: postgres-config }
+  volumeClaimTemplates:
+    - metadata:
+        name: data
+      spec:
+        accessModes: ["ReadWriteOnce"]
+        resources:
+          requests:
+            storage: 50Gi
+`;
+var ANSIBLE_SITE = "- hosts: dbservers\n  become: true\n  roles:\n    - geerlingguy.postgresql\n";
+var ANSIBLE_VARS = `postgresql_databases:
+  - name: billing
+postgresql_global_config_options:
+  - option: listen_addresses
+    value: "*"
+  - option: archive_mode
+    value: "on"
+  - option: archive_command
+    value: "pgbackrest --stanza=billing archive-push %p"
+`;
+var ANSIBLE_TASKS = "- name: Install PostgreSQL\n  ansible.builtin.apt:\n    name:\n      - postgresql-16\n      - pgbackrest\n    state: present\n";
+var PGBACKREST_S3 = "[global]\nrepo1-type=s3\nrepo1-s3-bucket=acme-billing-pgbackrest\nrepo1-s3-endpoint=s3.eu-central-003.backblazeb2.com\nrepo1-s3-region=eu-central-003\nrepo1-path=/billing\nrepo1-retention-full=4\n\n[billing]\npg1-path=/var/lib/postgresql/16/main\n";
+var BITNAMI_CHART = "apiVersion: v2\nname: shop\nversion: 1.4.0\ndependencies:\n  - name: postgresql\n    version: 15.5.0\n    repository: oci://registry-1.docker.io/bitnamicharts\n    condition: postgresql.enabled\n";
+var BITNAMI_VALUES = (command) => `image:
+  repository: ghcr.io/acme/shop
+postgresql:
+  enabled: true
+  auth:
+    database: shop
+  primary:
+    persistence:
+      enabled: true
+      size: 50Gi
+    extendedConfiguration: |
+      wal_level = replica
+      archive_mode = on
+      archive_command = '${command}'
+`;
+var HELM_DEPLOY = "on:\n  push:\n    branches: [main]\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - uses: actions/checkout@v4\n      - run: helm dependency build charts/shop\n      - run: helm upgrade --install shop charts/shop -n shop-prod\n";
+var PBM_TASKS = '- name: Install MongoDB\n  ansible.builtin.apt:\n    name:\n      - mongodb-org\n      - percona-backup-mongodb\n    state: present\n\n- name: Nightly PBM backup\n  ansible.builtin.cron:\n    name: pbm backup\n    hour: "2"\n    job: "pbm backup --compression=s2"\n';
+var pbm = (config) => ({
+  "site.yml": "- hosts: mongo\n  become: true\n  roles:\n    - mongo\n",
+  "roles/mongo/tasks/main.yml": PBM_TASKS,
+  ...config ? { "roles/mongo/files/pbm_config.yaml": config } : {}
+});
+var PBM_B2 = "storage:\n  type: s3\n  s3:\n    region: eu-central-003\n    bucket: acme-events-pbm\n    prefix: prod\n    endpointUrl: https://s3.eu-central-003.backblazeb2.com\npitr:\n  enabled: true\n";
+var PBM_FILESYSTEM = "storage:\n  type: filesystem\n  filesystem:\n    path: /data/pbm-backups\n";
+var ANSIBLE_WALG_TASKS = '- name: Install PostgreSQL\n  ansible.builtin.apt:\n    name:\n      - postgresql-16\n    state: present\n\n- name: Configure PostgreSQL\n  ansible.builtin.template:\n    src: postgresql.conf.j2\n    dest: /etc/postgresql/16/main/postgresql.conf\n\n- name: Nightly base backup\n  ansible.builtin.cron:\n    name: wal-g backup-push\n    user: postgres\n    hour: "1"\n    job: "envdir /etc/wal-g.d/env wal-g backup-push /var/lib/postgresql/16/main"\n';
+var ansibleWalg = (vars) => ({
+  "site.yml": "- hosts: dbservers\n  become: true\n  roles:\n    - postgres\n",
+  "group_vars/dbservers.yml": `postgres_version: 16
+walg_version: v3.0.3
+${vars}`,
+  "roles/postgres/tasks/main.yml": ANSIBLE_WALG_TASKS,
+  "roles/postgres/templates/postgresql.conf.j2": CONF("on", "envdir /etc/wal-g.d/env wal-g wal-push %p")
+});
+var ARCHIVE_SAME_VOLUME = [
+  {
+    files: stack(CONF("on", "test ! -f /var/lib/postgresql/archive/%f && cp %p /var/lib/postgresql/archive/%f")),
+    expect: { path: "docker-compose.prod.yml", line: 2 },
+    note: "the documentation's archive_command: each WAL segment copied to a directory of the database server"
+  },
+  {
+    files: stack(CONF("on", "wal-g wal-push %p"), { "postgres/walg.env": WALG_LOCAL }),
+    expect: { path: "docker-compose.prod.yml", line: 2 },
+    note: "WAL-G pushes the WAL, and its settings keep it on the same disk (WALG_FILE_PREFIX)"
+  },
+  {
+    files: stack(CONF("on", "wal-g wal-push %p"), { "postgres/walg.env": WALG_LOCAL, "scripts/crontab": "30 2 * * * docker compose -f /srv/ledger/docker-compose.prod.yml exec -T db wal-g backup-push /var/lib/postgresql/data\n" }),
+    expect: { path: "docker-compose.prod.yml", line: 2 },
+    note: "a nightly `wal-g backup-push` with no prefix in its own environment goes where WAL-G's settings say: the same disk"
+  },
+  {
+    files: { "k8s/production/postgres.yaml": K8S_ARCHIVE("cp %p /var/lib/postgresql/data/archive/%f") },
+    expect: { path: "k8s/production/postgres.yaml", line: 14 },
+    note: "a ConfigMap's postgresql.conf archiving onto the claim that holds the data"
+  },
+  {
+    files: { "charts/shop/Chart.yaml": BITNAMI_CHART, "charts/shop/values.yaml": BITNAMI_VALUES("cp %p /bitnami/postgresql/archive/%f"), ".github/workflows/deploy.yml": HELM_DEPLOY },
+    expect: { path: "charts/shop/Chart.yaml", line: 5 },
+    note: "Bitnami's chart with archiving in `primary.extendedConfiguration`, onto the data volume"
+  },
+  {
+    files: ansibleWalg("walg_file_prefix: /var/lib/postgresql/wal-g\n"),
+    expect: { path: "roles/postgres/tasks/main.yml", line: 2 },
+    note: "an Ansible role's WAL-G variables, spelled in lowercase, keep the WAL and base backups on the server's disk"
+  },
+  { files: pbm(PBM_FILESYSTEM), expect: { path: "roles/mongo/tasks/main.yml", line: 2 }, note: "PBM's storage is a directory of the MongoDB servers (`type: filesystem`)" }
+];
+var ARCHIVE_OFFSITE = [
+  {
+    files: { "charts/shop/Chart.yaml": BITNAMI_CHART, "charts/shop/values.yaml": BITNAMI_VALUES("gsutil -q cp %p gs://acme-shop-wal/%f"), ".github/workflows/deploy.yml": HELM_DEPLOY },
+    note: "Bitnami's chart archiving each segment to a Cloud Storage bucket"
+  },
+  {
+    files: stack(CONF("on", "aws s3 cp %p s3://acme-ledger-wal/%f --endpoint-url https://s3.eu-central-003.backblazeb2.com")),
+    note: "each WAL segment uploaded to Backblaze B2 with the AWS CLI"
+  },
+  {
+    files: stack(CONF("on", "wal-g wal-push %p"), { "postgres/walg.env": WALG_B2 }),
+    note: "WAL-G's storage, in its env file, is a Backblaze B2 bucket"
+  },
+  {
+    files: { "docker-compose.prod.yml": COMPOSE_RSYNC, "deploy.sh": '#!/bin/sh\nssh root@ledger.acme.io "cd /srv/ledger && docker compose -f docker-compose.prod.yml up -d"\n' },
+    note: "archiving set on Postgres' command line, rsyncing each segment to a backup host"
+  },
+  {
+    files: { "site.yml": ANSIBLE_SITE, "group_vars/dbservers.yml": ANSIBLE_VARS, "roles/postgres/tasks/main.yml": ANSIBLE_TASKS, "roles/postgres/files/pgbackrest.conf": PGBACKREST_S3 },
+    note: "an Ansible role's settings list: pgBackRest pushes the WAL, its repository is an S3 bucket at Backblaze"
+  }
+];
+var PBM_OFFSITE = { files: pbm(PBM_B2), note: "PBM's storage is a Backblaze B2 bucket, through its S3 endpoint" };
+var ARCHIVE_UNTESTED = [
+  {
+    files: ansibleWalg("walg_s3_prefix: s3://acme-ledger-wal/prod\nwalg_aws_endpoint: https://s3.eu-central-003.backblazeb2.com\n"),
+    expect: { path: "roles/postgres/tasks/main.yml", line: 2 },
+    note: "an Ansible role's WAL-G variables (lowercase) send the WAL and base backups to Backblaze B2"
+  },
+  { ...PBM_OFFSITE, expect: { path: "roles/mongo/tasks/main.yml", line: 2 } },
+  { ...ARCHIVE_OFFSITE[1], expect: { path: "docker-compose.prod.yml", line: 2 } },
+  { ...ARCHIVE_OFFSITE[3], expect: { path: "docker-compose.prod.yml", line: 2 } }
+];
+var ARCHIVE_DESTINATION_UNKNOWN = {
+  files: stack(CONF("on", '/usr/bin/envdir /etc/wal-g.d/env /usr/local/bin/wal-g wal-push "$PGDATA/%p"')),
+  expect: { path: "docker-compose.prod.yml", line: 2 },
+  note: "WAL-G pushes the WAL through envdir, whose settings directory is on the server, not in the repo"
+};
+var ARCHIVE_ANSIBLE_UNKNOWN = {
+  files: { "site.yml": ANSIBLE_SITE, "group_vars/dbservers.yml": ANSIBLE_VARS, "roles/postgres/tasks/main.yml": ANSIBLE_TASKS },
+  expect: { path: "roles/postgres/tasks/main.yml", line: 2 },
+  note: "an Ansible role's `option: archive_command` / `value:` pair: pgBackRest pushes the WAL to a repository the repo does not show"
+};
+var PBM_DESTINATION_UNKNOWN = {
+  files: pbm(),
+  expect: { path: "roles/mongo/tasks/main.yml", line: 2 },
+  note: "a nightly `pbm backup` whose storage (`pbm config`) is set on the cluster, not in the repo"
+};
+var ARCHIVE_MODE_OFF = {
+  files: stack(CONF("off", "aws s3 cp %p s3://acme-ledger-wal/%f --endpoint-url https://s3.eu-central-003.backblazeb2.com")),
+  expect: { path: "docker-compose.prod.yml", line: 2 },
+  note: "archive_command is set, but archive_mode is off: nothing is archived"
+};
+
 // detectors/missing-offprovider-backup/rules/app-backup-samples.ts
 var LARAVEL_ENV = (storage) => `APP_NAME="Acme Shop"
 APP_ENV=production
@@ -30592,6 +32060,80 @@ var STAGING_OWN_STORE = {
   note: "staging's own database: not a production store"
 };
 
+// detectors/missing-offprovider-backup/rules/restore.ts
+var FLY = `app = "acme-notes"
+primary_region = "ams"
+
+[[mounts]]
+  source = "notes_data"
+  destination = "/data"
+`;
+var LITESTREAM2 = `dbs:
+  - path: /data/notes.db
+    replicas:
+      - type: s3
+        bucket: acme-notes-litestream
+        path: notes.db
+        endpoint: https://s3.eu-central-003.backblazeb2.com
+`;
+var DRILL = `name: Restore drill
+on:
+  schedule:
+    - cron: "0 6 * * 1"
+jobs:
+  restore:
+    runs-on: ubuntu-latest
+    steps:
+      - run: curl -fsSL https://github.com/benbjohnson/litestream/releases/download/v0.3.13/litestream-v0.3.13-linux-amd64.tar.gz | tar xz
+      - run: ./litestream restore -o restored.db s3://acme-notes-litestream/notes.db
+      - run: sqlite3 restored.db "PRAGMA integrity_check; select count(*) from notes;"
+`;
+var DROPLET_WITH_VOLUME = 'resource "digitalocean_volume" "pgdata" {\n  region = "fra1"\n  name   = "brightline-pgdata-production"\n  size   = 100\n}\n\nresource "digitalocean_droplet" "app" {\n  name      = "brightline-production"\n  image     = "ubuntu-24-04-x64"\n  size      = "s-2vcpu-4gb"\n  region    = "fra1"\n  backups   = true\n  user_data = file("${path.module}/../../cloud-init.yaml")\n}\n\nresource "digitalocean_volume_attachment" "pgdata" {\n  droplet_id = digitalocean_droplet.app.id\n  volume_id  = digitalocean_volume.pgdata.id\n}\n';
+var CLOUD_INIT_OFFSITE_CRON = "#cloud-config\npackage_update: true\npackages:\n  - postgresql-16\nwrite_files:\n  - path: /etc/cron.d/pg-offsite\n    content: |\n      15 3 * * * postgres pg_dumpall | gzip | aws s3 cp - s3://brightline-db-backups/nightly.sql.gz --endpoint-url https://s3.eu-central-003.backblazeb2.com\nruncmd:\n  - systemctl enable --now postgresql\n";
+var restoreRules = [
+  {
+    id: "missing-offprovider-backup/restore-never-tested",
+    title: "Backups exist but no restore is ever tested",
+    severity: "low",
+    why: "A backup nobody has restored is a hope: dumps that are empty, truncated, encrypted with a lost key or missing a schema are found out on the day they are needed. In the incident the newest recoverable copy turned out to be three months old.",
+    fix: "Add a scheduled job that fetches the latest backup, restores it into a scratch database (a CI service container, a throwaway cluster) and checks it (row counts, `pg_restore --list`, `PRAGMA integrity_check`); Litestream `validation-interval`, borgmatic `checks: [extract]` and AWS Backup restore testing also count.",
+    precision: "medium",
+    tags: ["backup"],
+    samples: {
+      positive: [
+        ...APP_BACKUP_UNTESTED,
+        ...PERCONA_UNTESTED,
+        ...ARCHIVE_UNTESTED,
+        ACTIVE_STORAGE_UNTESTED,
+        { files: { "fly.toml": FLY, "litestream.yml": LITESTREAM2 }, expect: { path: "fly.toml", line: 4 } },
+        {
+          files: {
+            "fly.toml": 'app = "acme-pastebin"\nprimary_region = "cdg"\n\n[env]\n  LITESTREAM_REPLICA_URL = "s3://acme-pastebin-litestream/pastebin.db"\n  LITESTREAM_ENDPOINT = "https://4f1c9a2b7d3e8f6a0b1c2d3e4f5a6b7c.r2.cloudflarestorage.com"\n\n[[mounts]]\n  source = "pastebin_data"\n  destination = "/data"\n',
+            "litestream.yml": "dbs:\n  - path: /data/pastebin.db\n    replicas:\n      - type: s3\n        url: ${LITESTREAM_REPLICA_URL}\n        endpoint: ${LITESTREAM_ENDPOINT}\n"
+          },
+          expect: { path: "fly.toml", line: 8 },
+          note: "Litestream's replica URL and endpoint expanded from fly.toml's [env]: the copy leaves Fly for R2, never restored"
+        },
+        {
+          files: {
+            "firebase.json": '{\n  "firestore": { "rules": "firestore.rules", "indexes": "firestore.indexes.json" }\n}\n',
+            ".firebaserc": '{ "projects": { "default": "fitlog-prod", "staging": "fitlog-staging" } }\n',
+            ".github/workflows/firestore-backup.yml": 'name: firestore-backup\non:\n  schedule:\n    - cron: "0 3 * * *"\njobs:\n  export:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: google-github-actions/setup-gcloud@v2\n      - run: |\n          D=$(date +%F)\n          gcloud firestore export gs://fitlog-prod-firestore-exports/$D --project fitlog-prod\n          gcloud storage cp -r gs://fitlog-prod-firestore-exports/$D ./export\n          rclone copy ./export b2:fitlog-offsite/firestore/$D\n        env:\n          RCLONE_CONFIG_B2_TYPE: b2\n'
+          },
+          expect: { path: "firebase.json", line: 2 },
+          note: "a Firestore export fetched and sent on to Backblaze B2 leaves Google Cloud, and is never restored"
+        },
+        {
+          files: { "envs/production/main.tf": DROPLET_WITH_VOLUME, "cloud-init.yaml": CLOUD_INIT_OFFSITE_CRON },
+          expect: { path: "envs/production/main.tf", line: 1 },
+          note: "cloud-init installs a crontab on the droplet that dumps Postgres to Backblaze B2: the copy leaves DigitalOcean, and is never restored"
+        }
+      ],
+      negative: [{ files: { "fly.toml": FLY, "litestream.yml": LITESTREAM2, ".github/workflows/restore-drill.yml": DRILL }, note: "a weekly restore drill" }]
+    }
+  }
+];
+
 // detectors/missing-offprovider-backup/rules/protection.ts
 var CLOUD_SQL_TF = 'resource "google_sql_database_instance" "main" {\n  name             = "ledger-prod"\n  project          = "acme-ledger-prod"\n  region           = "europe-west1"\n  database_version = "POSTGRES_16"\n  settings {\n    tier = "db-custom-2-7680"\n    backup_configuration {\n      enabled                        = true\n      point_in_time_recovery_enabled = true\n    }\n  }\n}\n';
 var CLOUD_SQL_EXPORT = (bucket) => `on:
@@ -30758,6 +32300,13 @@ var notesLitestream = (endpoint) => `dbs:
 `;
 var NOMAD_POSTGRES = 'job "pg-ledger-prod" {\n  datacenters = ["dc1"]\n  namespace   = "production"\n\n  group "db" {\n    volume "pgdata" {\n      type   = "host"\n      source = "pgdata"\n    }\n\n    task "postgres" {\n      driver = "docker"\n      config {\n        image = "postgres:16"\n      }\n      volume_mount {\n        volume      = "pgdata"\n        destination = "/var/lib/postgresql/data"\n      }\n    }\n  }\n}\n';
 var NOMAD_BACKUP = 'job "pg-ledger-backup" {\n  type = "batch"\n  periodic {\n    crons = ["0 3 * * *"]\n  }\n  group "backup" {\n    task "dump" {\n      driver = "docker"\n      config {\n        image   = "ghcr.io/acme/pg-backup:1.2"\n        command = "/bin/sh"\n        args    = ["-c", "pg_dump -h pg-ledger.service.consul ledger | gzip | aws s3 cp - s3://acme-ledger-backups/nightly.sql.gz --endpoint-url https://s3.eu-central-003.backblazeb2.com"]\n      }\n    }\n  }\n}\n';
+var ANSIBLE_COMPOSE_STACK = "services:\n  app:\n    image: ghcr.io/tallyroom/app:latest\n  db:\n    image: postgres:16\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata:\n";
+var ANSIBLE_COMPOSE_UP = (delegation) => `- name: Copy compose file
+  copy: { src: ../../../docker-compose.yml, dest: /opt/tallyroom/docker-compose.yml }
+- name: Start stack
+  command: docker compose up -d
+  args: { chdir: /opt/tallyroom }
+${delegation}`;
 var ANSIBLE_POSTGRES = "- name: Install PostgreSQL\n  ansible.builtin.apt:\n    name:\n      - postgresql-16\n      - python3-psycopg2\n    state: present\n\n- name: Create application database\n  community.postgresql.postgresql_db:\n    name: billing\n  become_user: postgres\n";
 var ANSIBLE_LOCAL_DUMP = '\n- name: Nightly dump\n  ansible.builtin.cron:\n    name: pg_dump billing\n    user: postgres\n    hour: "3"\n    job: "pg_dump -Fc billing > /var/backups/postgres/billing.dump"\n';
 var ANSIBLE_OFFSITE_DUMP = '\n- name: Nightly dump to B2\n  ansible.builtin.cron:\n    name: pg_dump billing\n    user: postgres\n    hour: "3"\n    job: "pg_dump -Fc billing | aws s3 cp - s3://acme-billing-backups/billing.dump --endpoint-url https://s3.eu-central-003.backblazeb2.com"\n';
@@ -31067,10 +32616,10 @@ DataStack(app, "OrdersDataProd", env=cdk.Environment(account="123456789012", reg
 ${tagging}
 app.synth()
 `;
-var BITNAMI_CHART = 'apiVersion: v2\nname: shop\ndescription: Storefront API and its database\ntype: application\nversion: 1.4.2\nappVersion: "2.8.0"\ndependencies:\n  - name: postgresql\n    version: 15.5.x\n    repository: oci://registry-1.docker.io/bitnamicharts\n    condition: postgresql.enabled\n';
-var BITNAMI_VALUES = 'replicaCount: 2\nimage:\n  repository: ghcr.io/acme/shop-api\n  tag: 2.8.0\n\npostgresql:\n  enabled: true\n  auth:\n    database: shop\n    username: shop\n    existingSecret: shop-postgresql\n  primary:\n    persistence:\n      enabled: true\n      size: 50Gi\n  backup:\n    enabled: true\n    cronjob:\n      schedule: "@daily"\n      storage:\n        enabled: true\n        size: 20Gi\n';
+var BITNAMI_CHART2 = 'apiVersion: v2\nname: shop\ndescription: Storefront API and its database\ntype: application\nversion: 1.4.2\nappVersion: "2.8.0"\ndependencies:\n  - name: postgresql\n    version: 15.5.x\n    repository: oci://registry-1.docker.io/bitnamicharts\n    condition: postgresql.enabled\n';
+var BITNAMI_VALUES2 = 'replicaCount: 2\nimage:\n  repository: ghcr.io/acme/shop-api\n  tag: 2.8.0\n\npostgresql:\n  enabled: true\n  auth:\n    database: shop\n    username: shop\n    existingSecret: shop-postgresql\n  primary:\n    persistence:\n      enabled: true\n      size: 50Gi\n  backup:\n    enabled: true\n    cronjob:\n      schedule: "@daily"\n      storage:\n        enabled: true\n        size: 20Gi\n';
 var BITNAMI_UPLOAD_VALUES = 'replicaCount: 2\nimage:\n  repository: ghcr.io/acme/shop-api\n  tag: 2.8.0\n\npostgresql:\n  enabled: true\n  auth:\n    database: shop\n    username: shop\n    existingSecret: shop-postgresql\n  primary:\n    persistence:\n      enabled: true\n      size: 50Gi\n  backup:\n    enabled: true\n    cronjob:\n      schedule: "@daily"\n      command:\n        - /bin/sh\n        - -c\n        - pg_dumpall --clean --if-exists --no-password | gzip | aws s3 cp - s3://acme-db-backups-offsite/shop/pg_dumpall-$(date +%F).sql.gz --endpoint-url https://s3.eu-central-003.backblazeb2.com\n      storage:\n        enabled: true\n        size: 20Gi\n';
-var HELM_DEPLOY = "name: deploy\non:\n  push:\n    branches: [main]\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - uses: actions/checkout@v4\n      - uses: azure/setup-helm@v4\n      - run: helm dependency build charts/shop\n      - run: helm upgrade --install shop ./charts/shop --namespace shop-production --create-namespace\n";
+var HELM_DEPLOY2 = "name: deploy\non:\n  push:\n    branches: [main]\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - uses: actions/checkout@v4\n      - uses: azure/setup-helm@v4\n      - run: helm dependency build charts/shop\n      - run: helm upgrade --install shop ./charts/shop --namespace shop-production --create-namespace\n";
 var HELM_RELEASE_DEPLOY = (extra) => `name: deploy
 on:
   push:
@@ -31235,8 +32784,17 @@ var protectionRules = [
           note: "a CloudNativePG cluster archiving to MinIO by its Service's short name: a bucket in the same cluster"
         },
         PERCONA_SAME_VOLUME,
+        ...ARCHIVE_SAME_VOLUME,
         {
-          files: { "charts/shop/Chart.yaml": BITNAMI_CHART, "charts/shop/values.yaml": BITNAMI_VALUES, ".github/workflows/deploy.yml": HELM_DEPLOY },
+          files: {
+            "docker-compose.prod.yml": 'services:\n  mongo:\n    image: mongo:7\n    restart: always\n    volumes:\n      - mongo-data:/data/db\n  mongo-backup:\n    image: mongo:7\n    depends_on: [mongo]\n    volumes:\n      - ./backups:/backups\n    command: sh -c "while true; do mongodump --host mongo --gzip --archive=/backups/chatter-$$(date +%F).gz; sleep 86400; done"\nvolumes:\n  mongo-data:\n',
+            "ops/deploy.sh": '#!/bin/bash\nssh deploy@chat.acme.io "cd /srv/chatter && docker compose -f docker-compose.prod.yml up -d"\n'
+          },
+          expect: { path: "docker-compose.prod.yml", line: 2 },
+          note: "a sidecar looping `while true; do mongodump …; sleep 86400; done` into a directory of the same host: a backup job, not a second database"
+        },
+        {
+          files: { "charts/shop/Chart.yaml": BITNAMI_CHART2, "charts/shop/values.yaml": BITNAMI_VALUES2, ".github/workflows/deploy.yml": HELM_DEPLOY2 },
           expect: { path: "charts/shop/Chart.yaml", line: 8 },
           note: "the Bitnami chart's own backup CronJob dumps into a claim of the same cluster"
         },
@@ -31331,6 +32889,8 @@ railway volume add --service web --mount-path /app/storage
       ],
       negative: [
         ...PERCONA_OFFSITE,
+        ...ARCHIVE_OFFSITE,
+        PBM_OFFSITE,
         {
           files: {
             "scripts/staging-volume.sh": "#!/usr/bin/env bash\nset -euo pipefail\nrailway volume add --environment staging --service web --mount-path /app/storage\n",
@@ -31338,7 +32898,7 @@ railway volume add --service web --mount-path /app/storage
           },
           note: "a volume the CLI creates in the staging environment is not production's"
         },
-        { files: { "charts/shop/Chart.yaml": BITNAMI_CHART, "charts/shop/values.yaml": BITNAMI_UPLOAD_VALUES, ".github/workflows/deploy.yml": HELM_DEPLOY }, note: "the chart's backup command uploads the dump to Backblaze B2" },
+        { files: { "charts/shop/Chart.yaml": BITNAMI_CHART2, "charts/shop/values.yaml": BITNAMI_UPLOAD_VALUES, ".github/workflows/deploy.yml": HELM_DEPLOY2 }, note: "the chart's backup command uploads the dump to Backblaze B2" },
         sample("render.yaml", RENDER_KEY_VALUE("standard", "allkeys-lru"), { note: "a Key Value cache that evicts keys" }),
         sample(".env.production", "NODE_ENV=production\nREDIS_URL=redis://default:Zq8vN3xKp2LmW7tR@junction.proxy.rlwy.net:38211\nCACHE_HOST=redis-cache.railway.internal\n", { note: "a Railway Redis by its URL or name: a cache, whose persistence the repo does not show" }),
         { files: { "jobs/postgres.nomad.hcl": NOMAD_POSTGRES, "jobs/backup.nomad.hcl": NOMAD_BACKUP }, note: "a periodic Nomad job in an image named for backups: its command says the copy goes to another provider" },
@@ -31773,6 +33333,8 @@ crons:
     tags: ["backup", "data-loss"],
     samples: {
       positive: [
+        ARCHIVE_MODE_OFF,
+        ACTIVE_STORAGE_R2,
         {
           files: { "k8s/postgres.yaml": K8S_NOTES_POSTGRES, "k8s/snapshot.yaml": ONE_OFF_SNAPSHOT("postgres-before-upgrade") },
           expect: { path: "k8s/postgres.yaml", line: 2 },
@@ -31954,9 +33516,19 @@ jobs:
           },
           expect: { path: "roles/postgres/tasks/main.yml", line: 2 },
           note: "Ansible: the role's packages come from its defaults"
+        },
+        {
+          files: {
+            "docker-compose.yml": ANSIBLE_COMPOSE_STACK,
+            "ansible/site.yml": "- hosts: prod\n  become: true\n  roles: [app]\n",
+            "ansible/roles/app/tasks/main.yml": ANSIBLE_COMPOSE_UP("")
+          },
+          expect: { path: "docker-compose.yml", line: 4 },
+          note: "Ansible: a task on the play's hosts copies the compose file to the server and brings the stack up there"
         }
       ],
       negative: [
+        ...ACTIVE_STORAGE_COPIED,
         { files: VELERO_OFFSITE_OVERLAY, note: "Velero copies the volumes of the overlay's namespace to Backblaze B2 with file-system backup" },
         { files: KUSTOMIZE_BASE_AND_OVERLAY("staging"), note: "kustomize: only staging's overlay deploys the base" },
         { files: { "infra/main.tf": CLI_BUCKET_TF, ".github/workflows/terraform.yml": CLI_BUCKET_WORKFLOW("staging") }, note: "only a staging job gives the variable its value" },
@@ -31988,6 +33560,18 @@ jobs:
             "roles/web/tasks/main.yml": '- name: Install packages\n  ansible.builtin.apt:\n    name: "{{ item }}"\n  loop:\n    - nginx\n    - postgresql-client\n'
           },
           note: "Ansible: only the PostgreSQL client is installed"
+        },
+        {
+          files: { "envs/production/main.tf": DROPLET_WITH_VOLUME, "cloud-init.yaml": CLOUD_INIT_OFFSITE_CRON },
+          note: "cloud-init's crontab on the droplet copies a dump of the volume's Postgres to Backblaze B2"
+        },
+        {
+          files: {
+            "docker-compose.yml": ANSIBLE_COMPOSE_STACK,
+            "ansible/local.yml": "- hosts: localhost\n  roles: [app]\n",
+            "ansible/roles/app/tasks/main.yml": ANSIBLE_COMPOSE_UP("  delegate_to: localhost\n")
+          },
+          note: "Ansible: the compose `up` is delegated to the controller, a laptop as often as a server"
         },
         {
           files: { "argocd/orders-db.yaml": ARGO_DATABASE("orders-prod", ARGO_UPLOADING_BACKUP) },
@@ -32088,6 +33672,9 @@ jobs:
     tags: ["backup"],
     samples: {
       positive: [
+        ARCHIVE_DESTINATION_UNKNOWN,
+        ARCHIVE_ANSIBLE_UNKNOWN,
+        PBM_DESTINATION_UNKNOWN,
         {
           files: {
             "terraform/main.tf": 'terraform {\n  backend "gcs" {\n    bucket = "railtrack-tfstate"\n  }\n}\n\nprovider "google" {\n  project = "railtrack-prod"\n  region  = "europe-west1"\n}\n\nresource "google_sql_database_instance" "main" {\n  name             = "railtrack-pg"\n  database_version = "POSTGRES_15"\n  settings {\n    tier = "db-custom-2-7680"\n    backup_configuration {\n      enabled = true\n    }\n  }\n}\n',
@@ -32226,71 +33813,6 @@ model User {
   }
 ];
 
-// detectors/missing-offprovider-backup/rules/restore.ts
-var FLY = `app = "acme-notes"
-primary_region = "ams"
-
-[[mounts]]
-  source = "notes_data"
-  destination = "/data"
-`;
-var LITESTREAM2 = `dbs:
-  - path: /data/notes.db
-    replicas:
-      - type: s3
-        bucket: acme-notes-litestream
-        path: notes.db
-        endpoint: https://s3.eu-central-003.backblazeb2.com
-`;
-var DRILL = `name: Restore drill
-on:
-  schedule:
-    - cron: "0 6 * * 1"
-jobs:
-  restore:
-    runs-on: ubuntu-latest
-    steps:
-      - run: curl -fsSL https://github.com/benbjohnson/litestream/releases/download/v0.3.13/litestream-v0.3.13-linux-amd64.tar.gz | tar xz
-      - run: ./litestream restore -o restored.db s3://acme-notes-litestream/notes.db
-      - run: sqlite3 restored.db "PRAGMA integrity_check; select count(*) from notes;"
-`;
-var restoreRules = [
-  {
-    id: "missing-offprovider-backup/restore-never-tested",
-    title: "Backups exist but no restore is ever tested",
-    severity: "low",
-    why: "A backup nobody has restored is a hope: dumps that are empty, truncated, encrypted with a lost key or missing a schema are found out on the day they are needed. In the incident the newest recoverable copy turned out to be three months old.",
-    fix: "Add a scheduled job that fetches the latest backup, restores it into a scratch database (a CI service container, a throwaway cluster) and checks it (row counts, `pg_restore --list`, `PRAGMA integrity_check`); Litestream `validation-interval`, borgmatic `checks: [extract]` and AWS Backup restore testing also count.",
-    precision: "medium",
-    tags: ["backup"],
-    samples: {
-      positive: [
-        ...APP_BACKUP_UNTESTED,
-        ...PERCONA_UNTESTED,
-        { files: { "fly.toml": FLY, "litestream.yml": LITESTREAM2 }, expect: { path: "fly.toml", line: 4 } },
-        {
-          files: {
-            "fly.toml": 'app = "acme-pastebin"\nprimary_region = "cdg"\n\n[env]\n  LITESTREAM_REPLICA_URL = "s3://acme-pastebin-litestream/pastebin.db"\n  LITESTREAM_ENDPOINT = "https://4f1c9a2b7d3e8f6a0b1c2d3e4f5a6b7c.r2.cloudflarestorage.com"\n\n[[mounts]]\n  source = "pastebin_data"\n  destination = "/data"\n',
-            "litestream.yml": "dbs:\n  - path: /data/pastebin.db\n    replicas:\n      - type: s3\n        url: ${LITESTREAM_REPLICA_URL}\n        endpoint: ${LITESTREAM_ENDPOINT}\n"
-          },
-          expect: { path: "fly.toml", line: 8 },
-          note: "Litestream's replica URL and endpoint expanded from fly.toml's [env]: the copy leaves Fly for R2, never restored"
-        },
-        {
-          files: {
-            "firebase.json": '{\n  "firestore": { "rules": "firestore.rules", "indexes": "firestore.indexes.json" }\n}\n',
-            ".firebaserc": '{ "projects": { "default": "fitlog-prod", "staging": "fitlog-staging" } }\n',
-            ".github/workflows/firestore-backup.yml": 'name: firestore-backup\non:\n  schedule:\n    - cron: "0 3 * * *"\njobs:\n  export:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: google-github-actions/setup-gcloud@v2\n      - run: |\n          D=$(date +%F)\n          gcloud firestore export gs://fitlog-prod-firestore-exports/$D --project fitlog-prod\n          gcloud storage cp -r gs://fitlog-prod-firestore-exports/$D ./export\n          rclone copy ./export b2:fitlog-offsite/firestore/$D\n        env:\n          RCLONE_CONFIG_B2_TYPE: b2\n'
-          },
-          expect: { path: "firebase.json", line: 2 },
-          note: "a Firestore export fetched and sent on to Backblaze B2 leaves Google Cloud, and is never restored"
-        }
-      ],
-      negative: [{ files: { "fly.toml": FLY, "litestream.yml": LITESTREAM2, ".github/workflows/restore-drill.yml": DRILL }, note: "a weekly restore drill" }]
-    }
-  }
-];
-
 // detectors/missing-offprovider-backup/index.ts
 var DOTENV = /(^|\/)\.env(\.[\w.-]+)?$|\.env(?:\.(?:example|sample|template|tmpl|dist))?$/i;
 var DATA_EXTENSIONS = /\.(ya?ml|json|jsonc|toml|tf|ini|cfg|conf|properties|env)$/i;
@@ -32319,7 +33841,7 @@ function isStructural(path2) {
   return lastStructural;
 }
 function isStructuralUncached(path2) {
-  return isRenderBlueprint(path2) || isPlatformshConfig(path2) || isHelmfile(path2) || isFlyConfig(path2) || isHerokuConfig(path2) || isSupabaseConfig(path2) || isComposeFile(path2) || isKamalConfig(path2) || isNomadJob(path2) || isPulumiStack(path2) || isRailwayIac(path2) || isLitestreamConfig(path2) || isPgbackrestConfig(path2) || isBarmanConfig(path2) || isRcloneConfig(path2) || isBorgmaticConfig(path2) || isAutoresticConfig(path2) || isTerraform(path2) || isTerraformState(path2) || isTfvars(path2) || isTerragrunt(path2) || isKustomization(path2) || isAnsiblePlaybook(path2) || isFirebaseConfig(path2) || isBicep(path2) || isSamConfig(path2) || isLaravelBackupConfig(path2) || isLaravelFilesystemsConfig(path2) || DOTENV.test(path2) || deployPlatformOfPath(path2) !== void 0;
+  return isRenderBlueprint(path2) || isPlatformshConfig(path2) || isHelmfile(path2) || isFlyConfig(path2) || isHerokuConfig(path2) || isSupabaseConfig(path2) || isComposeFile(path2) || isKamalConfig(path2) || isNomadJob(path2) || isPulumiStack(path2) || isRailwayIac(path2) || isLitestreamConfig(path2) || isPgbackrestConfig(path2) || isPbmConfig(path2) || isBarmanConfig(path2) || isRcloneConfig(path2) || isBorgmaticConfig(path2) || isAutoresticConfig(path2) || isTerraform(path2) || isTerraformState(path2) || isTfvars(path2) || isTerragrunt(path2) || isKustomization(path2) || isAnsiblePlaybook(path2) || isFirebaseConfig(path2) || isBicep(path2) || isSamConfig(path2) || isLaravelBackupConfig(path2) || isLaravelFilesystemsConfig(path2) || isActiveStorageConfig(path2) || isRailsEnvironmentConfig(path2) || DOTENV.test(path2) || deployPlatformOfPath(path2) !== void 0;
 }
 var HOSTED_MARKERS = [
   "rds.amazonaws",
@@ -32400,6 +33922,11 @@ var KEYWORDS = [
   "wal-g",
   "walg_",
   "wale_",
+  // PostgreSQL's WAL archiving (`archive_command`, Bitnami's `archiveCommand`).
+  "archive_command",
+  "archiveCommand",
+  // Percona Backup for MongoDB: its config file (`pbm_config.yaml`) and `pbm backup`.
+  "pbm",
   "barman",
   "pgbackrest",
   "litestream",
@@ -32497,7 +34024,7 @@ var missingOffproviderBackup = {
     const path2 = file.path;
     if (SKIPPED_NAME.test(fileNameOf(path2)) || LOCALE.test(path2)) return false;
     if (PROGRAM_EXTENSIONS.test(path2) && !TYPE_DECLARATIONS.test(path2)) return true;
-    if (isReadme(path2) || isScriptFile(path2) || isStructural(path2) || fileNameOf(path2).endsWith(".prisma") || isMixProductionConfig(path2)) return true;
+    if (isReadme(path2) || isScriptFile(path2) || isStructural(path2) || isPostgresConfigTemplate(path2) || fileNameOf(path2).endsWith(".prisma") || isMixProductionConfig(path2)) return true;
     if (DOTENV.test(path2)) return true;
     return DATA_EXTENSIONS.test(path2);
   },
@@ -32520,8 +34047,18 @@ var missingOffproviderBackup = {
       scanRailwayIac(inventory);
       return;
     }
+    if (archives(file)) scanWalArchiving(inventory);
+    if (isRailsEnvironmentConfig(path2)) {
+      if (!isTestOnlyPath(path2)) scanActiveStorageChoice(inventory);
+      return;
+    }
+    if (isActiveStorageConfig(path2) && !isTestOnlyPath(path2)) scanActiveStorage(inventory);
     if (isScriptFile(path2)) {
       scanScriptFile(inventory);
+      return;
+    }
+    if (file.format === "yaml" && isCloudConfig(file.text)) {
+      scanCloudConfig(inventory);
       return;
     }
     if (name.endsWith(".prisma")) {
@@ -32579,14 +34116,18 @@ var missingOffproviderBackup = {
     assess(context);
   }
 };
+var PROGRAM_FORMATS = /* @__PURE__ */ new Set(["typescript", "javascript", "python", "markdown", "notebook"]);
+function archives(file) {
+  return (file.hasKeyword("archive_command") || file.hasKeyword("archivecommand")) && !PROGRAM_FORMATS.has(file.format) && !isTestOnlyPath(file.path);
+}
 function scanProgramFile(inventory, file) {
   if (file.format === "python" && file.hasKeyword("dbbackup") && /^(?:STORAGES|DBBACKUP_STORAGE)\s*[:=[]/m.test(file.text) && !isTestOnlyPath(file.path)) scanDjangoDbbackup(inventory);
   if (isOrmConfig(file.path)) {
     scanOrm(inventory);
     if (file.format === "python") return;
   }
-  const imports = file.format === "python" ? /^\s*(from|import)\s+(aws_cdk|pulumi)/m : /(from|require\()\s*['"](aws-cdk-lib|@aws-cdk\/|@pulumi\/)/;
-  if ((file.hasKeyword("aws-cdk-lib") || file.hasKeyword("@aws-cdk/") || file.hasKeyword("@pulumi/") || file.hasKeyword("aws_cdk") || file.hasKeyword("pulumi")) && imports.test(file.text)) {
+  const imports = () => file.format === "python" ? /^\s*(from|import)\s+(aws_cdk|pulumi)/m.test(file.text) : importsKnownClasses(file.text);
+  if ((file.hasKeyword("aws-cdk-lib") || file.hasKeyword("@aws-cdk/") || file.hasKeyword("@pulumi/") || file.hasKeyword("aws_cdk") || file.hasKeyword("pulumi")) && imports()) {
     scanProgram(inventory);
   }
   if (file.hasKeyword("typeorm") && file.hasKeyword("DataSource") && file.format !== "python") scanTypeormSource(inventory);
@@ -32622,12 +34163,13 @@ function scanDataFile(inventory, file) {
   }
   if (isSamConfig(path2)) return scanSamConfig2(inventory);
   if (isPulumiStack(path2)) {
-    const stack = /Pulumi\.([\w-]+)\.ya?ml$/.exec(path2)?.[1];
-    inventory.context({ kind: "pulumi-stack", directory: directoryOf4(path2), name: stack, location: inventory.line(1) });
+    const stack2 = /Pulumi\.([\w-]+)\.ya?ml$/.exec(path2)?.[1];
+    inventory.context({ kind: "pulumi-stack", directory: directoryOf4(path2), name: stack2, location: inventory.line(1) });
     return;
   }
   if (isLitestreamConfig(path2)) return scanLitestream2(inventory);
   if (isPgbackrestConfig(path2)) return scanPgbackrest(inventory);
+  if (file.format === "yaml" && isPbmConfig(path2)) return scanPbmConfig(inventory);
   if (isBarmanConfig(path2)) return scanBarman(inventory);
   if (isRcloneConfig(path2)) return scanRcloneConfig(inventory);
   if (isBorgmaticConfig(path2)) return scanBorgmatic(inventory);
@@ -34592,8 +36134,35 @@ function reportProductionSecretsToAgents(file, out, grants) {
         related: held.slice(0, 5).map((entry) => ({ location: { path: file.path, span: { line: entry.line, column: 1, endLine: entry.line, endColumn: file.line(entry.line).length + 1 } }, message: `${entry.variable} = secrets.${entry.secret}` })),
         details: { job: job.key, agent: grant.agent, setting: grant.setting, variables: named, productionEnvironment: production }
       });
+      publishDatabaseSecrets(out, grant, job.key, held);
       break;
     }
+  }
+}
+var DATABASE_URL_VARIABLE = /(?:^|_)(DATABASE|DB|POSTGRES(?:QL)?|PG|MYSQL|MARIADB|MONGO(?:DB)?)_?(?:URL|URI|DSN|CONNECTION_STRING)$/i;
+function engineOfVariable(word) {
+  if (/^(?:POSTGRES|PG)/i.test(word)) return "postgres";
+  if (/^(?:MYSQL|MARIADB)/i.test(word)) return "mysql";
+  if (/^MONGO/i.test(word)) return "mongo";
+  return "database";
+}
+function publishDatabaseSecrets(out, grant, job, held) {
+  for (const entry of held) {
+    const word = DATABASE_URL_VARIABLE.exec(entry.variable)?.[1];
+    if (!word) continue;
+    out.publish("agent-tool", {
+      agent: grant.agent,
+      server: job,
+      kind: "ci-job-environment",
+      title: "CI job",
+      reach: `runs any command with ${entry.variable} (secrets.${entry.secret}) in its environment`,
+      readOnly: false,
+      targets: [],
+      engine: engineOfVariable(word),
+      production: `secrets.${entry.secret}`,
+      location: grant.location
+    });
+    return;
   }
 }
 function environmentName(node) {
@@ -36931,8 +38500,8 @@ function readAmazonQAgent(file, out) {
     if (permission) emitPermission(file, out, permission);
     else holdTaskAllow(file, out, { agent, setting, rule: anchoredRule(item.value), written: item.value.trim(), except: brakeRules, span: item.span, project });
   }
-  const aws = get(settings, "use_aws") ?? get(settings, "aws");
-  const services2 = stringsAt(file, out, aws, "allowedServices").filter((item) => DATA_SERVICES2.has(item.value.trim().toLowerCase()));
+  const aws2 = get(settings, "use_aws") ?? get(settings, "aws");
+  const services2 = stringsAt(file, out, aws2, "allowedServices").filter((item) => DATA_SERVICES2.has(item.value.trim().toLowerCase()));
   if (services2.length > 0 && !everyAwsCall) {
     emitPermission(file, out, {
       ruleId: RULE_IDS.destructiveCommandAllowed,
@@ -37727,6 +39296,8 @@ var CLASS_PATTERNS = {
     /\bdestructive\s+(?!git\b)(?:(?:database|db|sql|shell|terminal|cloud|infrastructure|data)\s+)?(?:commands?|operations?|actions?|queries|query|sql|changes)\b/i,
     new RegExp(String.raw`\b(?:delete|deleting|drop|dropping|destroy|destroying|wipe|wiping|erase|erasing|purge|purging|truncate|truncating|reset|resetting|tear(?:ing)?\s+down)\s+${QUALIFIERS}${DESTRUCTIVE_NOUNS}\b`, "i"),
     /\b(?:terraform|tofu|pulumi)\s+destroy\b|\bkubectl\s+delete\b|\brailway\s+(?:down|delete|volume)\b|\bprisma\s+migrate\s+reset\b|\bdb:(?:drop|reset)\b|\bmigrate:fresh\b|\bdropdb\b|\bflushall\b|\bdropDatabase\b|\bsupabase\s+db\s+reset\b/i,
+    // ORMs' and migration tools' commands that empty or drop the database, as commands.ts knows them.
+    /\bprisma\s+db\s+push\b[^\n`]*--(?:force-reset|accept-data-loss)\b|\bmanage\.py\s+(?:flush|reset_db)\b|\becto\.(?:drop|reset)\b|\bschema:drop\b|\bflyway\s+clean\b|\bliquibase\s+drop-?all\b|\bef\s+database\s+drop\b|\bdiesel\s+database\s+reset\b|\bsqlx\s+database\s+drop\b|\balembic\s+downgrade\s+base\b/i,
     // Platform CLIs' destroying subcommands, as commands.ts knows them.
     /\bfly(?:ctl)?\s+(?:apps\s+destroy|volumes?\s+(?:destroy|delete)|destroy)\b|\bheroku\s+(?:apps:destroy|pg:reset|addons:destroy)\b|\bvercel\s+(?:remove|rm)\b|\bnetlify\s+sites:delete\b|\bdoctl\s+[\w-]+\s+delete\b|\bneonctl\s+[\w-]+\s+delete\b|\bturso\s+db\s+destroy\b|\bhelm\s+(?:uninstall|delete)\b|\bwrangler\s+delete\b|\bgcloud\s+(?:[\w-]+\s+){1,3}delete\b|\baws\s+[\w-]+\s+(?:delete-[\w-]+|rm|rb)\b|\baz\s+[\w-]+\s+delete\b/i
   ],
@@ -37764,8 +39335,8 @@ function isDescription(sentence) {
 function isCodeConvention(sentence, line) {
   return CODE_PLACE.test(sentence) && (CODE_VERB.test(sentence) || /\binstead\b|\bprefer\b/i.test(line));
 }
-var UNASKED = /\bwithout\s+(?:first\s+)?(?:asking|checking\s+with|confirming|prompting|waiting\s+for)\b|\bwithout\s+(?:(?:explicit|prior|my|our|user|human|a|any)\s+)*(?:confirmation|approval|permission|consent|sign-?off)\b|\bno\s+need\s+to\s+(?:ask|confirm|check\s+with)\b|\b(?:don['\u2019]?t|do\s+not)\s+(?:need\s+to\s+)?(?:ask|confirm)\s+(?:first|me|us|the\s+user|before|for\s+(?:approval|confirmation|permission))\b/i;
-var LEAVE = /\b(?:you\s+(?:may|can|are\s+(?:allowed|free|permitted|authori[sz]ed|welcome)\s+to)|feel\s+free\s+to|go\s+ahead\s+and|(?:it\s+is|it['\u2019]s)\s+(?:fine|ok(?:ay)?|safe)\s+to)\b|^\W*(?:always\s+)?(?:run|execute|use|reset|drop|delete|wipe|destroy|recreate)\b/i;
+var UNASKED = /\bfreely\b|\bat\s+will\b|\bwhenever\s+(?:you\s+)?(?:like|want|wish|need\s+to|see\s+fit)\b|\bwithout\s+(?:first\s+)?(?:asking|checking\s+with|confirming|prompting|waiting\s+for)\b|\bwithout\s+(?:(?:explicit|prior|my|our|user|human|a|any)\s+)*(?:confirmation|approval|permission|consent|sign-?off)\b|\bno\s+need\s+to\s+(?:ask|confirm|check\s+with)\b|\b(?:don['\u2019]?t|do\s+not)\s+(?:need\s+to\s+)?(?:ask|confirm)\s+(?:first|me|us|the\s+user|before|for\s+(?:approval|confirmation|permission))\b/i;
+var LEAVE = /\b(?:you\s+(?:may|can|are\s+(?:allowed|free|permitted|authori[sz]ed|welcome)\s+to)|feel\s+free\s+to|go\s+ahead\s+and|(?:it\s+is|it['\u2019]s)\s+(?:fine|ok(?:ay)?|safe)\s+to)\b|^\W*(?:(?:if|when|whenever|once|after|before)\b[^,.;]{1,80},\s*)?(?:always\s+)?(?:run|execute|use|reset|drop|delete|wipe|destroy|recreate)\b/i;
 var NEGATION = /\b(?:never|not|don['\u2019]?t|mustn['\u2019]?t|shouldn['\u2019]?t|can['\u2019]?t|cannot|forbidden|prohibited|avoid|unless|except)\b/i;
 function isLeave(sentence) {
   if (!UNASKED.test(sentence) || !LEAVE.test(sentence)) return false;
@@ -37827,11 +39398,16 @@ var proseDestructiveLeave = {
     positive: [
       sample("CLAUDE.md", "# Billing service\n\n## Database\n- You may run `prisma migrate reset --force` without asking when migrations drift.\n", { expect: { line: 4 } }),
       sample("AGENTS.md", "# Agent guide\n\nFeel free to drop the staging database and recreate it without confirmation if the seed fails.\n", { expect: { line: 3 } }),
+      sample("CLAUDE.md", "# Working on Rosterly\n\n- Production credentials are in `config/production.env` if you need to debug a customer issue.\n- You may run migrations and `npm run db:reset` freely, it's fine.\n", { expect: { line: 4 }, note: 'the leave given as a manner: "freely"' }),
+      sample("AGENTS.md", "# Agent guide\n\n## Local setup\nIf the fixtures look stale, run `python manage.py flush --noinput` without asking and load them again.\n", { expect: { line: 4 }, note: "Django's flush empties every table" }),
+      sample(".cursor/rules/db.mdc", "---\ndescription: database work\nalwaysApply: true\n---\nWhen the schema drifts, run `npx prisma db push --accept-data-loss` without asking.\n", { expect: { line: 5 }, note: "a push that may drop columns and their data" }),
       sample(".cursor/rules/infra.mdc", "---\ndescription: infrastructure work\nalwaysApply: true\n---\nRun `terraform destroy` on preview stacks without asking; they are rebuilt on the next push.\n", { expect: { line: 5 } })
     ],
     negative: [
       sample("CLAUDE.md", "# Billing service\n\n- Never run `prisma migrate reset --force` without asking.\n", { note: "a guardrail (prose-only-guardrail judges it)" }),
       sample("AGENTS.md", "# Agent guide\n\n- You can run `npm test` and `npm run lint` without asking.\n- You may `rm -rf dist` without asking before a build.\n", { note: "tests, lint and removing build output" }),
+      sample(".cursor/rules/db.mdc", "---\ndescription: database work\nalwaysApply: true\n---\nWhen you change schema.prisma, run `npx prisma db push` without asking.\n", { note: "a push that refuses to lose data is a migration, not a destructive step" }),
+      sample("CLAUDE.md", "# Working on Rosterly\n\n- You may run `npm test` and `npm run db:seed` freely.\n- Data flows freely between the API and the worker; the worker never drops tables.\n", { note: 'a free hand for tests and seeding, and "freely" in a description' }),
       sample("AGENTS.md", "# Agent guide\n\nYou can reset the local database with `prisma migrate reset`; ask first if DATABASE_URL is not localhost.\n", { note: "a how-to that keeps the human in" })
     ]
   }
@@ -39357,8 +40933,8 @@ function resolvePendingGrants(context) {
   for (const grant of pending) {
     const project = projectOf4(grant.location.path);
     const reached = stores.filter((candidate) => {
-      const stack = directoryOf5(candidate.location.path);
-      return stack.startsWith(project) || project.startsWith(stack);
+      const stack2 = directoryOf5(candidate.location.path);
+      return stack2.startsWith(project) || project.startsWith(stack2);
     });
     const store = reached.find((candidate) => candidate.production === true) ?? reached[0];
     if (!store) continue;
@@ -41110,6 +42686,19 @@ function writtenInCrossing(credential, crossing, formsOf) {
   const forms = [crossing.identity, ...formsOf.get(crossing.identity) ?? []];
   return Object.values(credential.siblingValues ?? {}).some((value) => value.includes(".") && value.length >= 8 && forms.some((form) => form.includes(value.toLowerCase())));
 }
+function namesStoreOnLine(credential, store, platforms) {
+  const name = store.name.toLowerCase();
+  if (!credential.line || name.length < 4 || !/[-_.0-9]/.test(name)) return false;
+  const providers = PROVIDER_PLATFORMS[credential.provider] ?? [];
+  if (!providers.some((platform) => platforms.of(store).has(platform))) return false;
+  const line = credential.line.toLowerCase();
+  for (let at = line.indexOf(name); at >= 0; at = line.indexOf(name, at + 1)) {
+    const before = line[at - 1] ?? " ";
+    const after = line[at + name.length] ?? " ";
+    if (!/[a-z0-9_.-]/.test(before) && !/[a-z0-9_-]/.test(after)) return true;
+  }
+  return false;
+}
 function reaches2(credential, hosts, store, platforms, storesOfPlatform, schemes) {
   if (hosts.some((host) => store.identities.includes(`host:${host}`))) return true;
   if (credential.scope === "root") {
@@ -41227,16 +42816,22 @@ function findChains(facts) {
     for (const store of stores) {
       const side = storeSide(store);
       const touchesStore = touchesData && reachesEngine(credential.kind, store.engine);
-      const reachesStore = broad && touchesStore && reaches2(credential, hosts, store, platforms, storesOfPlatform, schemes);
+      const namedOnLine = !broad && touchesStore && namesStoreOnLine(credential, store, platforms);
+      const reachesStore = broad && touchesStore && reaches2(credential, hosts, store, platforms, storesOfPlatform, schemes) || namedOnLine;
       const viaStaging = credential.environment === "production" ? void 0 : side.landing.find((crossing) => reachesStore || (credential.environment === crossing.environment || writtenInCrossing(credential, crossing, formsOf)) && touchesStore && !pointsElsewhere(own, crossing, store, formsOf));
       const sharedAccount = credential.scope === "root" && credential.environment !== void 0 ? sharedAccounts.get(`${credential.environment}\0${credential.provider}`) : void 0;
       const spansEnvironments = credential.scope === "root" && (ACCOUNT_SPANS_ENVIRONMENTS.has(credential.provider) || sharedAccount !== void 0);
       const direct = reachesStore && (credential.environment === "production" || credential.environment === void 0 || !hasNonProduction || spansEnvironments);
       if (!viaStaging && !direct) continue;
-      chains.push({ credential, store, crossing: viaStaging, direct, grants, backups: side.backups, ...direct && sharedAccount ? { sharedAccount } : {} });
+      chains.push({ credential, store, crossing: viaStaging, direct, grants, backups: side.backups, ...direct && sharedAccount ? { sharedAccount } : {}, ...direct && namedOnLine ? { namedOnLine } : {} });
     }
   }
   return chains;
+}
+var CI_JOB_ENVIRONMENT = "ci-job-environment";
+var URL_DATABASE_ENGINES = /* @__PURE__ */ new Set(["postgres", "mysql", "mariadb", "sqlserver", "mssql", "mongo", "mongodb", "database", "libsql", "cockroachdb", "clickhouse"]);
+function isDatabaseEngine(engine) {
+  return URL_DATABASE_ENGINES.has(engine);
 }
 function findToolChains(facts) {
   const tools = facts.all("agent-tool").filter((tool) => !tool.readOnly);
@@ -41249,14 +42844,13 @@ function findToolChains(facts) {
   const backups = facts.all("backup-evidence").filter((evidence) => evidence.protection !== "none");
   const chains = [];
   for (const tool of tools) {
-    const onlyOfEngine = (store) => tool.engine !== void 0 && enginesMatch(tool.engine, store.engine) && production.filter((other) => enginesMatch(tool.engine, other.engine)).length === 1;
+    const ofEngine = (store) => tool.engine === "database" ? isDatabaseEngine(store.engine) : enginesMatch(tool.engine, store.engine);
+    const onlyOfEngine = (store) => tool.engine !== void 0 && ofEngine(store) && production.filter(ofEngine).length === 1;
     const reached = stores.filter(
       (store) => tool.targets.some((target) => store.identities.includes(target)) || tool.accountPlatform !== void 0 && platforms.of(store).has(tool.accountPlatform) || tool.targets.length === 0 && tool.production !== void 0 && onlyOfEngine(store)
     );
     if (reached.length === 0) continue;
-    const grant = grants.find(
-      (candidate) => candidate.agent === tool.agent && (candidate.grant === "mcp-tool" && candidate.reaches === tool.server || candidate.grant === "bypass-mode")
-    );
+    const grant = tool.kind === CI_JOB_ENVIRONMENT ? grants.find((candidate) => candidate.location.path === tool.location.path && candidate.location.span.line === tool.location.span.line) : grants.find((candidate) => candidate.agent === tool.agent && (candidate.grant === "mcp-tool" && candidate.reaches === tool.server || candidate.grant === "bypass-mode"));
     const covering = backups.filter((evidence) => reached.some((store) => evidence.covers.some((covered) => covered === store.id || store.identities.includes(covered))));
     chains.push({ tool, stores: reached, grant, backups: covering });
   }
@@ -41264,7 +42858,8 @@ function findToolChains(facts) {
 }
 function toolFlowOf(chain) {
   const steps = [];
-  if (chain.grant) steps.push({ location: chain.grant.location, message: `The ${chain.grant.agent} configuration lets the agent call the server's tools without a human (${chain.grant.setting}).` });
+  const ci = chain.tool.kind === CI_JOB_ENVIRONMENT;
+  if (chain.grant) steps.push({ location: chain.grant.location, message: ci ? `The CI job "${chain.tool.server}" starts ${chain.grant.agent} without approvals (${chain.grant.setting}).` : `The ${chain.grant.agent} configuration lets the agent call the server's tools without a human (${chain.grant.setting}).` });
   steps.push({ location: chain.tool.location, message: `The ${chain.tool.title} "${chain.tool.server}" ${chain.tool.reach}.` });
   const store = chain.stores[0];
   steps.push({ location: store.location, message: `Production ${store.engine} ${store.name} on ${store.platform}.` });
@@ -41405,6 +43000,16 @@ var railwayRepo = (extra, note, expect) => ({
   note,
   ...expect ? { expect } : {}
 });
+var D1_WRANGLER = 'name = "linkshelf"\nmain = "src/index.ts"\ncompatibility_date = "2024-08-01"\n\n[[d1_databases]]\nbinding = "DB"\ndatabase_name = "linkshelf-db"\ndatabase_id = "7c0e6f2a-3b1d-4e9a-8f5c-2d4b6a8e1c39"\n';
+var d1Package = (command) => `{
+  "name": "linkshelf",
+  "scripts": {
+    "deploy": "wrangler deploy",
+    "db:prod": "CLOUDFLARE_API_TOKEN=Zq4vW8yB2nM6kP0tR3xS7uD1gF5hJ9cLaE2iO7uY ${command}"
+  },
+  "devDependencies": { "wrangler": "^3.72.0" }
+}
+`;
 var directChain = {
   id: `${DETECTOR_ID3}/credential-reaches-unbacked-store`,
   title: "Agent-readable broad credential reaches production data with no off-provider backup",
@@ -41449,6 +43054,11 @@ var directChain = {
         expect: { path: ".env.staging", line: 3 },
         note: "staging reads production's Terraform state: its account key is in production's account"
       },
+      {
+        files: { "wrangler.toml": D1_WRANGLER, "package.json": d1Package("wrangler d1 migrations apply linkshelf-db --remote") },
+        expect: { path: "package.json", line: 5 },
+        note: "a Cloudflare token's permissions are not in the value, but the command it is given names production's D1 database"
+      },
       railwayRepo(
         { "scripts/staging-db-fix.sh": ADMIN_SCRIPT, ".env.staging": "DATABASE_URL=postgresql://postgres:${PGPASSWORD}@viaduct.proxy.rlwy.net:52107/railway\n" },
         "the incident: a token found while working in staging is the account's, and the account holds production",
@@ -41469,6 +43079,14 @@ var directChain = {
         note: "a staging file's cloud key is taken to be the staging account's"
       },
       railwayRepo({ "scripts/admin.sh": PROJECT_TOKEN_SCRIPT }, "a project token"),
+      {
+        files: { "wrangler.toml": D1_WRANGLER, "package.json": d1Package("wrangler d1 migrations apply linkshelf-db-preview --remote") },
+        note: "a scoped Cloudflare token given to a command on another D1 database (whose name starts with production's)"
+      },
+      {
+        files: { "wrangler.toml": D1_WRANGLER, "package.json": d1Package("wrangler deploy") },
+        note: "a scoped Cloudflare token given to a deploy names no store"
+      },
       railwayRepo(
         { ".env.production": "DATABASE_URL=${{Postgres.DATABASE_URL}}\nREDIS_URL=redis://default:Hk29dLqPz8MvX4tR@viaduct.proxy.rlwy.net:21877\n" },
         "a Redis URL on Railway reaches the project's Redis, not its Postgres database"
@@ -41738,7 +43356,53 @@ sqlalchemy.url = postgresql://ledger:ledger@localhost:5432/ledger
     ]
   }
 };
-var CHAIN_RULES = [directChain, stagingChain, toolChain, clientChain];
+var CLAUDE_CI = (databaseSecret) => `name: Claude
+on:
+  issue_comment:
+    types: [created]
+jobs:
+  claude:
+    if: contains(github.event.comment.body, '@claude')
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: anthropics/claude-code-action@v1
+        with:
+          anthropic_api_key: \${{ secrets.ANTHROPIC_API_KEY }}
+          claude_args: "--dangerously-skip-permissions --max-turns 30"
+        env:
+          DATABASE_URL: \${{ secrets.${databaseSecret} }}
+`;
+var RENDER_BLUEPRINT = "services:\n  - type: web\n    name: invoicer\n    runtime: node\n    startCommand: node src/server.js\n    envVars:\n      - key: DATABASE_URL\n        fromDatabase: { name: invoicer-db, property: connectionString }\ndatabases:\n  - name: invoicer-db\n    plan: basic-1gb\n";
+var RENDER_OFFSITE_BACKUP = 'name: backup\non:\n  schedule:\n    - cron: "0 3 * * *"\njobs:\n  dump:\n    runs-on: ubuntu-latest\n    steps:\n      - run: pg_dump "$DATABASE_URL" -Fc -f invoicer.dump && aws s3 cp invoicer.dump s3://invoicer-db-backups/daily.dump\n        env:\n          DATABASE_URL: ${{ secrets.PROD_DATABASE_URL }}\n';
+var invoicerRepo = (extra, note, expect) => ({
+  files: { "README.md": "# invoicer\n", "package.json": '{ "name": "invoicer", "private": true, "dependencies": { "pg": "^8.12.0" } }\n', "render.yaml": RENDER_BLUEPRINT, ...extra },
+  note,
+  ...expect ? { expect } : {}
+});
+var ciAgentChain = {
+  id: `${DETECTOR_ID3}/ci-agent-reaches-unbacked-store`,
+  title: "CI agent without approvals holds production's database URL, and the database has no off-provider backup",
+  severity: "critical",
+  why: "A CI job starts a coding agent with approvals off (`--dangerously-skip-permissions`, `--yolo`) and gives the job production's database URL. Nobody watches a CI run: every command the agent decides on runs, a migration reset or a DROP against production included, and often on an issue comment anyone can write. With no copy of the database off its provider, what the agent deletes is gone.",
+  fix: "Keep production secrets out of agent jobs (give the job a staging or read-only database), keep approvals on or the tool list narrow, and add a backup that leaves the provider.",
+  precision: "medium",
+  tags: ["chain", "agents", "ci", "backup"],
+  samples: {
+    positive: [
+      invoicerRepo({ ".github/workflows/claude.yml": CLAUDE_CI("PROD_DATABASE_URL") }, "Claude Code's action with permissions skipped and production's database URL, beside Render's one database", {
+        path: ".github/workflows/claude.yml",
+        line: 14
+      })
+    ],
+    negative: [
+      invoicerRepo({ ".github/workflows/claude.yml": CLAUDE_CI("PROD_DATABASE_URL"), ".github/workflows/backup.yml": RENDER_OFFSITE_BACKUP }, "a nightly dump leaves Render"),
+      invoicerRepo({ ".github/workflows/claude.yml": CLAUDE_CI("STAGING_DATABASE_URL") }, "the agent's job holds staging's database URL"),
+      invoicerRepo({ ".github/workflows/claude.yml": CLAUDE_CI("PROD_DATABASE_URL").replace("--dangerously-skip-permissions ", "") }, "the agent keeps its approvals")
+    ]
+  }
+};
+var CHAIN_RULES = [directChain, stagingChain, toolChain, clientChain, ciAgentChain];
 
 // detectors/blast-radius/index.ts
 var MAX_STORES = 5;
@@ -41768,7 +43432,7 @@ var blastRadius = {
       ];
       context.report({
         ruleId: lead.crossing ? stagingChain.id : directChain.id,
-        message: `An agent working here can read this ${commonNoun(credential.kindTitle)} (scope: ${credential.scope ?? "unknown"}), which reaches ${names.join(", ")}${more}${path2}; no copy survives outside the provider.`,
+        message: `An agent working here can read this ${commonNoun(credential.kindTitle)} (scope: ${credential.scope ?? "unknown"}), which reaches ${names.join(", ")}${more}${path2}${lead.namedOnLine && !lead.crossing ? ": the command it is given on its line names the store" : ""}; no copy survives outside the provider.`,
         location: credential.location,
         snippet: credential.redacted,
         evidence: `${credential.valueHash}:${stores.map((store) => store.id).sort().join(",")}`,
@@ -41834,6 +43498,19 @@ function reportToolChains(context) {
     const more = stores.length > MAX_STORES ? ` and ${stores.length - MAX_STORES} more` : "";
     const how = grant ? `, and ${grant.setting} lets ${agentTitle(tool.agent)} call its tools without a human` : `; each call still asks a human`;
     const why = tool.targets.length > 0 || tool.accountPlatform ? "" : ` (it points at production: ${tool.production}; the repository deploys one ${tool.engine} store)`;
+    if (tool.kind === CI_JOB_ENVIRONMENT) {
+      if (!grant) continue;
+      context.report({
+        ruleId: ciAgentChain.id,
+        message: `${grant.setting} starts ${agentTitle(tool.agent)} in CI job \`${tool.server}\` without approvals, and the job ${tool.reach}: one command the agent decides to run changes production data in ${names.join(", ")}${more} (the repository deploys one ${tool.engine === "database" ? "database" : tool.engine} store); no copy survives outside the provider.`,
+        location: tool.location,
+        evidence: `${tool.server}|${tool.kind}|${tool.production ?? ""}|${stores.map((store) => store.id).sort().join(",")}`,
+        details: { agent: tool.agent, job: tool.server, stores: stores.map((store) => store.name), environment: "production", unattended: true },
+        related: stores.slice(0, MAX_STORES).map((store) => ({ location: store.location, message: `production ${storeNoun(store)} ${store.name}` })),
+        flow: toolFlowOf(chain)
+      });
+      continue;
+    }
     context.report({
       ruleId: toolChain.id,
       severity: grant ? "critical" : "high",
