@@ -480,8 +480,10 @@ export const infisicalServiceToken: CredentialKind = {
     {
       regex: new RegExp(`(?<![A-Za-z0-9_.-])(st\\.(?:${UUID_SOURCE}|[0-9a-f]{24})\\.[0-9a-f]{32}(?:\\.[0-9a-f]{32})?)(?![A-Za-z0-9_.-])`, 'g'),
       // Keyed on the product's name, not on `st.`, which most files hold (`test.`, `list.`) and which would admit
-      // them all to the credential pass: the regex runs only where Infisical is named.
+      // them all to the credential pass: the regex runs only where Infisical is named (required, not only a keyword,
+      // so that the slow path, which ignores keywords, agrees).
       keywords: ['infisical'],
+      requires: ['infisical'],
     },
   ],
   plausible: (value) => {
