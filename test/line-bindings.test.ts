@@ -18,6 +18,22 @@ const LINES = [
   `token: ${'x'.repeat(500)}`,
 ];
 
+describe('lineBindings', () => {
+  it("places each value where it is in the line: the text at a binding's start and end is its value", () => {
+    const calls = [
+      "define('FORGE_TOKEN', 'Zq4vW8yB2nM6kP0tR3xS7uD1gF5hJ9cL');",
+      '\tos.Setenv("LINODE_TOKEN", "9f3c2a7e1b5d4c8f0a6e2d9b7c1f4a3e")',
+      "'api_key' => env('ACME_API_KEY' , 'Hx8nQ3wL6vR1tY9kP4sZ' ) ,",
+    ];
+    for (const bare of [true, false]) {
+      for (const line of [...LINES, ...calls]) {
+        for (const binding of lineBindings(line, 0, bare)) expect(line.slice(binding.start, binding.end), line).toBe(binding.value);
+      }
+    }
+    expect(lineBindings(calls[0]!, 0, false).map((binding) => binding.name)).toContain('FORGE_TOKEN');
+  });
+});
+
 describe('lineBindingsOfLine', () => {
   for (const bare of [true, false]) {
     it(`equals lineBindings on every line and offset (${bare ? 'data' : 'code'} files), twice`, () => {

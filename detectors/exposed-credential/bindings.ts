@@ -69,9 +69,10 @@ const FLAG_BINDING = /(?<![\w-])--?((?:[A-Za-z][\w-]*?)?(?:token|secret|password
  * `define('DB_PASSWORD', '...')`, Go's `req.Header.Set("X-Api-Key", "...")` and `os.Setenv`, Java's `setProperty`,
  * Python's `os.getenv("API_KEY", "...")` and `os.environ.setdefault(...)`, Ruby's `ENV.fetch("API_KEY", "...")`,
  * Laravel's `env('APP_KEY', '...')`. A lookup's default is what runs wherever the variable is unset. Two arguments
- * only: a third makes the pair something else (`ps("SecretKeyFactory", "PBEWithMD5AndDES", Impl.class)`).
+ * only: a third makes the pair something else (`ps("SecretKeyFactory", "PBEWithMD5AndDES", Impl.class)`). The closing
+ * parenthesis is looked ahead at, not matched: the value's offset is counted back from the end of the match.
  */
-const CALL_BINDING = /\((?<=[\w$][ \t]*\()[ \t]*(["'])([A-Za-z_][\w.\-]*)\1[ \t]*,[ \t]*(?:"((?:[^"\\\r\n]|\\.){1,2000})"|'([^'\r\n]{1,2000})')[ \t]*\)/g;
+const CALL_BINDING = /\((?<=[\w$][ \t]*\()[ \t]*(["'])([A-Za-z_][\w.\-]*)\1[ \t]*,[ \t]*(?:"((?:[^"\\\r\n]|\\.){1,2000})"|'([^'\r\n]{1,2000})')(?=[ \t]*\))/g;
 /**
  * An environment variable set to a literal, named by a string: Python's `os.environ["API_KEY"] =`, Ruby's
  * `ENV["API_KEY"] ||=` and `process.env["API_KEY"] =`.

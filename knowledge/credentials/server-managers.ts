@@ -71,6 +71,7 @@ export const laravelForgeApiToken: CredentialKind = {
       sample('.laravel-forge/config.json', `{\n    "token": "${FORGE}",\n    "server": 512331\n}\n`, { expect: { line: 2 }, note: "the forge CLI's login, committed" }),
       sample('scripts/redeploy.sh', `#!/bin/sh\ncurl -X POST https://forge.laravel.com/api/v1/servers/512331/sites/88123/deployment/deploy \\\n  -H "Authorization: Bearer ${FORGE}" \\\n  -H "Accept: application/json"\n`, { expect: { line: 3 } }),
       sample('Envoy.blade.php', `@servers(['web' => 'forge@142.93.117.40'])\n\n@setup\n    $forgeToken = '${FORGE}';\n    $serverId = 712044;\n@endsetup\n`, { expect: { line: 4 }, note: "Envoy's setup block: the token's name is the tool's" }),
+      sample('deploy/forge.php', `<?php\n\ndefine('FORGE_TOKEN', '${FORGE}');\n\n$forge = new Laravel\\Forge\\Forge(FORGE_TOKEN);\n$forge->deploySite(512331, 88123);\n`, { expect: { line: 3 }, note: 'a PHP constant: the value is the call\'s second argument' }),
     ],
     negative: [
       sample('.github/workflows/deploy.yml', 'jobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: forge deploy acme.io\n        env:\n          FORGE_API_TOKEN: ${{ secrets.FORGE_API_TOKEN }}\n'),
