@@ -5817,8 +5817,10 @@ var infisicalServiceToken = {
     {
       regex: new RegExp(`(?<![A-Za-z0-9_.-])(st\\.(?:${UUID_SOURCE}|[0-9a-f]{24})\\.[0-9a-f]{32}(?:\\.[0-9a-f]{32})?)(?![A-Za-z0-9_.-])`, "g"),
       // Keyed on the product's name, not on `st.`, which most files hold (`test.`, `list.`) and which would admit
-      // them all to the credential pass: the regex runs only where Infisical is named.
-      keywords: ["infisical"]
+      // them all to the credential pass: the regex runs only where Infisical is named (required, not only a keyword,
+      // so that the slow path, which ignores keywords, agrees).
+      keywords: ["infisical"],
+      requires: ["infisical"]
     }
   ],
   plausible: (value) => {
@@ -9795,7 +9797,14 @@ curl -X POST https://forge.laravel.com/api/v1/servers/512331/sites/88123/deploym
     $forgeToken = '${FORGE}';
     $serverId = 712044;
 @endsetup
-`, { expect: { line: 4 }, note: "Envoy's setup block: the token's name is the tool's" })
+`, { expect: { line: 4 }, note: "Envoy's setup block: the token's name is the tool's" }),
+      sample("deploy/forge.php", `<?php
+
+define('FORGE_TOKEN', '${FORGE}');
+
+$forge = new Laravel\\Forge\\Forge(FORGE_TOKEN);
+$forge->deploySite(512331, 88123);
+`, { expect: { line: 3 }, note: "a PHP constant: the value is the call's second argument" })
     ],
     negative: [
       sample(".github/workflows/deploy.yml", "jobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: forge deploy acme.io\n        env:\n          FORGE_API_TOKEN: ${{ secrets.FORGE_API_TOKEN }}\n"),
@@ -11355,7 +11364,7 @@ var LINE_BINDING = /(?<![\w$.\-/@\\])(?:export[ \t]+|ENV[ \t]+|set[ \t]+|declare
 var TYPED_BINDING = /(?:(?<![\w$.])([A-Za-z_$][\w$]*)[ \t]*:[ \t]*&?(?:'[A-Za-z_]\w*[ \t]+)?[A-Za-z_][\w.]*(?:<[^<>\r\n]{0,60}>|\[[^\[\]\r\n]{0,60}\])?\??|\b(?:var|const)[ \t]+([A-Za-z_]\w*)[ \t]+\*?(?:\[\])?[A-Za-z_][\w.]*)[ \t]*=(?![=>])[ \t]*(?:"((?:[^"\\\r\n]|\\.){1,2000})"|'([^'\r\n]{1,2000})'|`([^`$\r\n]{1,2000})`)/g;
 var FLAG_WITHOUT_SECRET = /-(?:stdin|file|path|dir|env|length|policy|prompt|command|cmd)$/i;
 var FLAG_BINDING = /(?<![\w-])--?((?:[A-Za-z][\w-]*?)?(?:token|secret|password|passwd|pass|pwd|key|auth)[\w-]*)(?:=|[ \t]+)(?:"((?:[^"\\\r\n]|\\.){1,2000})"|'([^'\r\n]{1,2000})'|([^\s"'`;|&)]{1,2000}))/gi;
-var CALL_BINDING = /\((?<=[\w$][ \t]*\()[ \t]*(["'])([A-Za-z_][\w.\-]*)\1[ \t]*,[ \t]*(?:"((?:[^"\\\r\n]|\\.){1,2000})"|'([^'\r\n]{1,2000})')[ \t]*\)/g;
+var CALL_BINDING = /\((?<=[\w$][ \t]*\()[ \t]*(["'])([A-Za-z_][\w.\-]*)\1[ \t]*,[ \t]*(?:"((?:[^"\\\r\n]|\\.){1,2000})"|'([^'\r\n]{1,2000})')(?=[ \t]*\))/g;
 var ENV_ASSIGNED = /(?<![\w$])(?:(?:os\.)?environ|ENV|process\.env)\[\s*(["'])([A-Za-z_][\w.-]*)\1\s*\]\s*(?:=(?!=)|\|\|=?|\?\?=?|or\b)\s*(?:"((?:[^"\\\r\n]|\\.){1,2000})"|'([^'\r\n]{1,2000})')/g;
 var DSL_BINDING = /^([ \t]*([A-Za-z_][\w.]*)[ \t]+)(?:"((?:[^"\\\r\n]|\\.){1,2000})"|'([^'\r\n]{1,2000})')[ \t]*;?[ \t]*(?:(?:\/\/|#).*)?$/;
 var GO_BYTES_BINDING = /\b([A-Za-z_]\w*)[ \t]*(?::=|=)[ \t]*\[\]byte\([ \t]*"((?:[^"\\\r\n]|\\.){1,2000})"[ \t]*\)/g;
