@@ -41,6 +41,8 @@ export class EnvironmentModel {
   private readonly productionSorted = new Map<string, readonly EnvironmentResource[]>();
   private readonly firstByIdentity = new Map<string, { primary?: EnvironmentResource; other?: EnvironmentResource }>();
   private declaredByProduction: Map<string, EnvironmentResource[]> | undefined;
+  /** Identities whose name each environment resolves for itself (see `perEnvironment`). */
+  private readonly perEnvironment = new Set<string>();
 
   constructor(
     facts: FactReader,
@@ -55,6 +57,7 @@ export class EnvironmentModel {
       else this.layersByFamily.set(layer.family, [layer]);
     }
     for (const resource of this.resources) {
+      if (resource.perEnvironment && !resource.testOnly) this.perEnvironment.add(resource.identity);
       // What production's own databases are copied from is not production's.
       if (resource.testOnly || resource.unplaced || resource.copy) continue;
       if (resource.environment === 'base' ? !this.inheritedByProduction(resource) : resource.environment !== 'production' || this.replacedByProduction(resource)) continue;
@@ -87,6 +90,11 @@ export class EnvironmentModel {
   }
 
   /** Resources of non-production environments, in a deterministic order. */
+  /** Whether each environment resolves this identity's name for itself, so that naming it is sharing nothing. */
+  resolvedPerEnvironment(identity: string): boolean {
+    return this.perEnvironment.has(identity);
+  }
+
   nonProduction(): EnvironmentResource[] {
     return this.resources.filter((resource) => NON_PRODUCTION.has(resource.environment) && !resource.testOnly && !resource.unplaced);
   }

@@ -103,6 +103,11 @@ export interface EnvironmentResource {
    * place it; `environment` is then `base` only for want of a better value, and the resource is never compared.
    */
   unplaced?: boolean;
+  /**
+   * The resource's name is resolved per environment when the app runs (Active Storage's `bucket: app-<%= Rails.env %>`
+   * in config/storage.yml): two environments naming it (`:amazon`) do not share it.
+   */
+  perEnvironment?: boolean;
 }
 
 /**

@@ -1105,6 +1105,15 @@ export const sharedBucket: RuleMeta = {
       },
       {
         files: {
+          'config/storage.yml': 'test:\n  service: Disk\n  root: <%= Rails.root.join("tmp/storage") %>\n\nlocal:\n  service: Disk\n  root: <%= Rails.root.join("storage") %>\n\namazon:\n  service: S3\n  access_key_id: <%= Rails.application.credentials.dig(:aws, :access_key_id) %>\n  secret_access_key: <%= Rails.application.credentials.dig(:aws, :secret_access_key) %>\n  region: eu-west-1\n  bucket: acme-uploads\n',
+          'config/environments/production.rb': 'Rails.application.configure do\n  config.active_storage.service = :amazon\nend\n',
+          'config/environments/staging.rb': 'Rails.application.configure do\n  config.eager_load = true\n  config.active_storage.service = :amazon\nend\n',
+        },
+        expect: { path: 'config/environments/staging.rb', line: 3 },
+        note: "storage.yml's amazon service names one bucket, whichever environment runs it",
+      },
+      {
+        files: {
           'deploy/production.env': 'APP_ENV=production\nAWS_REGION=eu-west-1\nS3_BUCKET=acme-user-uploads\n',
           'deploy/staging.env': 'APP_ENV=staging\nAWS_REGION=eu-west-1\nS3_BUCKET=acme-user-uploads\n',
         },
@@ -1163,6 +1172,14 @@ export const sharedBucket: RuleMeta = {
           'config/environments/staging.rb': 'Rails.application.configure do\n  config.active_storage.service = :local\nend\n',
         },
         note: 'a disk service keeps files on each machine',
+      },
+      {
+        files: {
+          'config/storage.yml': 'test:\n  service: Disk\n  root: <%= Rails.root.join("tmp/storage") %>\n\nlocal:\n  service: Disk\n  root: <%= Rails.root.join("storage") %>\n\namazon:\n  service: S3\n  access_key_id: <%= Rails.application.credentials.dig(:aws, :access_key_id) %>\n  secret_access_key: <%= Rails.application.credentials.dig(:aws, :secret_access_key) %>\n  region: eu-west-1\n  bucket: acme-uploads-<%= Rails.env %>\n',
+          'config/environments/production.rb': 'Rails.application.configure do\n  config.active_storage.service = :amazon\nend\n',
+          'config/environments/staging.rb': 'Rails.application.configure do\n  config.eager_load = true\n  config.active_storage.service = :amazon\nend\n',
+        },
+        note: "Rails' own storage.yml names the bucket for the environment that runs it (`-<%= Rails.env %>`): one service, a bucket each",
       },
       {
         files: {
@@ -1275,7 +1292,7 @@ export function judgeShared(resource: EnvironmentResource, model: EnvironmentMod
   if (!rule) return undefined;
   if (rule === sharedBucket && SHARED_BY_NAME.test(identityName(resource.identity) ?? resource.display)) return undefined;
   const match = model.productionMatch(resource);
-  if (!match) return undefined;
+  if (!match || model.resolvedPerEnvironment(match.identity)) return undefined;
   const production = match.production;
   const what = production.display;
   // A name that is one resource only inside a scope both sides were configured in (one Serverless service's account

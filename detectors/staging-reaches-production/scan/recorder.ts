@@ -64,7 +64,7 @@ export class Recorder {
     this.template = standsFor !== undefined;
   }
 
-  resource(tag: EnvTag, identity: ResourceIdentity, span: Span, options: { variable?: string; family?: string; fromBase?: boolean; declared?: boolean; connectsTo?: string } = {}): void {
+  resource(tag: EnvTag, identity: ResourceIdentity, span: Span, options: { variable?: string; family?: string; fromBase?: boolean; declared?: boolean; connectsTo?: string; perEnvironment?: boolean } = {}): void {
     // A template says where its environment's data lives; a key written into one is a leaked credential, which the
     // credential detector reports, not a setting the environment runs with.
     if (this.template && identity.kind === 'payment-key') return;
@@ -89,6 +89,7 @@ export class Recorder {
     if (options.fromBase) fact.fromBase = true;
     if (options.declared) fact.declared = true;
     if (options.connectsTo) fact.connectsTo = options.connectsTo;
+    if (options.perEnvironment) fact.perEnvironment = true;
     if (identity.copy) fact.copy = identity.copy;
     if (this.testOnly) fact.testOnly = true;
     if (!tag.environment) fact.unplaced = true;

@@ -96,10 +96,27 @@ export function scanRailsStorage(rec: Recorder, cls: FileClass, root: DataNode):
   if (root.kind !== 'map') return;
   // Services are alternatives, not layers: `test` and `local` do not inherit the `amazon` service's bucket.
   for (const entry of root.entries) {
+    if (bucketPerEnvironment(entry.value)) {
+      // Recorded unplaced: it says how the environment files' service of that name resolves, and is compared with none.
+      const app = rec.file.path.replace(/\/?config\/storage\.ya?ml$/i, '');
+      rec.resource(UNPLACED, { kind: 'bucket', identity: railsStorageIdentity(app, entry.key), otherIdentities: [], display: `Active Storage service ${entry.key}`, name: entry.key, secrets: [] }, entry.keySpan, { perEnvironment: true });
+    }
     const word = tokensOf(entry.key).find((token) => canonicalEnvironment(token) !== undefined);
     const tag = word && cls.tag.environment === 'base' ? namedTag(word, 'key') : cls.tag;
     walkSection(rec, { node: entry.value, path: [entry.key], tag, family: undefined, role: 'plain', span: entry.keySpan }, walkOptions(cls));
   }
+}
+
+/** A storage.yml service whose bucket (Azure: container) names the environment it runs in: `app-<%= Rails.env %>`, `ENV["…"]`. */
+function bucketPerEnvironment(service: DataNode): boolean {
+  if (service.kind !== 'map') return false;
+  return service.entries.some(({ key, value }) => (key === 'bucket' || key === 'container') && value.kind === 'scalar' && /Rails\.env\b|\bENV\b|<%/.test(String(value.expression ?? value.value ?? '')));
+}
+
+const UNPLACED: EnvTag = { environment: undefined, name: '', evidence: 'base' };
+
+function railsStorageIdentity(app: string, service: string): string {
+  return `rails-storage:${app}:${service.toLowerCase()}`;
 }
 
 /** `config.active_storage.service = :amazon`: which storage.yml service an environment's files go to. */
@@ -124,7 +141,7 @@ export function scanRailsEnvironment(rec: Recorder, cls: FileClass): void {
   const name = match[1]!;
   const offset = match.index + match[0].length - name.length;
   const span = rec.file.spanOf(offset, offset + name.length);
-  rec.resource(cls.tag, { kind: 'bucket', identity: `rails-storage:${root}:${name.toLowerCase()}`, otherIdentities: [], display: `Active Storage service ${name}`, name, secrets: [] }, span, { variable: 'config.active_storage.service', family });
+  rec.resource(cls.tag, { kind: 'bucket', identity: railsStorageIdentity(root, name), otherIdentities: [], display: `Active Storage service ${name}`, name, secrets: [] }, span, { variable: 'config.active_storage.service', family });
 }
 
 /** The settings an environment file assigns (`config.active_storage.service = …`), as the variables it records. */
