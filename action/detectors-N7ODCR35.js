@@ -14538,6 +14538,7 @@ var Recorder = class {
     if (options.fromBase) fact.fromBase = true;
     if (options.declared) fact.declared = true;
     if (options.connectsTo) fact.connectsTo = options.connectsTo;
+    if (options.perEnvironment) fact.perEnvironment = true;
     if (identity.copy) fact.copy = identity.copy;
     if (this.testOnly) fact.testOnly = true;
     if (!tag.environment) fact.unplaced = true;
@@ -14641,6 +14642,7 @@ var EnvironmentModel = class {
       else this.layersByFamily.set(layer.family, [layer]);
     }
     for (const resource of this.resources) {
+      if (resource.perEnvironment && !resource.testOnly) this.perEnvironment.add(resource.identity);
       if (resource.testOnly || resource.unplaced || resource.copy) continue;
       if (resource.environment === "base" ? !this.inheritedByProduction(resource) : resource.environment !== "production" || this.replacedByProduction(resource)) continue;
       for (const identity of identitiesOf(resource)) {
@@ -14659,6 +14661,8 @@ var EnvironmentModel = class {
   productionSorted = /* @__PURE__ */ new Map();
   firstByIdentity = /* @__PURE__ */ new Map();
   declaredByProduction;
+  /** Identities whose name each environment resolves for itself (see `perEnvironment`). */
+  perEnvironment = /* @__PURE__ */ new Set();
   /** A production value of the family's base that the family's production layer sets again (see `fromBase`). */
   replacedByProduction(resource) {
     if (!resource.fromBase || !resource.family) return false;
@@ -14676,6 +14680,10 @@ var EnvironmentModel = class {
     return layers.some((layer) => layer.environment === "production" && !layer.implicit && !overrides(layer.keys, resource.variable));
   }
   /** Resources of non-production environments, in a deterministic order. */
+  /** Whether each environment resolves this identity's name for itself, so that naming it is sharing nothing. */
+  resolvedPerEnvironment(identity) {
+    return this.perEnvironment.has(identity);
+  }
   nonProduction() {
     return this.resources.filter((resource) => NON_PRODUCTION.has(resource.environment) && !resource.testOnly && !resource.unplaced);
   }
@@ -18827,10 +18835,22 @@ function quarkusProfiles(root) {
 function scanRailsStorage(rec, cls, root) {
   if (root.kind !== "map") return;
   for (const entry of root.entries) {
+    if (bucketPerEnvironment(entry.value)) {
+      const app2 = rec.file.path.replace(/\/?config\/storage\.ya?ml$/i, "");
+      rec.resource(UNPLACED, { kind: "bucket", identity: railsStorageIdentity(app2, entry.key), otherIdentities: [], display: `Active Storage service ${entry.key}`, name: entry.key, secrets: [] }, entry.keySpan, { perEnvironment: true });
+    }
     const word = tokensOf(entry.key).find((token) => canonicalEnvironment(token) !== void 0);
     const tag = word && cls.tag.environment === "base" ? namedTag(word, "key") : cls.tag;
     walkSection(rec, { node: entry.value, path: [entry.key], tag, family: void 0, role: "plain", span: entry.keySpan }, walkOptions(cls));
   }
+}
+function bucketPerEnvironment(service) {
+  if (service.kind !== "map") return false;
+  return service.entries.some(({ key, value }) => (key === "bucket" || key === "container") && value.kind === "scalar" && /Rails\.env\b|\bENV\b|<%/.test(String(value.expression ?? value.value ?? "")));
+}
+var UNPLACED = { environment: void 0, name: "", evidence: "base" };
+function railsStorageIdentity(app2, service) {
+  return `rails-storage:${app2}:${service.toLowerCase()}`;
 }
 var ACTIVE_STORAGE_SERVICE = /^[ \t]*config\.active_storage\.service[ \t]*=[ \t]*:?["']?([A-Za-z_][\w-]*)/m;
 var LOCAL_SERVICE = /(?:^|_)(?:local|disk|test|tmp|temp)(?:_|$)/i;
@@ -18845,7 +18865,7 @@ function scanRailsEnvironment(rec, cls) {
   const name = match[1];
   const offset = match.index + match[0].length - name.length;
   const span = rec.file.spanOf(offset, offset + name.length);
-  rec.resource(cls.tag, { kind: "bucket", identity: `rails-storage:${root}:${name.toLowerCase()}`, otherIdentities: [], display: `Active Storage service ${name}`, name, secrets: [] }, span, { variable: "config.active_storage.service", family });
+  rec.resource(cls.tag, { kind: "bucket", identity: railsStorageIdentity(root, name), otherIdentities: [], display: `Active Storage service ${name}`, name, secrets: [] }, span, { variable: "config.active_storage.service", family });
 }
 function railsSettings(text) {
   return [...text.matchAll(/^[ \t]*(config(?:\.\w+)+)[ \t]*=/gm)].map((match) => match[1]);
@@ -22077,6 +22097,15 @@ var sharedBucket = {
       },
       {
         files: {
+          "config/storage.yml": 'test:\n  service: Disk\n  root: <%= Rails.root.join("tmp/storage") %>\n\nlocal:\n  service: Disk\n  root: <%= Rails.root.join("storage") %>\n\namazon:\n  service: S3\n  access_key_id: <%= Rails.application.credentials.dig(:aws, :access_key_id) %>\n  secret_access_key: <%= Rails.application.credentials.dig(:aws, :secret_access_key) %>\n  region: eu-west-1\n  bucket: acme-uploads\n',
+          "config/environments/production.rb": "Rails.application.configure do\n  config.active_storage.service = :amazon\nend\n",
+          "config/environments/staging.rb": "Rails.application.configure do\n  config.eager_load = true\n  config.active_storage.service = :amazon\nend\n"
+        },
+        expect: { path: "config/environments/staging.rb", line: 3 },
+        note: "storage.yml's amazon service names one bucket, whichever environment runs it"
+      },
+      {
+        files: {
           "deploy/production.env": "APP_ENV=production\nAWS_REGION=eu-west-1\nS3_BUCKET=acme-user-uploads\n",
           "deploy/staging.env": "APP_ENV=staging\nAWS_REGION=eu-west-1\nS3_BUCKET=acme-user-uploads\n"
         },
@@ -22135,6 +22164,14 @@ var sharedBucket = {
           "config/environments/staging.rb": "Rails.application.configure do\n  config.active_storage.service = :local\nend\n"
         },
         note: "a disk service keeps files on each machine"
+      },
+      {
+        files: {
+          "config/storage.yml": 'test:\n  service: Disk\n  root: <%= Rails.root.join("tmp/storage") %>\n\nlocal:\n  service: Disk\n  root: <%= Rails.root.join("storage") %>\n\namazon:\n  service: S3\n  access_key_id: <%= Rails.application.credentials.dig(:aws, :access_key_id) %>\n  secret_access_key: <%= Rails.application.credentials.dig(:aws, :secret_access_key) %>\n  region: eu-west-1\n  bucket: acme-uploads-<%= Rails.env %>\n',
+          "config/environments/production.rb": "Rails.application.configure do\n  config.active_storage.service = :amazon\nend\n",
+          "config/environments/staging.rb": "Rails.application.configure do\n  config.eager_load = true\n  config.active_storage.service = :amazon\nend\n"
+        },
+        note: "Rails' own storage.yml names the bucket for the environment that runs it (`-<%= Rails.env %>`): one service, a bucket each"
       },
       {
         files: {
@@ -22231,7 +22268,7 @@ function judgeShared(resource, model) {
   if (!rule2) return void 0;
   if (rule2 === sharedBucket && SHARED_BY_NAME.test(identityName(resource.identity) ?? resource.display)) return void 0;
   const match = model.productionMatch(resource);
-  if (!match) return void 0;
+  if (!match || model.resolvedPerEnvironment(match.identity)) return void 0;
   const production = match.production;
   const what = production.display;
   const scoped = scopedIdentityOf(match.identity);
