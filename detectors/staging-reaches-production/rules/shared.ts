@@ -1183,6 +1183,14 @@ export const sharedBucket: RuleMeta = {
       },
       {
         files: {
+          'config/storage.yml': 'amazon:\n  service: S3\n  access_key_id: <%= ENV["AWS_ACCESS_KEY_ID"] %>\n  secret_access_key: <%= ENV["AWS_SECRET_ACCESS_KEY"] %>\n  region: eu-west-1\n  bucket: <%= Rails.env.production? ? "acme-assets-production" : "acme-assets-staging" %>\n',
+          'config/environments/production.rb': 'Rails.application.configure do\n  config.active_storage.service = :amazon\nend\n',
+          'config/environments/staging.rb': 'require_relative "production"\n\nRails.application.configure do\n  config.active_storage.service = :amazon\nend\n',
+        },
+        note: 'the bucket chosen in an ERB tag, which is YAML only once Rails renders it',
+      },
+      {
+        files: {
           'helm/values-production.yaml': 'env:\n  LOG_BUCKET: acme-shared-logs\n  GEOIP_DB_BUCKET: maxmind-geoip-public\n',
           'helm/values-staging.yaml': 'env:\n  LOG_BUCKET: acme-shared-logs\n  GEOIP_DB_BUCKET: maxmind-geoip-public\n',
         },

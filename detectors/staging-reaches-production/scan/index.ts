@@ -18,7 +18,7 @@ import { scanFly, scanWrangler, scanHerokuAppJson, scanNetlify, scanRender, scan
 import { scanGitlabCi, scanWorkflow } from './handlers/workflows.js';
 import { scanCiPipeline, scanDronePipeline } from './handlers/pipelines.js';
 import { scanJenkinsfile } from './handlers/jenkins.js';
-import { scanBicepParams, scanCapistranoStage, scanKamal, scanLitestream, scanRailsEnvironment, scanRailsStorage, scanSpringDocument } from './handlers/frameworks.js';
+import { scanBicepParams, scanCapistranoStage, scanKamal, scanLitestream, scanRailsEnvironment, scanRailsStorage, scanRailsStorageBuckets, scanSpringDocument } from './handlers/frameworks.js';
 import { scanCdkApp, scanElixirConfig, scanJsConfig, scanPythonSettings } from './handlers/code.js';
 import { scanCommands } from '../rules/cloned.js';
 import { scanGcloudDeploys } from './handlers/gcloud.js';
@@ -61,6 +61,10 @@ function dispatch(file: SourceFile, cls: FileClass, rec: Recorder, out: FileEmit
     case 'rails-environment':
       scanRailsEnvironment(rec, cls);
       return;
+    case 'rails-storage':
+      // Then read as data below, when it parses.
+      scanRailsStorageBuckets(rec);
+      break;
     case 'elixir-config':
       scanElixirConfig(rec, cls);
       return;

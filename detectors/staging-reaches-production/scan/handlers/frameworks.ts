@@ -96,21 +96,34 @@ export function scanRailsStorage(rec: Recorder, cls: FileClass, root: DataNode):
   if (root.kind !== 'map') return;
   // Services are alternatives, not layers: `test` and `local` do not inherit the `amazon` service's bucket.
   for (const entry of root.entries) {
-    if (bucketPerEnvironment(entry.value)) {
-      // Recorded unplaced: it says how the environment files' service of that name resolves, and is compared with none.
-      const app = rec.file.path.replace(/\/?config\/storage\.ya?ml$/i, '');
-      rec.resource(UNPLACED, { kind: 'bucket', identity: railsStorageIdentity(app, entry.key), otherIdentities: [], display: `Active Storage service ${entry.key}`, name: entry.key, secrets: [] }, entry.keySpan, { perEnvironment: true });
-    }
     const word = tokensOf(entry.key).find((token) => canonicalEnvironment(token) !== undefined);
     const tag = word && cls.tag.environment === 'base' ? namedTag(word, 'key') : cls.tag;
     walkSection(rec, { node: entry.value, path: [entry.key], tag, family: undefined, role: 'plain', span: entry.keySpan }, walkOptions(cls));
   }
 }
 
-/** A storage.yml service whose bucket (Azure: container) names the environment it runs in: `app-<%= Rails.env %>`, `ENV["…"]`. */
-function bucketPerEnvironment(service: DataNode): boolean {
-  if (service.kind !== 'map') return false;
-  return service.entries.some(({ key, value }) => (key === 'bucket' || key === 'container') && value.kind === 'scalar' && /Rails\.env\b|\bENV\b|<%/.test(String(value.expression ?? value.value ?? '')));
+/** A bucket (Azure: a container) named when the app runs: for its environment (`app-<%= Rails.env %>`) or from one (`ENV[…]`). */
+const RESOLVED_AT_RUN_TIME = /Rails\.env\b|\bENV\b|<%/;
+
+/**
+ * storage.yml's services whose bucket the environment running the app names, recorded unplaced: they say how the
+ * environment files' service of that name resolves, and are compared with nothing. Read from the text, since ERB
+ * output tags (`<%= Rails.env.production? ? "a" : "b" %>`) make the file YAML only once Rails has rendered it.
+ */
+export function scanRailsStorageBuckets(rec: Recorder): void {
+  const text = rec.file.text;
+  if (!RESOLVED_AT_RUN_TIME.test(text)) return;
+  const app = rec.file.path.replace(/\/?config\/storage\.ya?ml$/i, '');
+  let service: { name: string; line: number } | undefined;
+  text.split('\n').forEach((line, index) => {
+    const top = /^([A-Za-z_][\w-]*):[ \t]*(?:#.*)?\r?$/.exec(line);
+    if (top) service = { name: top[1]!, line: index + 1 };
+    else if (/^\S/.test(line)) service = undefined;
+    else if (service && /^[ \t]+(?:bucket|container)[ \t]*:/.test(line) && RESOLVED_AT_RUN_TIME.test(line)) {
+      const span = { line: service.line, column: 1, endLine: service.line, endColumn: service.name.length + 1 };
+      rec.resource(UNPLACED, { kind: 'bucket', identity: railsStorageIdentity(app, service.name), otherIdentities: [], display: `Active Storage service ${service.name}`, name: service.name, secrets: [] }, span, { perEnvironment: true });
+    }
+  });
 }
 
 const UNPLACED: EnvTag = { environment: undefined, name: '', evidence: 'base' };
