@@ -18835,18 +18835,26 @@ function quarkusProfiles(root) {
 function scanRailsStorage(rec, cls, root) {
   if (root.kind !== "map") return;
   for (const entry of root.entries) {
-    if (bucketPerEnvironment(entry.value)) {
-      const app2 = rec.file.path.replace(/\/?config\/storage\.ya?ml$/i, "");
-      rec.resource(UNPLACED, { kind: "bucket", identity: railsStorageIdentity(app2, entry.key), otherIdentities: [], display: `Active Storage service ${entry.key}`, name: entry.key, secrets: [] }, entry.keySpan, { perEnvironment: true });
-    }
     const word = tokensOf(entry.key).find((token) => canonicalEnvironment(token) !== void 0);
     const tag = word && cls.tag.environment === "base" ? namedTag(word, "key") : cls.tag;
     walkSection(rec, { node: entry.value, path: [entry.key], tag, family: void 0, role: "plain", span: entry.keySpan }, walkOptions(cls));
   }
 }
-function bucketPerEnvironment(service) {
-  if (service.kind !== "map") return false;
-  return service.entries.some(({ key, value }) => (key === "bucket" || key === "container") && value.kind === "scalar" && /Rails\.env\b|\bENV\b|<%/.test(String(value.expression ?? value.value ?? "")));
+var RESOLVED_AT_RUN_TIME = /Rails\.env\b|\bENV\b|<%/;
+function scanRailsStorageBuckets(rec) {
+  const text = rec.file.text;
+  if (!RESOLVED_AT_RUN_TIME.test(text)) return;
+  const app2 = rec.file.path.replace(/\/?config\/storage\.ya?ml$/i, "");
+  let service;
+  text.split("\n").forEach((line, index) => {
+    const top = /^([A-Za-z_][\w-]*):[ \t]*(?:#.*)?\r?$/.exec(line);
+    if (top) service = { name: top[1], line: index + 1 };
+    else if (/^\S/.test(line)) service = void 0;
+    else if (service && /^[ \t]+(?:bucket|container)[ \t]*:/.test(line) && RESOLVED_AT_RUN_TIME.test(line)) {
+      const span = { line: service.line, column: 1, endLine: service.line, endColumn: service.name.length + 1 };
+      rec.resource(UNPLACED, { kind: "bucket", identity: railsStorageIdentity(app2, service.name), otherIdentities: [], display: `Active Storage service ${service.name}`, name: service.name, secrets: [] }, span, { perEnvironment: true });
+    }
+  });
 }
 var UNPLACED = { environment: void 0, name: "", evidence: "base" };
 function railsStorageIdentity(app2, service) {
@@ -20710,6 +20718,9 @@ function dispatch(file, cls, rec, out) {
     case "rails-environment":
       scanRailsEnvironment(rec, cls);
       return;
+    case "rails-storage":
+      scanRailsStorageBuckets(rec);
+      break;
     case "elixir-config":
       scanElixirConfig(rec, cls);
       return;
@@ -22172,6 +22183,14 @@ var sharedBucket = {
           "config/environments/staging.rb": "Rails.application.configure do\n  config.eager_load = true\n  config.active_storage.service = :amazon\nend\n"
         },
         note: "Rails' own storage.yml names the bucket for the environment that runs it (`-<%= Rails.env %>`): one service, a bucket each"
+      },
+      {
+        files: {
+          "config/storage.yml": 'amazon:\n  service: S3\n  access_key_id: <%= ENV["AWS_ACCESS_KEY_ID"] %>\n  secret_access_key: <%= ENV["AWS_SECRET_ACCESS_KEY"] %>\n  region: eu-west-1\n  bucket: <%= Rails.env.production? ? "acme-assets-production" : "acme-assets-staging" %>\n',
+          "config/environments/production.rb": "Rails.application.configure do\n  config.active_storage.service = :amazon\nend\n",
+          "config/environments/staging.rb": 'require_relative "production"\n\nRails.application.configure do\n  config.active_storage.service = :amazon\nend\n'
+        },
+        note: "the bucket chosen in an ERB tag, which is YAML only once Rails renders it"
       },
       {
         files: {
