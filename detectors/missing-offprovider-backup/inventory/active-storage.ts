@@ -5,6 +5,7 @@
 // configuration, which storage.yml never shows: those are not judged here (a Terraform bucket is judged where it is declared).
 import { get } from '../../../src/parse/data-tree.js';
 import { canonicalEnvironment } from '../../../knowledge/environments/names.js';
+import { activeStorageServiceOf } from '../../../knowledge/environments/rails.js';
 import { isGenericName, isPlaceholderName } from '../../../knowledge/environments/identities.js';
 import { directoryOf, itemsOf, literalOf, mapOf, textOf, type Inventory } from '../shared.js';
 import { classifyDestination, providerOfEndpoint } from '../backups/destinations.js';
@@ -103,15 +104,13 @@ export function scanActiveStorage(inventory: Inventory): void {
 export function scanActiveStorageChoice(inventory: Inventory): void {
   const environment = canonicalEnvironment(inventory.path.replace(/^.*\/|\.rb$/g, ''));
   if (!environment) return;
-  const text = inventory.file.text;
-  const match = /^[ \t]*config\.active_storage\.service[ \t]*=[ \t]*(?::(\w+)|["'](\w+)["'](?:\.to_sym)?)/m.exec(text);
-  const service = match?.[1] ?? match?.[2];
-  if (!match || !service) return;
+  const service = activeStorageServiceOf(inventory.file.text);
+  if (!service) return;
   inventory.context({
     kind: 'active-storage-service',
     directory: appOf(directoryOf(inventory.path)),
-    name: service.toLowerCase(),
+    name: service.name.toLowerCase(),
     environment,
-    location: inventory.line(inventory.file.positionAt(match.index + match[0].length - service.length).line),
+    location: inventory.line(inventory.file.positionAt(service.offset).line),
   });
 }

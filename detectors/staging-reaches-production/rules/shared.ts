@@ -1191,6 +1191,13 @@ export const sharedBucket: RuleMeta = {
       },
       {
         files: {
+          'config/environments/production.rb': 'Rails.application.configure do\n  config.active_storage.service = ENV.fetch("ACTIVE_STORAGE_SERVICE", "local").to_sym\nend\n',
+          'config/environments/staging.rb': 'Rails.application.configure do\n  config.active_storage.service = ENV.fetch("ACTIVE_STORAGE_SERVICE", "local").to_sym\nend\n',
+        },
+        note: 'the service is chosen by each deployment\'s environment variable: the files name no service',
+      },
+      {
+        files: {
           'helm/values-production.yaml': 'env:\n  LOG_BUCKET: acme-shared-logs\n  GEOIP_DB_BUCKET: maxmind-geoip-public\n',
           'helm/values-staging.yaml': 'env:\n  LOG_BUCKET: acme-shared-logs\n  GEOIP_DB_BUCKET: maxmind-geoip-public\n',
         },

@@ -6,6 +6,7 @@ import type { FileClass } from '../files.js';
 import { BASE, namedTag, pathTag, type EnvTag, type Recorder } from '../recorder.js';
 import type { Span } from '../../../../src/model.js';
 import { canonicalEnvironment, tokensOf } from '../../../../knowledge/environments/names.js';
+import { activeStorageServiceOf } from '../../../../knowledge/environments/rails.js';
 import { walkSection } from '../tree.js';
 import { valueTag } from './dotenv.js';
 import { topSection, walkOptions } from '../sections.js';
@@ -132,8 +133,6 @@ function railsStorageIdentity(app: string, service: string): string {
   return `rails-storage:${app}:${service.toLowerCase()}`;
 }
 
-/** `config.active_storage.service = :amazon`: which storage.yml service an environment's files go to. */
-const ACTIVE_STORAGE_SERVICE = /^[ \t]*config\.active_storage\.service[ \t]*=[ \t]*:?["']?([A-Za-z_][\w-]*)/m;
 /** Services that keep files on the machine that runs the app: two environments naming one share nothing. */
 const LOCAL_SERVICE = /(?:^|_)(?:local|disk|test|tmp|temp)(?:_|$)/i;
 
@@ -148,11 +147,10 @@ export function scanRailsEnvironment(rec: Recorder, cls: FileClass): void {
   // An environment file that loads another (`require_relative "production"` at the top of staging.rb) starts from
   // its settings and runs with every one it does not set again.
   if (cls.role === 'layer' && family) rec.layer(family, cls.tag, { line: 1, column: 1, endLine: 1, endColumn: 1 }, railsSettings(rec.file.text), false, railsRequired(rec, cls.tag));
-  const match = ACTIVE_STORAGE_SERVICE.exec(rec.file.text);
-  if (!match || LOCAL_SERVICE.test(match[1]!)) return;
+  const service = activeStorageServiceOf(rec.file.text);
+  if (!service || LOCAL_SERVICE.test(service.name)) return;
   const root = rec.file.path.replace(/\/?config\/environments\/[^/]+$/i, '');
-  const name = match[1]!;
-  const offset = match.index + match[0].length - name.length;
+  const { name, offset } = service;
   const span = rec.file.spanOf(offset, offset + name.length);
   rec.resource(cls.tag, { kind: 'bucket', identity: railsStorageIdentity(root, name), otherIdentities: [], display: `Active Storage service ${name}`, name, secrets: [] }, span, { variable: 'config.active_storage.service', family });
 }
