@@ -4992,7 +4992,7 @@ async function scan(options) {
   const started = performance.now();
   const target = targetOf(options.root);
   const root = target.root;
-  const detectors = options.detectors ?? (await import("./detectors-YKGLZ4JP.js")).detectors;
+  const detectors = options.detectors ?? (await import("./detectors-VU22B5ML.js")).detectors;
   const config = options.config ?? loadConfig(root, options.configPath);
   const baseline = typeof options.baseline === "string" ? loadBaseline(options.baseline) : options.baseline ?? /* @__PURE__ */ new Set();
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
@@ -5576,7 +5576,7 @@ var BATCH_BYTES = 8 * 1024 * 1024;
 async function scanHistory(options) {
   const started = performance.now();
   const { root } = workTree(options.root, "--history");
-  const detectors = options.detectors ?? (await import("./detectors-YKGLZ4JP.js")).detectors;
+  const detectors = options.detectors ?? (await import("./detectors-VU22B5ML.js")).detectors;
   const config = options.config ?? loadConfig(root, options.configPath);
   const baseline = typeof options.baseline === "string" ? loadBaseline(options.baseline) : options.baseline ?? /* @__PURE__ */ new Set();
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;

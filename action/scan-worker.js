@@ -14,7 +14,7 @@ async function runScanWorker() {
   const port = parentPort;
   if (!port) throw new Error("scan-worker runs only as a worker thread");
   const { settings } = workerData;
-  const { detectors } = await import("./detectors-YKGLZ4JP.js");
+  const { detectors } = await import("./detectors-VU22B5ML.js");
   const stage = await FileStage.create(detectors, settings, []);
   const failOnBatch = process.env.BLAST_RADIUS_TEST_WORKER_FAILS_ON_BATCH;
   port.on("message", (run) => {

@@ -18776,6 +18776,15 @@ function resolvePath(directory, relative) {
   return parts.join("/");
 }
 
+// knowledge/environments/rails.ts
+var ACTIVE_STORAGE_SERVICE = /^[ \t]*config\.active_storage\.service[ \t]*=[ \t]*(?::([A-Za-z_]\w*)|["']([A-Za-z_][\w-]*)["'](?:\.to_sym)?)/dm;
+function activeStorageServiceOf(text) {
+  const match = ACTIVE_STORAGE_SERVICE.exec(text);
+  if (!match) return void 0;
+  const group = match[1] !== void 0 ? 1 : 2;
+  return { name: match[group], offset: match.indices[group][0] };
+}
+
 // detectors/staging-reaches-production/scan/handlers/frameworks.ts
 function scanSpringDocument(rec, cls, root) {
   const profile = literalString(getPath(root, ["spring", "config", "activate", "on-profile"])) ?? literalString(get(root, "spring.config.activate.on-profile")) ?? literalString(getPath(root, ["spring", "profiles"])) ?? literalString(get(root, "spring.profiles"));
@@ -18860,18 +18869,16 @@ var UNPLACED = { environment: void 0, name: "", evidence: "base" };
 function railsStorageIdentity(app2, service) {
   return `rails-storage:${app2}:${service.toLowerCase()}`;
 }
-var ACTIVE_STORAGE_SERVICE = /^[ \t]*config\.active_storage\.service[ \t]*=[ \t]*:?["']?([A-Za-z_][\w-]*)/m;
 var LOCAL_SERVICE = /(?:^|_)(?:local|disk|test|tmp|temp)(?:_|$)/i;
 function scanRailsEnvironment(rec, cls) {
   if (cls.tag.environment === "base") return;
   const family = cls.family;
   scanRailsServiceUrls(rec, cls);
   if (cls.role === "layer" && family) rec.layer(family, cls.tag, { line: 1, column: 1, endLine: 1, endColumn: 1 }, railsSettings(rec.file.text), false, railsRequired(rec, cls.tag));
-  const match = ACTIVE_STORAGE_SERVICE.exec(rec.file.text);
-  if (!match || LOCAL_SERVICE.test(match[1])) return;
+  const service = activeStorageServiceOf(rec.file.text);
+  if (!service || LOCAL_SERVICE.test(service.name)) return;
   const root = rec.file.path.replace(/\/?config\/environments\/[^/]+$/i, "");
-  const name = match[1];
-  const offset = match.index + match[0].length - name.length;
+  const { name, offset } = service;
   const span = rec.file.spanOf(offset, offset + name.length);
   rec.resource(cls.tag, { kind: "bucket", identity: railsStorageIdentity(root, name), otherIdentities: [], display: `Active Storage service ${name}`, name, secrets: [] }, span, { variable: "config.active_storage.service", family });
 }
@@ -22191,6 +22198,13 @@ var sharedBucket = {
           "config/environments/staging.rb": 'require_relative "production"\n\nRails.application.configure do\n  config.active_storage.service = :amazon\nend\n'
         },
         note: "the bucket chosen in an ERB tag, which is YAML only once Rails renders it"
+      },
+      {
+        files: {
+          "config/environments/production.rb": 'Rails.application.configure do\n  config.active_storage.service = ENV.fetch("ACTIVE_STORAGE_SERVICE", "local").to_sym\nend\n',
+          "config/environments/staging.rb": 'Rails.application.configure do\n  config.active_storage.service = ENV.fetch("ACTIVE_STORAGE_SERVICE", "local").to_sym\nend\n'
+        },
+        note: "the service is chosen by each deployment's environment variable: the files name no service"
       },
       {
         files: {
@@ -26461,16 +26475,14 @@ function scanActiveStorage(inventory) {
 function scanActiveStorageChoice(inventory) {
   const environment = canonicalEnvironment(inventory.path.replace(/^.*\/|\.rb$/g, ""));
   if (!environment) return;
-  const text = inventory.file.text;
-  const match = /^[ \t]*config\.active_storage\.service[ \t]*=[ \t]*(?::(\w+)|["'](\w+)["'](?:\.to_sym)?)/m.exec(text);
-  const service = match?.[1] ?? match?.[2];
-  if (!match || !service) return;
+  const service = activeStorageServiceOf(inventory.file.text);
+  if (!service) return;
   inventory.context({
     kind: "active-storage-service",
     directory: appOf(directoryOf4(inventory.path)),
-    name: service.toLowerCase(),
+    name: service.name.toLowerCase(),
     environment,
-    location: inventory.line(inventory.file.positionAt(match.index + match[0].length - service.length).line)
+    location: inventory.line(inventory.file.positionAt(service.offset).line)
   });
 }
 
